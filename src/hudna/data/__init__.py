@@ -1,0 +1,1 @@
+"""Bundled data (OCHA Syria 2015 gazetteer sources, actors, examples)."""

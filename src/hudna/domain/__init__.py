@@ -1,0 +1,1 @@
+"""Pure value types and rules of the domain (no I/O)."""

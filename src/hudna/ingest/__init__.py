@@ -1,0 +1,1 @@
+"""hudna.ingest."""

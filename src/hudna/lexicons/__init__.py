@@ -1,0 +1,1 @@
+"""Data package: YAML lexicons per language (no code)."""
