@@ -1,1 +1,6 @@
-"""hudna.adjudicate."""
+"""Adjudication: rule registry and evaluation of events against regimes."""
+
+from hudna.adjudicate.context import AdjudicationContext, ancestors
+from hudna.adjudicate.registry import populate, rules
+
+__all__ = ["AdjudicationContext", "ancestors", "populate", "rules"]

@@ -194,6 +194,19 @@ class Regime:
             merged.append((start, end))
         for sus in self.suspensions():
             merged = _subtract(merged, to_utc(sus.start), None if sus.end is None else to_utc(sus.end))
+        # A recorded collapse, lapse or suspension ends validity until the regime is back in force.
+        changes = sorted(self.status_history, key=lambda c: to_utc(c.at))
+        for i, change in enumerate(changes):
+            if change.status in (RegimeStatus.COLLAPSED, RegimeStatus.LAPSED, RegimeStatus.SUSPENDED):
+                resume = next(
+                    (
+                        to_utc(c.at)
+                        for c in changes[i + 1 :]
+                        if c.status in (RegimeStatus.IN_FORCE, RegimeStatus.EXTENDED)
+                    ),
+                    None,
+                )
+                merged = _subtract(merged, to_utc(change.at), resume)
         return merged
 
     def in_window(self, at: datetime) -> bool:

@@ -1,0 +1,1 @@
+"""JSON Schemas of hudna file formats (data)."""

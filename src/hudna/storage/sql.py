@@ -1,0 +1,382 @@
+"""The store on SQLAlchemy Core: SQLite (a file, WAL, one writer) or PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, event, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from hudna.domain.assessment import Assessment
+from hudna.domain.event import Event
+from hudna.domain.regime import Regime
+from hudna.domain.report import Report
+from hudna.ingest.readers.regimes import regime_from_mapping, regime_to_mapping
+from hudna.services.ports import EventFilter, RegimeChange, StoredAssessment
+from hudna.storage import tables as t
+from hudna.storage.codec import (
+    _aware,
+    assessment_from_row,
+    assessment_to_row,
+    event_from_row,
+    event_to_row,
+    report_from_row,
+    report_to_row,
+)
+
+CHUNK = 500
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SqlUnitOfWork:
+    """Repositories over one connection inside one transaction (never commits by itself)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- regimes ------------------------------------------------------------------------------
+    def get_regime(self, regime_id: str) -> Regime | None:
+        row = self.conn.execute(select(t.regimes.c.doc).where(t.regimes.c.id == regime_id)).first()
+        return None if row is None else regime_from_mapping(row[0])
+
+    def list_regimes(self) -> list[Regime]:
+        rows = self.conn.execute(select(t.regimes.c.doc).order_by(t.regimes.c.id)).all()
+        return [regime_from_mapping(r[0]) for r in rows]
+
+    def put_regime(self, regime: Regime) -> bool:
+        """Insert or update; return True when something changed."""
+        doc = regime_to_mapping(regime)
+        doc_hash = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+        row = self.conn.execute(
+            select(t.regimes.c.doc_hash, t.regimes.c.version).where(t.regimes.c.id == regime.id)
+        ).first()
+        values = {
+            "name_en": regime.name_en,
+            "name_ar": regime.name_ar,
+            "kind": regime.kind.value,
+            "parent_id": regime.parent_id,
+            "timezone": regime.timezone,
+            "doc": doc,
+            "doc_hash": doc_hash,
+            "updated_at": _now(),
+        }
+        if row is None:
+            self.conn.execute(insert(t.regimes).values(id=regime.id, version=1, **values))
+            return True
+        if row.doc_hash == doc_hash:
+            return False
+        self.conn.execute(
+            update(t.regimes)
+            .where(t.regimes.c.id == regime.id)
+            .values(version=row.version + 1, **values)
+        )
+        return True
+
+    def add_regime_change(self, change: RegimeChange) -> None:
+        self.conn.execute(
+            insert(t.regime_history).values(
+                regime_id=change.regime_id,
+                at=change.at,
+                change=change.change,
+                detail=change.detail,
+                report_id=change.report_id,
+                actor=change.actor,
+            )
+        )
+
+    def regime_history(self, regime_id: str) -> list[RegimeChange]:
+        rows = self.conn.execute(
+            select(t.regime_history)
+            .where(t.regime_history.c.regime_id == regime_id)
+            .order_by(t.regime_history.c.id)
+        ).all()
+        return [
+            RegimeChange(
+                regime_id=r.regime_id,
+                at=_aware(r.at),  # type: ignore[arg-type]
+                change=r.change,
+                detail=r.detail,
+                report_id=r.report_id,
+                actor=r.actor,
+            )
+            for r in rows
+        ]
+
+    # -- events -------------------------------------------------------------------------------
+    def existing_event_ids(self, event_ids: Iterable[str]) -> set[str]:
+        ids = list(event_ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            found.update(
+                r[0] for r in self.conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk)))
+            )
+        return found
+
+    def add_events(self, events: Sequence[Event]) -> int:
+        """Insert events whose id is not stored yet; return how many were added."""
+        existing = self.existing_event_ids(e.id for e in events)
+        now = _now()
+        seen: set[str] = set()
+        rows = []
+        for e in events:
+            if e.id in existing or e.id in seen:
+                continue
+            seen.add(e.id)
+            rows.append(event_to_row(e, now=now))
+        for i in range(0, len(rows), CHUNK):
+            self.conn.execute(insert(t.events), rows[i : i + CHUNK])
+        return len(rows)
+
+    def get_event(self, event_id: str) -> Event | None:
+        row = self.conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+        return None if row is None else event_from_row(row)
+
+    def count_events(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(t.events)).scalar_one())
+
+    def _event_conditions(self, flt: EventFilter | None) -> list[Any]:
+        conds: list[Any] = []
+        if flt is None:
+            return conds
+        c = t.events.c
+        if flt.admin1_pcode:
+            conds.append(c.admin1_pcode == flt.admin1_pcode)
+        if flt.date_from:
+            conds.append(c.date_end >= flt.date_from)
+        if flt.date_to:
+            conds.append(c.date_start <= flt.date_to)
+        if flt.origin:
+            conds.append(c.origin == flt.origin)
+        if flt.bbox:
+            min_lon, min_lat, max_lon, max_lat = flt.bbox
+            conds.append(and_(c.lon >= min_lon, c.lon <= max_lon, c.lat >= min_lat, c.lat <= max_lat))
+        if flt.event_ids is not None:
+            conds.append(c.id.in_(flt.event_ids))
+        return conds
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        q = select(t.events).where(*self._event_conditions(flt)).order_by(t.events.c.date_start, t.events.c.id)
+        if flt and (flt.regime_id or flt.verdict):
+            a = t.assessments.c
+            sub = select(a.event_id).where(a.is_current.is_(True))
+            if flt.regime_id:
+                sub = sub.where(a.regime_id == flt.regime_id)
+            if flt.verdict:
+                sub = sub.where(a.verdict == flt.verdict)
+            q = q.where(t.events.c.id.in_(sub))
+        if flt and flt.limit:
+            q = q.limit(flt.limit)
+        for row in self.conn.execute(q):
+            yield event_from_row(row)
+
+    # -- assessments --------------------------------------------------------------------------
+    def _current_rows(self, pairs: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], Any]:
+        a = t.assessments
+        q = select(a).where(a.c.is_current.is_(True))
+        rows = self.conn.execute(q).all()
+        out = {(r.event_id, r.regime_id): r for r in rows}
+        if pairs is not None:
+            out = {k: v for k, v in out.items() if k in pairs}
+        return out
+
+    def replace_rule_assessments(self, assessments: Sequence[Assessment]) -> int:
+        """Store automatic assessments; unchanged ones are skipped, analyst overrides stay current.
+
+        Returns the number of rows written.
+        """
+        current = self._current_rows()
+        now = _now()
+        new_rows: list[dict[str, Any]] = []
+        retire: list[int] = []
+        for a in assessments:
+            prev = current.get((a.event_id, a.regime_id))
+            if prev is not None:
+                if prev.reviewer is not None:
+                    continue  # an analyst's override stands until an analyst changes it
+                if _same(prev, a):
+                    continue
+                retire.append(prev.id)
+            row = assessment_to_row(a, now=now, current=True)
+            row["supersedes"] = prev.id if prev is not None else None
+            new_rows.append(row)
+        for i in range(0, len(retire), CHUNK):
+            self.conn.execute(
+                update(t.assessments)
+                .where(t.assessments.c.id.in_(retire[i : i + CHUNK]))
+                .values(is_current=False)
+            )
+        for i in range(0, len(new_rows), CHUNK):
+            self.conn.execute(insert(t.assessments), new_rows[i : i + CHUNK])
+        return len(new_rows)
+
+    def add_assessment(self, assessment: Assessment, *, supersede_current: bool) -> int:
+        prev = self.current_assessment(assessment.event_id, assessment.regime_id)
+        if supersede_current and prev is not None:
+            self.conn.execute(
+                update(t.assessments).where(t.assessments.c.id == prev.id).values(is_current=False)
+            )
+        row = assessment_to_row(assessment, now=_now(), current=True)
+        row["supersedes"] = prev.id if prev is not None else None
+        result = self.conn.execute(insert(t.assessments).values(**row))
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def current_assessment(self, event_id: str, regime_id: str) -> StoredAssessment | None:
+        a = t.assessments
+        row = self.conn.execute(
+            select(a).where(a.c.event_id == event_id, a.c.regime_id == regime_id, a.c.is_current.is_(True))
+        ).first()
+        return None if row is None else _stored(row)
+
+    def assessment_history(self, event_id: str, regime_id: str) -> list[StoredAssessment]:
+        a = t.assessments
+        rows = self.conn.execute(
+            select(a).where(a.c.event_id == event_id, a.c.regime_id == regime_id).order_by(a.c.id)
+        ).all()
+        return [_stored(r) for r in rows]
+
+    def iter_assessments(self, flt: EventFilter | None = None) -> Iterator[StoredAssessment]:
+        a = t.assessments
+        q = select(a).where(a.c.is_current.is_(True))
+        if flt is not None:
+            if flt.regime_id:
+                q = q.where(a.c.regime_id == flt.regime_id)
+            if flt.verdict:
+                q = q.where(a.c.verdict == flt.verdict)
+            conds = self._event_conditions(flt)
+            if conds:
+                q = q.where(a.c.event_id.in_(select(t.events.c.id).where(*conds)))
+        q = q.order_by(a.c.regime_id, a.c.event_id)
+        if flt is not None and flt.limit:
+            q = q.limit(flt.limit)
+        for row in self.conn.execute(q):
+            yield _stored(row)
+
+    # -- imports ------------------------------------------------------------------------------
+    def import_seen(self, kind: str, file_hash: str) -> bool:
+        i = t.imports.c
+        return (
+            self.conn.execute(select(i.id).where(i.kind == kind, i.file_hash == file_hash)).first()
+            is not None
+        )
+
+    def record_import(
+        self, kind: str, path: str, file_hash: str, rows: int, added: int, invalid: int
+    ) -> int:
+        result = self.conn.execute(
+            insert(t.imports).values(
+                kind=kind,
+                path=path,
+                file_hash=file_hash,
+                rows=rows,
+                added=added,
+                invalid=invalid,
+                imported_at=_now(),
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def quarantine(self, import_id: int, line: int, error: str, raw: str) -> None:
+        self.conn.execute(
+            insert(t.quarantine).values(import_id=import_id, line=line, error=error, raw=raw)
+        )
+
+    # -- reports and claims -------------------------------------------------------------------
+    def add_report(self, report: Report) -> bool:
+        exists = self.conn.execute(
+            select(t.reports.c.id).where(
+                (t.reports.c.id == report.id) | (t.reports.c.content_hash == report.content_hash)
+            )
+        ).first()
+        if exists is not None:
+            return False
+        self.conn.execute(insert(t.reports).values(**report_to_row(report)))
+        return True
+
+    def get_report(self, report_id: str) -> Report | None:
+        row = self.conn.execute(select(t.reports).where(t.reports.c.id == report_id)).first()
+        return None if row is None else report_from_row(row)
+
+    def list_reports(self, limit: int = 100) -> list[Report]:
+        rows = self.conn.execute(
+            select(t.reports).order_by(t.reports.c.published_at.desc(), t.reports.c.id).limit(limit)
+        ).all()
+        return [report_from_row(r) for r in rows]
+
+    def add_claims(self, report_id: str, claims: Sequence[dict[str, Any]]) -> int:
+        rows = [
+            {"report_id": report_id, "kind": str(c.get("kind", "claim")), "payload": c}
+            for c in claims
+        ]
+        if rows:
+            self.conn.execute(insert(t.claims), rows)
+        return len(rows)
+
+    def claims_for_report(self, report_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            select(t.claims.c.payload).where(t.claims.c.report_id == report_id).order_by(t.claims.c.id)
+        ).all()
+        return [dict(r[0]) for r in rows]
+
+
+def _same(prev: Any, a: Assessment) -> bool:
+    return (
+        prev.verdict == a.verdict.value
+        and prev.rule == a.rule
+        and (prev.grade or None) == (a.grade.value if a.grade else None)
+        and prev.contest == a.contest
+        and prev.evidence
+        == [{"check": e.check, "result": e.result, "detail": e.detail, "ref": e.ref} for e in a.evidence]
+    )
+
+
+def _stored(row: Any) -> StoredAssessment:
+    return StoredAssessment(
+        id=row.id,
+        assessment=assessment_from_row(row),
+        current=bool(row.is_current),
+        assessed_at=_aware(row.assessed_at),  # type: ignore[arg-type]
+    )
+
+
+class SqlStore:
+    """A store on one SQLAlchemy engine. Use :func:`hudna.storage.open_store` to build one."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[SqlUnitOfWork]:
+        with self.engine.begin() as conn:
+            yield SqlUnitOfWork(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """WAL journal, foreign keys, and a busy timeout for the single-writer model."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling breaks SAVEPOINT/BEGIN; let SQLAlchemy drive it.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
