@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from hudna.domain.actor import Actor
 from hudna.domain.event import Event
 from hudna.domain.place import LEVEL_RANK, Level
-from hudna.domain.regime import Regime
+from hudna.domain.regime import Regime, Zone
 from hudna.geo.zones import ZoneShape
 
 
@@ -78,13 +78,13 @@ class AdjudicationContext:
     actors: ActorLookup
     areas: AreaLookup | None = None
     gazetteer_version: str | None = None
-    _zones: dict[str, list[ResolvedZone]] = field(default_factory=dict)
+    _zones: dict[tuple[Zone, ...], list[ResolvedZone]] = field(default_factory=dict)
 
     def zones_for(self, regime: Regime) -> list[ResolvedZone]:
-        cached = self._zones.get(regime.id)
+        cached = self._zones.get(regime.zones)
         if cached is None:
             cached = [self._resolve(z.pcodes, z.geometry, z.buffer_m, z.exclude, z.label) for z in regime.zones]
-            self._zones[regime.id] = cached
+            self._zones[regime.zones] = cached
         return cached
 
     def _resolve(

@@ -38,6 +38,14 @@ class EventArrays:
         self._sorted = self.earliest_s[self._order]
         spans = self.latest_s - self.earliest_s
         self._max_span = int(spans.max()) if spans.size else 0
+        self._by_time: tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]] | None = None
+
+    def _time_sorted_columns(self) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+        """latest_s, lon, lat in the order of ``earliest_s`` (built once, on first use)."""
+        if self._by_time is None:
+            o = self._order
+            self._by_time = (self.latest_s[o], self.lon[o], self.lat[o])
+        return self._by_time
 
     def __len__(self) -> int:
         return int(self.earliest_s.size)
@@ -80,16 +88,32 @@ def pairs_in_zone_and_window(
 
     Events are instants or spans; "inside a window" means the whole span is inside.
     """
+    # Work on contiguous slices of the time-sorted columns (views, no gathers) and only map the
+    # few events inside the zone back to their indices; same result as, per regime,
+    # ``idx = union of events.within(...)`` then ``idx[shape.contains_xy(lon[idx], lat[idx])]``.
+    latest, lon, lat = events._time_sorted_columns()
     ev_out: list[NDArray[np.intp]] = []
     rg_out: list[NDArray[np.intp]] = []
     for r, (intervals, shape) in enumerate(regimes):
-        parts = [events.within(int(s.timestamp()), _epoch(e)) for s, e in intervals]
+        parts: list[NDArray[np.intp]] = []
+        for s, e in intervals:
+            end = _FAR_FUTURE if e is None else np.int64(int(e.timestamp()))
+            lo = int(np.searchsorted(events._sorted, int(s.timestamp()), side="left"))
+            hi = int(np.searchsorted(events._sorted, end, side="left"))
+            if hi <= lo:
+                continue
+            keep = latest[lo:hi] < end
+            if keep.all():
+                inside = np.flatnonzero(shape.contains_xy(lon[lo:hi], lat[lo:hi])) + lo
+            else:
+                pos = np.flatnonzero(keep) + lo
+                inside = pos[shape.contains_xy(lon[pos], lat[pos])]
+            parts.append(events._order[inside])
         if not parts:
             continue
-        idx = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
-        if idx.size == 0:
+        hit = np.unique(np.concatenate(parts)) if len(parts) > 1 else np.sort(parts[0])
+        if hit.size == 0:
             continue
-        hit = idx[shape.contains_xy(events.lon[idx], events.lat[idx])]
         ev_out.append(hit)
         rg_out.append(np.full(hit.size, r, dtype=np.intp))
     if not ev_out:

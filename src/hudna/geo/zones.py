@@ -7,12 +7,13 @@ equidistant projection centred on the zone, so a ``buffer_m`` of 500 is 500 metr
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 
 from hudna.errors import ValidationError
 
@@ -27,21 +28,47 @@ class ZoneShape:
         if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
             raise ValidationError("zone geometry is not in lon/lat (EPSG:4326)", field="geometry")
         c = geometry.centroid
-        proj = (
+        self._proj = (
             f"+proj=aeqd +lat_0={c.y:.6f} +lon_0={c.x:.6f} +datum=WGS84 +units=m +no_defs"
         )
-        self._fwd = Transformer.from_crs("EPSG:4326", proj, always_xy=True)
-        self._inv = Transformer.from_crs(proj, "EPSG:4326", always_xy=True)
-        projected = transform(self._fwd.transform, geometry)
-        if buffer_m > 0:
-            projected = projected.buffer(buffer_m)
+        self._source = geometry
         self.buffer_m = buffer_m
-        self.projected = projected
-        self.boundary_m = projected.boundary
-        self.geometry = transform(self._inv.transform, projected) if buffer_m > 0 else geometry
+        # The projection (two pyproj Transformers, ~6 ms each to build, plus projecting every
+        # vertex) is only needed for buffers and distances, so it is built lazily: a zone without
+        # a buffer that is only used for point-in-zone tests never pays for it.
+        self.geometry = (
+            shapely.transform(self.projected, self._unproject, interleaved=False) if buffer_m > 0 else geometry
+        )
         shapely.prepare(self.geometry)
-        shapely.prepare(self.projected)
         self.bounds = self.geometry.bounds
+
+    @functools.cached_property
+    def _fwd(self) -> Transformer:
+        return Transformer.from_crs("EPSG:4326", self._proj, always_xy=True)
+
+    @functools.cached_property
+    def _inv(self) -> Transformer:
+        return Transformer.from_crs(self._proj, "EPSG:4326", always_xy=True)
+
+    @functools.cached_property
+    def projected(self) -> BaseGeometry:
+        """The zone (with its buffer) in the local azimuthal equidistant projection, metres."""
+        projected = shapely.transform(self._source, self._project, interleaved=False)
+        if self.buffer_m > 0:
+            projected = projected.buffer(self.buffer_m)
+        shapely.prepare(projected)
+        return projected
+
+    @functools.cached_property
+    def boundary_m(self) -> BaseGeometry:
+        """Edge of :attr:`projected` (metres)."""
+        return self.projected.boundary
+
+    def _project(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        return self._fwd.transform(x, y)  # type: ignore[no-any-return]
+
+    def _unproject(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        return self._inv.transform(x, y)  # type: ignore[no-any-return]
 
     def contains_xy(self, lons: NDArray[np.float64], lats: NDArray[np.float64]) -> NDArray[np.bool_]:
         """Vectorised point-in-zone (boundary counts as inside), with a bounding-box prefilter."""

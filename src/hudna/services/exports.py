@@ -5,10 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from shapely.geometry import MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
+
 from hudna.errors import DataError, RegimeNotFound
 from hudna.publish import exports as ex
 from hudna.services.context import default_actors, default_areas
 from hudna.services.ports import EventFilter, Store
+
+def zone_area_geometry(pcode: str) -> BaseGeometry | None:
+    """Geometry of an area P-code for drawing zones.
+
+    Governorates and districts have OCHA polygons; sub-districts have none in the 2015 edition,
+    so they are drawn as the convex hull of their communities, and a community as its point.
+    """
+    areas = default_areas()
+    geom = areas.geometry(pcode)
+    if geom is not None:
+        return geom
+    points = [
+        Point(c.lon, c.lat) for c in areas.communities if c.admin3_pcode == pcode or c.pcode == pcode
+    ]
+    if not points:
+        return None
+    return MultiPoint(points).convex_hull
+
 
 ExportFormat = Literal["acled", "ucdp", "hxl", "geojson", "zones"]
 FORMATS = ("acled", "ucdp", "hxl", "geojson", "zones")
@@ -37,7 +58,7 @@ def export(
                 regimes = [r for r in regimes if r.id == regime_id]
                 if not regimes:
                     raise RegimeNotFound(f"no regime {regime_id!r}")
-            return ex.write_zones_geojson(regimes, out, pcode_geometries=default_areas().geometry)
+            return ex.write_zones_geojson(regimes, out, pcode_geometries=zone_area_geometry)
         verdicts = None
         if regime_id:
             if uow.get_regime(regime_id) is None:

@@ -67,10 +67,21 @@ def parse_regimes(text: str, *, source: str = "<string>") -> list[Regime]:
     if not isinstance(data, dict):
         raise RegimeFileError("expected a mapping with a 'regimes' list", path=source, line=1)
     validator = jsonschema.Draft202012Validator(regime_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (line_of(lines, tuple(e.path)) or 0))
+    errors = sorted(validator.iter_errors(data), key=lambda e: (line_of(lines, tuple(e.absolute_path)) or 0))
     if errors:
         err = _most_specific(errors[0])
-        epath = tuple(err.path)
+        epath = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = sorted(k for k in err.instance if k not in allowed)
+            if extra:
+                epath = (*epath, extra[0])
+                raise RegimeFileError(
+                    f"unknown field {extra[0]!r} (known: {', '.join(sorted(allowed))})",
+                    path=source,
+                    line=line_of(lines, epath),
+                    field=dotted(epath),
+                )
         raise RegimeFileError(
             _schema_message(err), path=source, line=line_of(lines, epath), field=dotted(epath) or None
         )
@@ -118,8 +129,12 @@ def parse_regimes(text: str, *, source: str = "<string>") -> list[Regime]:
 
 
 def _most_specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
-    best = jsonschema.exceptions.best_match([err])
-    return best if best is not None else err
+    """For oneOf/anyOf failures, the sub-error deepest in the document (e.g. a bad date)."""
+    if err.context:
+        deepest = max(err.context, key=lambda e: len(e.absolute_path))
+        if len(deepest.absolute_path) >= len(err.absolute_path) and deepest.validator != "type":
+            return _most_specific(deepest)
+    return err
 
 
 def _schema_message(err: jsonschema.ValidationError) -> str:
@@ -131,6 +146,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
     if err.validator == "pattern":
         return f"{err.instance!r} has the wrong format"
+    if err.validator == "minItems":
+        return "must not be empty"
     return err.message
 
 
