@@ -17,7 +17,7 @@ def content_hash(*parts: str | bytes, length: int = 64) -> str:
     Examples
     --------
     >>> content_hash("ucdp", "214797")[:12]
-    '9b5a6f5f5c0b'
+    '98dc0838cbbd'
     >>> content_hash("ab", "c") != content_hash("a", "bc")
     True
     """

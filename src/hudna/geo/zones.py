@@ -65,10 +65,10 @@ class ZoneShape:
         return self.projected.boundary
 
     def _project(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        return self._fwd.transform(x, y)  # type: ignore[no-any-return]
+        return self._fwd.transform(x, y)
 
     def _unproject(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        return self._inv.transform(x, y)  # type: ignore[no-any-return]
+        return self._inv.transform(x, y)
 
     def contains_xy(self, lons: NDArray[np.float64], lats: NDArray[np.float64]) -> NDArray[np.bool_]:
         """Vectorised point-in-zone (boundary counts as inside), with a bounding-box prefilter."""

@@ -13,6 +13,7 @@ from hudna.publish import exports as ex
 from hudna.services.context import default_actors, default_areas
 from hudna.services.ports import EventFilter, Store
 
+
 def zone_area_geometry(pcode: str) -> BaseGeometry | None:
     """Geometry of an area P-code for drawing zones.
 
@@ -69,9 +70,9 @@ def export(
             }
         events = list(uow.iter_events(flt))
     if fmt == "acled":
-        return ex.write_acled_csv(events, out, actors=default_actors(), verdicts=verdicts)  # type: ignore[arg-type]
+        return ex.write_acled_csv(events, out, actors=default_actors(), verdicts=verdicts)
     if fmt == "ucdp":
         return ex.write_ucdp_csv(events, out)
     if fmt == "hxl":
-        return ex.write_hxl_csv(events, out, verdicts=verdicts)  # type: ignore[arg-type]
-    return ex.write_events_geojson(events, out, verdicts=verdicts)  # type: ignore[arg-type]
+        return ex.write_hxl_csv(events, out, verdicts=verdicts)
+    return ex.write_events_geojson(events, out, verdicts=verdicts)

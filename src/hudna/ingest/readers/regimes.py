@@ -139,16 +139,16 @@ def _most_specific(err: jsonschema.ValidationError) -> jsonschema.ValidationErro
 
 def _schema_message(err: jsonschema.ValidationError) -> str:
     if err.validator == "additionalProperties":
-        return f"unknown field(s): {err.message.split('(')[-1].rstrip(')')}"
+        return f"unknown field(s): {str(err.message).split('(')[-1].rstrip(')')}"
     if err.validator == "required":
-        return err.message
+        return str(err.message)
     if err.validator == "enum":
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
     if err.validator == "pattern":
         return f"{err.instance!r} has the wrong format"
     if err.validator == "minItems":
         return "must not be empty"
-    return err.message
+    return str(err.message)
 
 
 class _FieldError(Exception):

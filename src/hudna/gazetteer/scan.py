@@ -1,0 +1,128 @@
+"""Finding gazetteer names in running text (issue #3, item 6).
+
+One Aho-Corasick automaton (pyahocorasick) holds the match keys of every usable name, each
+wrapped in spaces so that a hit always covers whole words. The text's match key (with its map
+back to original offsets, :func:`hudna.text.normalize.keyed_text`) is scanned once; hits are
+mapped back to the original text.
+
+Arabic names are also stored behind their proclitics (و ب ل ف ك and pairs such as وب, and
+لل for li- + al-), so ``بريف حلب`` and ``وحلب`` find ``حلب``; the hit's span covers the name
+without the proclitic. Filters against common-word false hits:
+
+* names that are qualifier, facility or direction words, or listed in
+  ``lexicons/<lang>/gazetteer_scan_stopwords.yaml`` (common words that are also village
+  names), are not in the automaton;
+* names shorter than three characters are not in the automaton;
+* a Latin-script hit must start with a capital letter, unless the text has no capitals at all.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+import yaml
+
+from hudna.gazetteer.model import ScanHit
+from hudna.text.lang import ar as ar_lang
+from hudna.text.lang import en as en_lang
+from hudna.text.normalize import LANGS, keyed_text, match_key
+
+if TYPE_CHECKING:
+    from hudna.gazetteer.core import Gazetteer
+
+__all__ = ["build_automaton", "load_scan_stopwords", "scan_text"]
+
+_MIN_LEN = 3
+# Proclitic sequences written before a name (one or two letters).
+_AR_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+@functools.cache
+def load_scan_stopwords(lang: str) -> frozenset[str]:
+    """Match keys of common words that are also place names (never reported by the scanner)."""
+    res = resources.files("hudna.lexicons").joinpath(lang, "gazetteer_scan_stopwords.yaml")
+    if not res.is_file():
+        return frozenset()
+    data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
+    out: set[str] = set()
+    for concept, forms in data.items():
+        if concept == "meta":
+            continue
+        out.update(match_key(str(f), lang) for f in forms)
+    return frozenset(out)
+
+
+def _surface_forms(key: str, lang: str) -> list[tuple[str, int]]:
+    """(automaton key, prefix length) pairs of one name key."""
+    forms: list[tuple[str, int]] = [(key, 0)]
+    if lang == "ar":
+        bare = ar_lang.strip_article(key) if key.startswith("ال") else None
+        for p in _AR_PREFIXES:
+            forms.append((p + key, len(p)))
+            if bare is not None and p.endswith("ل"):
+                forms.append((p + "ل" + key[2:], len(p)))  # li- + al- = لل; span keeps the article lam
+    else:
+        toks = key.split()
+        kept = [t for t in toks if t not in en_lang.ARTICLES]
+        if kept and kept != toks and toks[0] in en_lang.ARTICLES:
+            forms.append((" ".join(kept), 0))
+    return forms
+
+
+def build_automaton(gaz: Gazetteer) -> Any:
+    """The automaton of a gazetteer's names (built once per gazetteer)."""
+    auto = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    entries: dict[str, tuple[int, int, str, set[str], str]] = {}
+    skip: dict[str, frozenset[str]] = {
+        lang: load_scan_stopwords(lang) | gaz.words(lang).all_words for lang in LANGS
+    }
+    for pid in gaz.places:
+        for n in gaz.names_of(pid):
+            if n.kind == "truncated" or n.lang not in skip:
+                continue
+            for key in dict.fromkeys([n.match_key, *([ar_lang.strip_article(n.match_key)] if n.lang == "ar" and " " not in n.match_key else [])]):
+                if len(key.replace(" ", "")) < _MIN_LEN or key in skip[n.lang]:
+                    continue
+                for form, plen in _surface_forms(key, n.lang):
+                    akey = f" {form} "
+                    e = entries.get(akey)
+                    if e is None:
+                        entries[akey] = (plen, len(form) - plen, key, {pid}, n.lang)
+                    else:
+                        e[3].add(pid)
+    for akey, (plen, blen, key, pids, lang) in entries.items():
+        auto.add_word(akey, (len(akey), plen, blen, key, tuple(sorted(pids)), lang))
+    auto.make_automaton()
+    return auto
+
+
+def scan_text(gaz: Gazetteer, text: str, lang: str = "auto") -> list[ScanHit]:
+    """Gazetteer names in ``text`` (see the module docstring); longest match wins on overlap."""
+    if gaz._automaton is None:
+        gaz._automaton = build_automaton(gaz)
+    auto = gaz._automaton
+    kt = keyed_text(text, "auto" if lang == "auto" else lang)
+    s = f" {kt.key} "
+    raw: list[tuple[int, int, str, tuple[str, ...], str]] = []
+    for end, (alen, plen, blen, key, pids, hlang) in auto.iter(s):
+        kstart = end - alen + 2 + plen - 1  # skip the leading space and the proclitic; -1 for pad
+        raw.append((kstart, kstart + blen, key, pids, hlang))
+    if not raw:
+        return []
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    any_upper = text != text.lower()
+    hits: list[ScanHit] = []
+    last_end = -1
+    for kstart, kend, key, pids, hlang in raw:
+        if kstart < last_end:
+            continue
+        start, end = kt.span(kstart, kend)
+        surface = text[start:end]
+        if hlang == "en" and any_upper and not surface[:1].isupper():
+            continue
+        hits.append(ScanHit(start, end, surface, key, hlang, pids))
+        last_end = kend
+    return hits

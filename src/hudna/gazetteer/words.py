@@ -1,0 +1,70 @@
+"""Generic words around place names (qualifiers, facilities, directions), loaded from lexicons.
+
+The words are data (``hudna/lexicons/<lang>/gazetteer_*.yaml``); this module only loads them and
+turns each form into a tuple of match-key words.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from hudna.text.normalize import match_key
+
+__all__ = ["PlaceWords", "load_place_words"]
+
+_FILES = ("gazetteer_qualifiers.yaml", "gazetteer_features.yaml", "gazetteer_directions.yaml")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Word lists of one language: role → phrases (each a tuple of match-key words)."""
+
+    lang: str
+    roles: dict[str, tuple[tuple[str, ...], ...]]
+    meta: dict[str, dict[str, object]]
+
+    def phrases(self, *roles: str) -> list[tuple[tuple[str, ...], str]]:
+        """(phrase, role) pairs of the given roles, longest phrase first."""
+        out = [(p, r) for r in roles for p in self.roles.get(r, ())]
+        return sorted(out, key=lambda x: -len(x[0]))
+
+    @functools.cached_property
+    def all_words(self) -> frozenset[str]:
+        """Every single-word phrase of every role (used by the scanner's common-word filter)."""
+        return frozenset(p[0] for ps in self.roles.values() for p in ps if len(p) == 1)
+
+
+@functools.cache
+def load_place_words(lang: str) -> PlaceWords:
+    """Load the gazetteer word lists of ``lang`` ("ar" or "en").
+
+    Examples
+    --------
+    >>> w = load_place_words("en")
+    >>> ("village",) in w.roles["community"], ("countryside",) in w.roles["countryside"]
+    (True, True)
+    >>> ("ريف",) in load_place_words("ar").roles["countryside"]
+    True
+    """
+    roles: dict[str, list[tuple[str, ...]]] = {}
+    metas: dict[str, dict[str, object]] = {}
+    base = resources.files("hudna.lexicons").joinpath(lang)
+    for fname in _FILES:
+        res = base.joinpath(fname)
+        if not res.is_file():
+            continue
+        data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
+        metas[fname] = data.get("meta", {})
+        for concept, forms in data.items():
+            if concept == "meta":
+                continue
+            role = concept.rsplit(".", 1)[-1]
+            for form in forms:
+                key = tuple(match_key(str(form), lang).split())
+                if key:
+                    roles.setdefault(role, []).append(key)
+    return PlaceWords(lang, {r: tuple(dict.fromkeys(v)) for r, v in roles.items()}, metas)

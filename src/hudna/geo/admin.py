@@ -1,0 +1,358 @@
+"""Administrative areas: point → governorate/district (polygons) and nearest community.
+
+Used by imports whose events have coordinates but no P-codes (issue #3, "fill them in on
+import") and by adjudication for zone polygons (:meth:`AdminAreas.geometry`). The bundled areas
+are the OCHA Syria 2015 COD-AB files in ``hudna/data/ocha_syria_2015`` (CC BY-IGO, "OCHA").
+
+Distances are metres on the WGS84 ellipsoid (pyproj ``Geod``); the nearest-community search runs
+in a local azimuthal equidistant projection centred on the data, never in degrees.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from hudna.domain.place import Level
+from hudna.errors import DataError, NotFound
+
+__all__ = [
+    "AdminArea",
+    "AdminAreas",
+    "Community",
+    "LocatedPoints",
+    "Location",
+    "load_admin_areas",
+    "read_geojson_features",
+]
+
+log = logging.getLogger(__name__)
+_GEOD = Geod(ellps="WGS84")
+BUNDLED_PACKAGE = "hudna.data"
+BUNDLED_DIR = "ocha_syria_2015"
+
+
+@dataclass(frozen=True, slots=True)
+class AdminArea:
+    """An administrative area: P-code, level, names, parent P-code and (optional) polygon."""
+
+    pcode: str
+    level: Level
+    name_en: str
+    name_ar: str | None = None
+    parent_pcode: str | None = None
+    geometry: BaseGeometry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """A populated place used for nearest-community lookups."""
+
+    pcode: str
+    lon: float
+    lat: float
+    admin3_pcode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where one point lies: admin P-codes and the nearest community with its distance."""
+
+    lon: float
+    lat: float
+    admin1_pcode: str | None
+    admin2_pcode: str | None
+    admin3_pcode: str | None
+    community_pcode: str | None
+    distance_m: float | None
+
+
+@dataclass(frozen=True)
+class LocatedPoints:
+    """Result of :meth:`AdminAreas.locate_many`: one array per field, aligned with the input.
+
+    String arrays are ``object`` arrays holding ``None`` where the point is in no area.
+    """
+
+    lon: npt.NDArray[np.float64]
+    lat: npt.NDArray[np.float64]
+    admin1_pcode: npt.NDArray[np.object_]
+    admin2_pcode: npt.NDArray[np.object_]
+    admin3_pcode: npt.NDArray[np.object_]
+    community_pcode: npt.NDArray[np.object_]
+    distance_m: npt.NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.lon)
+
+    def records(self) -> list[Location]:
+        """The same result as one :class:`Location` per point."""
+        return [
+            Location(
+                lon=float(self.lon[i]),
+                lat=float(self.lat[i]),
+                admin1_pcode=self.admin1_pcode[i],
+                admin2_pcode=self.admin2_pcode[i],
+                admin3_pcode=self.admin3_pcode[i],
+                community_pcode=self.community_pcode[i],
+                distance_m=None if np.isnan(self.distance_m[i]) else float(self.distance_m[i]),
+            )
+            for i in range(len(self.lon))
+        ]
+
+
+@dataclass
+class AdminAreas:
+    """Admin polygons (levels 1 and 2), admin3 names and community points of one country.
+
+    Build it from values (any gazetteer) or use :func:`load_admin_areas` for the bundled Syria
+    areas.
+
+    Examples
+    --------
+    >>> areas = load_admin_areas()
+    >>> loc = areas.locate(lon=37.16, lat=36.20)
+    >>> loc.admin1_pcode, loc.admin2_pcode, loc.community_pcode
+    ('SY02', 'SY0200', 'C1007')
+    >>> areas.name("SY07", "en"), areas.name("SY07", "ar")
+    ('Idleb', 'إدلب')
+    """
+
+    country_pcode: str
+    areas: Sequence[AdminArea]
+    communities: Sequence[Community]
+    country_name_en: str = ""
+    country_name_ar: str | None = None
+    _by_pcode: dict[str, AdminArea] = field(init=False, repr=False)
+    _polys: dict[Level, tuple[list[str], list[BaseGeometry], list[tuple[float, ...]]]] = field(
+        init=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        self._by_pcode = {a.pcode: a for a in self.areas}
+        self._polys = {}
+        for level in (Level.GOVERNORATE, Level.DISTRICT):
+            items = [a for a in self.areas if a.level == level and a.geometry is not None]
+            geoms = [a.geometry for a in items if a.geometry is not None]
+            for g in geoms:
+                shapely.prepare(g)
+            self._polys[level] = ([a.pcode for a in items], geoms, [g.bounds for g in geoms])
+        lons = np.array([c.lon for c in self.communities], dtype=np.float64)
+        lats = np.array([c.lat for c in self.communities], dtype=np.float64)
+        self._c_lon, self._c_lat = lons, lats
+        self._c_pcode = np.array([c.pcode for c in self.communities], dtype=object)
+        self._c_admin3 = np.array([c.admin3_pcode for c in self.communities], dtype=object)
+        lon0 = float(np.mean(lons)) if len(lons) else 0.0
+        lat0 = float(np.mean(lats)) if len(lats) else 0.0
+        self._to_local = Transformer.from_crs(
+            "EPSG:4326", f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m", always_xy=True
+        )
+        x, y = self._to_local.transform(lons, lats)
+        self._c_tree = shapely.STRtree(shapely.points(x, y)) if len(lons) else None
+
+    # -- lookups -------------------------------------------------------------------------------
+    def area(self, pcode: str) -> AdminArea | None:
+        """The admin area with this P-code, or ``None``."""
+        return self._by_pcode.get(pcode)
+
+    def name(self, pcode: str, lang: str = "en") -> str | None:
+        """English or Arabic name of an admin area (country, admin1, admin2 or admin3 P-code)."""
+        if pcode == self.country_pcode:
+            return self.country_name_ar if lang == "ar" else self.country_name_en
+        a = self._by_pcode.get(pcode)
+        if a is None:
+            return None
+        return a.name_ar if lang == "ar" else a.name_en
+
+    def geometry(self, pcode: str) -> BaseGeometry | None:
+        """Polygon of the country (e.g. ``'SY'``), a governorate or a district; else ``None``.
+
+        Examples
+        --------
+        >>> areas = load_admin_areas()
+        >>> areas.geometry("SY07").geom_type in ("Polygon", "MultiPolygon")
+        True
+        >>> areas.geometry("SY").contains(shapely.Point(36.63, 35.93))
+        True
+        >>> areas.geometry("C1007") is None
+        True
+        """
+        if pcode == self.country_pcode:
+            return self._country_geometry()
+        a = self._by_pcode.get(pcode)
+        return None if a is None else a.geometry
+
+    def get_geometry(self, pcode: str) -> BaseGeometry:
+        """Like :meth:`geometry` but raises :class:`~hudna.errors.NotFound`."""
+        geom = self.geometry(pcode)
+        if geom is None:
+            raise NotFound(f"no polygon for P-code {pcode!r} in the admin areas of {self.country_pcode}")
+        return geom
+
+    @functools.cached_property
+    def _country(self) -> BaseGeometry:
+        polys = [a.geometry for a in self.areas if a.level == Level.GOVERNORATE and a.geometry is not None]
+        return shapely.union_all(polys)
+
+    def _country_geometry(self) -> BaseGeometry | None:
+        has = any(a.level == Level.GOVERNORATE and a.geometry is not None for a in self.areas)
+        return self._country if has else None
+
+    # -- point location ------------------------------------------------------------------------
+    def _in_polygons(
+        self, level: Level, lons: npt.NDArray[np.float64], lats: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.object_]:
+        pcodes, geoms, bounds = self._polys[level]
+        out = np.full(len(lons), None, dtype=object)
+        todo = np.ones(len(lons), dtype=bool)
+        for pcode, geom, (x0, y0, x1, y1) in zip(pcodes, geoms, bounds, strict=True):
+            cand = np.flatnonzero(todo & (lons >= x0) & (lons <= x1) & (lats >= y0) & (lats <= y1))
+            if not len(cand):
+                continue
+            inside = cand[shapely.contains_xy(geom, lons[cand], lats[cand])]
+            out[inside] = pcode
+            todo[inside] = False
+        return out
+
+    def locate_many(self, lons: npt.ArrayLike, lats: npt.ArrayLike) -> LocatedPoints:
+        """Admin1/admin2 P-codes (point in polygon) and the nearest community of many points.
+
+        Parameters
+        ----------
+        lons, lats
+            Longitudes and latitudes in EPSG:4326 degrees, same length.
+
+        Returns
+        -------
+        LocatedPoints
+            Arrays aligned with the input; ``distance_m`` is the geodesic distance in metres to
+            the nearest community (NaN when there are no communities or the point is NaN).
+
+        Examples
+        --------
+        >>> areas = load_admin_areas()
+        >>> res = areas.locate_many([36.707602, 40.0], [34.802462, 20.0])
+        >>> list(res.admin1_pcode), list(res.admin2_pcode)
+        (['SY04', None], ['SY0401', None])
+        >>> bool(res.distance_m[0] < 1000), bool(res.distance_m[1] > 1_000_000)
+        (True, True)
+        """
+        lon = np.asarray(lons, dtype=np.float64).ravel()
+        lat = np.asarray(lats, dtype=np.float64).ravel()
+        if lon.shape != lat.shape:
+            raise DataError(f"lons and lats differ in length ({len(lon)} != {len(lat)})")
+        n = len(lon)
+        valid = np.isfinite(lon) & np.isfinite(lat)
+        admin1 = np.full(n, None, dtype=object)
+        admin2 = np.full(n, None, dtype=object)
+        if valid.any():
+            admin1[valid] = self._in_polygons(Level.GOVERNORATE, lon[valid], lat[valid])
+            admin2[valid] = self._in_polygons(Level.DISTRICT, lon[valid], lat[valid])
+        comm = np.full(n, None, dtype=object)
+        admin3 = np.full(n, None, dtype=object)
+        dist = np.full(n, np.nan)
+        if self._c_tree is not None and valid.any():
+            vi = np.flatnonzero(valid)
+            x, y = self._to_local.transform(lon[vi], lat[vi])
+            src, hit = self._c_tree.query_nearest(shapely.points(x, y), all_matches=False)
+            rows = vi[src]
+            comm[rows] = self._c_pcode[hit]
+            admin3[rows] = self._c_admin3[hit]
+            _, _, d = _GEOD.inv(lon[rows], lat[rows], self._c_lon[hit], self._c_lat[hit])
+            dist[rows] = d
+        return LocatedPoints(lon, lat, admin1, admin2, admin3, comm, dist)
+
+    def locate(self, *, lon: float, lat: float) -> Location:
+        """:meth:`locate_many` for one point."""
+        return self.locate_many(np.array([lon]), np.array([lat])).records()[0]
+
+
+def distance_m(*, lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Geodesic distance in metres on WGS84.
+
+    Examples
+    --------
+    >>> round(distance_m(lon1=37.16, lat1=36.20, lon2=36.29, lat2=33.51) / 1000)
+    309
+    """
+    _, _, d = _GEOD.inv(lon1, lat1, lon2, lat2)
+    return float(d)
+
+
+def read_geojson_features(data: bytes, *, path: str) -> list[dict[str, Any]]:
+    """Features of a GeoJSON document (bytes, gzip or not), decoding bad UTF-8 as U+FFFD.
+
+    The OCHA admin4 file has six Arabic names cut mid-character; they are kept (with U+FFFD)
+    so that the gazetteer build can report them.
+    """
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="replace")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    feats = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(feats, list):
+        raise DataError("not a GeoJSON FeatureCollection", path=path)
+    return feats
+
+
+def _bundled_features(name: str) -> list[dict[str, Any]]:
+    res = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_DIR, name)
+    return read_geojson_features(res.read_bytes(), path=f"{BUNDLED_DIR}/{name}")
+
+
+def _areas_from_ocha(
+    admin1: Iterable[dict[str, Any]], admin2: Iterable[dict[str, Any]], admin4: Iterable[dict[str, Any]]
+) -> tuple[list[AdminArea], list[Community]]:
+    areas: list[AdminArea] = []
+    for f in admin1:
+        p = f["properties"]
+        areas.append(AdminArea(p["PCODE"], Level.GOVERNORATE, p["NAME_EN"], p.get("NAME_ARA"), None, shape(f["geometry"])))
+    for f in admin2:
+        p = f["properties"]
+        areas.append(
+            AdminArea(p["PCODE"], Level.DISTRICT, p["NAME_EN"], p.get("NAME_ARA"), p.get("ADMIN1_COD"), shape(f["geometry"]))
+        )
+    communities: list[Community] = []
+    seen3: set[str] = set()
+    for f in admin4:
+        p = f["properties"]
+        a3 = p.get("ADMIN3_COD")
+        if a3 and a3 not in seen3:
+            seen3.add(a3)
+            areas.append(AdminArea(a3, Level.SUBDISTRICT, p.get("ADMIN3_EN") or a3, p.get("ADMIN3_ARA"), p.get("ADMIN2_COD")))
+        communities.append(Community(p["PCODE"], float(p["LONGITUDE"]), float(p["LATITUDE"]), a3))
+    return areas, communities
+
+
+@functools.cache
+def load_admin_areas() -> AdminAreas:
+    """The bundled OCHA Syria 2015 admin areas (loaded once per process).
+
+    Examples
+    --------
+    >>> load_admin_areas() is load_admin_areas()
+    True
+    """
+    areas, communities = _areas_from_ocha(
+        _bundled_features("syr_admin1.geojson.gz"),
+        _bundled_features("syr_admin2.geojson.gz"),
+        _bundled_features("syr_admin4_point.geojson.gz"),
+    )
+    log.debug("loaded %d admin areas and %d communities", len(areas), len(communities))
+    return AdminAreas("SY", areas, communities, country_name_en="Syria", country_name_ar="سوريا")

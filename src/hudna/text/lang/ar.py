@@ -1,0 +1,271 @@
+"""Arabic: the only module holding Arabic-specific text code (DESIGN.md §4, house rule 3).
+
+Each normalisation step is a named, pure ``str -> str`` function with its own test table
+(tests/text/test_normalize_ar.py). :func:`hudna.text.normalize.match_key` applies
+:data:`MATCH_KEY_STEPS` in order; every step is local to one character, which lets the generic
+code compile the pipeline into a translation table (fast) and keep offsets into the original.
+
+Gazetteer-only folding (the article, proclitics) lives in the ``*_name`` functions at the end
+and is never applied by ``match_key``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+__all__ = [
+    "ARABIC_RANGES",
+    "MATCH_KEY_STEPS",
+    "PROCLITICS",
+    "arabic_digits_to_ascii",
+    "fold_persian_letters",
+    "fold_name",
+    "name_variants",
+    "nfkc",
+    "remove_tatweel",
+    "strip_article",
+    "strip_bidi",
+    "strip_harakat",
+    "strip_proclitics",
+    "ta_marbuta_to_ha",
+    "unify_alef",
+    "alef_maqsura_to_ya",
+]
+
+#: Code point ranges whose characters the Arabic steps may change (Arabic, supplement,
+#: extended-A, presentation forms A and B) plus the bidi controls.
+ARABIC_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+
+_BIDI_CONTROLS = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_BIDI_TABLE = dict.fromkeys(map(ord, _BIDI_CONTROLS))
+_TATWEEL = "\u0640"
+# Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic annotation marks.
+_HARAKAT = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
+_HARAKAT_TABLE = dict.fromkeys(map(ord, _HARAKAT))
+_ALEF_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"})
+_DIGITS_TABLE = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+_PERSIAN_TABLE = str.maketrans({"ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه", "ہ": "ه"})
+
+
+def strip_bidi(text: str) -> str:
+    """Remove bidirectional controls, zero-width joiners and the BOM.
+
+    Examples
+    --------
+    >>> strip_bidi("\u200fحلب\u200e")
+    'حلب'
+    """
+    return text.translate(_BIDI_TABLE)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: folds presentation forms (``ﻻ`` → ``لا``) and compatibility digits.
+
+    Examples
+    --------
+    >>> nfkc("\ufefb") == "\u0644\u0627"
+    True
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+def remove_tatweel(text: str) -> str:
+    """Remove the tatweel (kashida) used to stretch words.
+
+    Examples
+    --------
+    >>> remove_tatweel("حـــلب")
+    'حلب'
+    """
+    return text.replace(_TATWEEL, "")
+
+
+def strip_harakat(text: str) -> str:
+    """Remove short vowels, tanwin, shadda, sukun and Quranic marks.
+
+    Examples
+    --------
+    >>> strip_harakat("حَلَبُ")
+    'حلب'
+    """
+    return text.translate(_HARAKAT_TABLE)
+
+
+def unify_alef(text: str) -> str:
+    """Write every hamzated or madda alef (أ إ آ ٱ) as a bare alef ``ا``.
+
+    Examples
+    --------
+    >>> unify_alef("إدلب")
+    'ادلب'
+    """
+    return text.translate(_ALEF_TABLE)
+
+
+def alef_maqsura_to_ya(text: str) -> str:
+    """Write alef maqsura ``ى`` as ya ``ي`` (writers mix them at word ends).
+
+    Examples
+    --------
+    >>> alef_maqsura_to_ya("بصرى")
+    'بصري'
+    """
+    return text.replace("ى", "ي")
+
+
+def ta_marbuta_to_ha(text: str) -> str:
+    """Write ta marbuta ``ة`` as ``ه``; for matching keys only, never for display.
+
+    Examples
+    --------
+    >>> ta_marbuta_to_ha("الرقة")
+    'الرقه'
+    """
+    return text.replace("ة", "ه")
+
+
+def arabic_digits_to_ascii(text: str) -> str:
+    """Arabic-Indic (٠١٢) and Eastern Arabic (۰۱۲) digits become ASCII digits.
+
+    Examples
+    --------
+    >>> arabic_digits_to_ascii("٢٠١٦ و۱۵")
+    '2016 و15'
+    """
+    return text.translate(_DIGITS_TABLE)
+
+
+def fold_persian_letters(text: str) -> str:
+    """Persian/Kurdish forms of ya, kaf and ha become the Arabic letters.
+
+    Examples
+    --------
+    >>> fold_persian_letters("کوبانی")
+    'كوباني'
+    """
+    return text.translate(_PERSIAN_TABLE)
+
+
+#: The steps of an Arabic match key, in order (DESIGN.md §4).
+MATCH_KEY_STEPS: tuple[Callable[[str], str], ...] = (
+    strip_bidi,
+    nfkc,
+    remove_tatweel,
+    strip_harakat,
+    unify_alef,
+    alef_maqsura_to_ya,
+    ta_marbuta_to_ha,
+    arabic_digits_to_ascii,
+    fold_persian_letters,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer name folding (applied to match keys, i.e. after MATCH_KEY_STEPS).
+
+#: One-letter proclitics: wa-, bi-, li-, fa-, ka-.
+PROCLITICS = "وبلفك"
+_ARTICLE = "ال"
+
+
+def strip_article(token: str) -> str:
+    """Remove the article ``ال`` from the start of a match-key token (``لل`` after ``ل`` too).
+
+    Examples
+    --------
+    >>> strip_article("الرستن")
+    'رستن'
+    >>> strip_article("ال")
+    'ال'
+    """
+    if token.startswith(_ARTICLE) and len(token) > 3:
+        return token[2:]
+    return token
+
+
+def strip_proclitics(token: str) -> list[str]:
+    """Readings of a token with one or two proclitics removed (longest first is not implied).
+
+    ``وبريف`` gives ``بريف`` and ``ريف``; ``للرقه`` (li- + al-) gives ``الرقه``.
+
+    Examples
+    --------
+    >>> strip_proclitics("وحلب")
+    ['حلب']
+    >>> strip_proclitics("للرقه")
+    ['الرقه', 'لرقه', 'رقه']
+    """
+    out: list[str] = []
+    t = token
+    for _ in range(2):
+        if len(t) <= 3 or t[0] not in PROCLITICS:
+            break
+        if t.startswith("لل"):
+            out.append("ا" + t[1:])  # li- + al- is written لل
+        t = t[1:]
+        out.append(t)
+    return out
+
+
+def fold_name(key: str) -> str:
+    """Gazetteer key of a match key: the article removed from every word.
+
+    Examples
+    --------
+    >>> fold_name("معره النعمان")
+    'معره نعمان'
+    """
+    return " ".join(strip_article(t) for t in key.split())
+
+
+def name_variants(key: str) -> list[str]:
+    """Keys a gazetteer name is indexed under: with and without the article on each word.
+
+    Examples
+    --------
+    >>> name_variants("دير الزور")
+    ['دير الزور', 'دير زور']
+    """
+    tokens = key.split()
+    stripped = " ".join(strip_article(t) for t in tokens)
+    return [key] if stripped == key else [key, stripped]
+
+
+def query_token_variants(tokens: list[str]) -> list[list[str]]:
+    """Readings of a query's words: as written, then with proclitics split off the first word.
+
+    Examples
+    --------
+    >>> query_token_variants(["بريف", "ادلب"])
+    [['بريف', 'ادلب'], ['ريف', 'ادلب']]
+    """
+    out = [tokens]
+    if tokens:
+        out += [[v, *tokens[1:]] for v in strip_proclitics(tokens[0])]
+    return out
+
+
+def split_compound(tokens: list[str]) -> list[list[str]]:
+    """Places of a compound query ("بين X و Y", "X و Y"); ``[]`` if not compound.
+
+    Examples
+    --------
+    >>> split_compound("بين سراقب و ادلب".split())
+    [['سراقب'], ['ادلب']]
+    """
+    t = tokens[1:] if tokens and tokens[0] in ("بين", "طريق") else tokens
+    if t and t[0] == "بين":
+        t = t[1:]
+    if "و" in t:
+        i = t.index("و")
+        parts = [t[:i], t[i + 1 :]]
+        return [p for p in parts if p]
+    return []

@@ -1,0 +1,264 @@
+"""English (and Latin-script transliterations of Arabic names): the only module with English code.
+
+:data:`MATCH_KEY_STEPS` are the named character-local steps of an English match key. The
+gazetteer-only folding (articles, transliteration variants, a phonetic skeleton) is in the
+``*_name``/``skeleton`` functions and is never applied by ``match_key``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from importlib import resources
+
+import yaml
+
+__all__ = [
+    "ARTICLES",
+    "MATCH_KEY_STEPS",
+    "casefold",
+    "drop_apostrophes",
+    "canonical_tokens",
+    "fold_name",
+    "name_variants",
+    "skeleton",
+    "strip_articles",
+    "strip_latin_diacritics",
+]
+
+_APOSTROPHES = "'’‘`´ʿʾʻʼ′"
+_APOSTROPHE_TABLE = dict.fromkeys(map(ord, _APOSTROPHES))
+
+
+def casefold(text: str) -> str:
+    """Unicode case folding (stronger than ``lower``).
+
+    Examples
+    --------
+    >>> casefold("ALEPPO")
+    'aleppo'
+    """
+    return text.casefold()
+
+
+def strip_latin_diacritics(text: str) -> str:
+    """Remove accents from Latin letters (``Xuxê`` → ``Xuxe``, ``Ḥamāh`` → ``Hamah``).
+
+    Only characters that decompose to one Latin base letter plus combining marks change; Arabic
+    script is untouched.
+
+    Examples
+    --------
+    >>> strip_latin_diacritics("Merc Xuxê Ḥamāh")
+    'Merc Xuxe Hamah'
+    """
+    out = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        stripped = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(stripped if len(stripped) == 1 and stripped.isascii() else ch)
+    return "".join(out)
+
+
+def drop_apostrophes(text: str) -> str:
+    """Remove apostrophes and ayn/hamza marks (``Ma'arrat`` → ``Maarrat``).
+
+    Examples
+    --------
+    >>> drop_apostrophes("Ma’arrat an-Nu'man")
+    'Maarrat an-Numan'
+    """
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+#: The steps of an English match key, in order.
+MATCH_KEY_STEPS: tuple[Callable[[str], str], ...] = (
+    casefold,
+    strip_latin_diacritics,
+    drop_apostrophes,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer name folding (input: a match key, i.e. casefolded words separated by single spaces).
+
+#: Arabic article as transliterated, written as a separate word after hyphens became spaces.
+ARTICLES = frozenset(
+    ["al", "el", "il", "ul", "l", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "az", "ez", "at", "et", "an", "en", "ath", "eth", "adh", "edh"]
+)
+
+
+@functools.cache
+def _translit_table() -> dict[str, str]:
+    path = resources.files("hudna.lexicons").joinpath("en", "gazetteer_transliteration.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for key, forms in data.items():
+        if key == "meta":
+            continue
+        canonical = key.rsplit(".", 1)[1]
+        for form in forms:
+            table[drop_apostrophes(casefold(str(form)))] = canonical
+    return table
+
+
+def strip_articles(tokens: list[str]) -> list[str]:
+    """Drop free-standing articles (al-, el-, ad-, ash-, az- ...) unless nothing else is left.
+
+    Examples
+    --------
+    >>> strip_articles(["dayr", "az", "zawr"])
+    ['dayr', 'zawr']
+    >>> strip_articles(["al"])
+    ['al']
+    """
+    kept = [t for t in tokens if t not in ARTICLES]
+    return kept or tokens
+
+
+_ATTACHED_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou\W]{1}[a-z]{2,})")
+
+
+def canonical_tokens(key: str) -> list[str]:
+    """Words of a name key with articles removed and transliteration variants rewritten.
+
+    Examples
+    --------
+    >>> canonical_tokens("teir maaleh")
+    ['teir', 'maaleh']
+    >>> canonical_tokens("deir ez zor")
+    ['dayr', 'zor']
+    >>> canonical_tokens("ein laroz")
+    ['ayn', 'laroz']
+    """
+    table = _translit_table()
+    return [table.get(t, t) for t in strip_articles(key.split())]
+
+
+def fold_name(key: str) -> str:
+    """Gazetteer key of a match key: articles removed, transliteration variants rewritten.
+
+    Examples
+    --------
+    >>> fold_name("tell al ein")
+    'tal ayn'
+    """
+    return " ".join(canonical_tokens(key))
+
+
+def name_variants(key: str) -> list[str]:
+    """Canonical keys a gazetteer name is indexed under (with and without attached articles).
+
+    OCHA writes articles glued to the word (``Orm Eljoz``); a query usually separates them.
+
+    Examples
+    --------
+    >>> name_variants("orm eljoz")
+    ['orm eljoz', 'orm joz']
+    >>> name_variants("al qusayr")
+    ['qusayr']
+    """
+    tokens = canonical_tokens(key)
+    first = " ".join(tokens)
+    out = [first]
+    detached = [_ATTACHED_ARTICLE.sub("", t) for t in tokens]
+    table = _translit_table()
+    second = " ".join(table.get(t, t) for t in detached)
+    if second != first:
+        out.append(second)
+    return out
+
+
+_DIGRAPHS = (
+    ("sch", "x"),
+    ("sh", "x"),
+    ("ch", "x"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("q", "k"),
+    ("c", "k"),
+    ("v", "f"),
+    ("p", "b"),
+    ("x", "x"),
+)
+_VOWELS = frozenset("aeiouyw")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton_token(token: str) -> str:
+    t = token
+    for a, b in _DIGRAPHS:
+        if a in t:
+            t = t.replace(a, b)
+    t = _DOUBLE.sub(r"\1", t)
+    if len(t) > 2 and t.endswith("h") and t[-2] in _VOWELS:
+        t = t[:-1]
+    if not t:
+        return t
+    head = "a" if t[0] in "aeiou" else t[0]
+    return head + "".join(c for c in t[1:] if c not in _VOWELS and c.isalnum())
+
+
+def skeleton(key: str) -> str:
+    """Phonetic skeleton of a name key: consonants only, one letter per sound, words joined.
+
+    Two transliterations of one Arabic name usually share a skeleton: vowels (Teir/Tir),
+    doubled consonants (Maaleh/Maallah), the final -eh/-ah of ta marbuta, ou/u, ee/i, sh/ch,
+    q/k, kh/k and gh/g are folded; the words are then joined (``Kafr Nabl`` = ``Kafrnabl``).
+
+    Examples
+    --------
+    >>> skeleton("teir maaleh") == skeleton("tir maallah")
+    True
+    >>> skeleton("dayr az zawr") == skeleton("deir ez zor")
+    True
+    >>> skeleton("jisr ash shughur")
+    'jsrxgr'
+    """
+    return "".join(_skeleton_token(t) for t in canonical_tokens(key))
+
+
+def query_token_variants(tokens: list[str]) -> list[list[str]]:
+    """Readings of a query's words (English has no clitics: the words as written).
+
+    Examples
+    --------
+    >>> query_token_variants(["aleppo"])
+    [['aleppo']]
+    """
+    return [tokens]
+
+
+_COMPOUND_LEAD = frozenset({"road", "highway", "between", "from", "the"})
+
+
+def split_compound(tokens: list[str]) -> list[list[str]]:
+    """Places of a compound query ("road between A and B", "A and B"); ``[]`` if not compound.
+
+    Examples
+    --------
+    >>> split_compound("road between ariha and jisr ash shughur".split())
+    [['ariha'], ['jisr', 'ash', 'shughur']]
+    >>> split_compound(["aleppo"])
+    []
+    """
+    t = list(tokens)
+    while t and t[0] in _COMPOUND_LEAD:
+        t = t[1:]
+    for sep in ("and", "to"):
+        if sep in t[1:-1]:
+            i = t.index(sep, 1)
+            return [p for p in (t[:i], t[i + 1 :]) if p]
+    return []

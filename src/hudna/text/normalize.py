@@ -1,0 +1,317 @@
+"""Match keys: one normalisation for lexicon entries, gazetteer names and incoming text.
+
+DESIGN.md §4 and house rule 4: the original text is never changed; a *match key* is a derived
+string used only to compare. :func:`match_key` is the single function every matcher uses.
+
+A key is built in three stages, each character on its own (so a key can be mapped back to
+offsets in the original text, see :func:`keyed_text`):
+
+1. generic: format controls (bidi marks, zero-width joiners, BOM) and combining marks are
+   removed; NFKC folds presentation forms and compatibility characters;
+2. the steps of the language (``hudna.text.lang.ar.MATCH_KEY_STEPS``,
+   ``hudna.text.lang.en.MATCH_KEY_STEPS``); ``lang="auto"`` applies both, as each only touches
+   its own script;
+3. generic: punctuation, symbols and whitespace become one space; the key is stripped.
+
+Gazetteer-only folding (articles, clitics, transliteration variants) is :func:`name_key`, a
+separate function so that ``match_key`` stays the same for general text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+import numpy.typing as npt
+
+from hudna.text.lang import ar, en
+
+__all__ = [
+    "LANGS",
+    "KeyedText",
+    "keyed_text",
+    "lang_module",
+    "match_key",
+    "name_key",
+    "resolve_lang",
+    "script_of",
+]
+
+#: Languages with their own module in :mod:`hudna.text.lang`.
+LANGS: tuple[str, ...] = ("ar", "en")
+_LANG_MODULES: dict[str, ModuleType] = {"ar": ar, "en": en}
+_LATIN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x024F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0xFF00, 0xFFEF),
+)
+_SCRIPT_RANGES = {"ar": ar.ARABIC_RANGES, "en": _LATIN_RANGES}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_MULTI = np.uint32(0xFFFFFFFF)
+
+
+def lang_module(lang: str) -> ModuleType:
+    """The module of a language (``hudna.text.lang.ar`` or ``.en``).
+
+    Raises
+    ------
+    ValueError
+        For a language hudna has no module for.
+
+    Examples
+    --------
+    >>> lang_module("ar").__name__
+    'hudna.text.lang.ar'
+    """
+    try:
+        return _LANG_MODULES[lang.split("-")[0]]
+    except KeyError:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS} or 'auto'") from None
+
+
+def script_of(text: str) -> str:
+    """ISO 15924 code of the text's script: ``"Arab"`` if it has any Arabic letter, else ``"Latn"``.
+
+    Examples
+    --------
+    >>> script_of("Aleppo (حلب)"), script_of("Aleppo")
+    ('Arab', 'Latn')
+    """
+    return "Arab" if _ARABIC_LETTER.search(text) else "Latn"
+
+
+def resolve_lang(text: str, lang: str) -> str:
+    """``"ar"``/``"en"`` as given, or the language implied by the script for ``"auto"``.
+
+    Examples
+    --------
+    >>> resolve_lang("حلب", "auto"), resolve_lang("Aleppo", "auto"), resolve_lang("x", "ar")
+    ('ar', 'en', 'ar')
+    """
+    if lang == "auto":
+        return "ar" if script_of(text) == "Arab" else "en"
+    lang_module(lang)
+    return lang.split("-")[0]
+
+
+def _generic_pre(ch: str) -> str:
+    if unicodedata.category(ch) in ("Cf", "Mn"):
+        return ""
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _generic_post(ch: str) -> str:
+    cat = unicodedata.category(ch)
+    if cat[0] in "PSZ" or cat == "Cc":
+        return " "
+    if cat in ("Cf", "Mn"):
+        return ""
+    return ch
+
+
+def _apply(steps: tuple[Callable[[str], str], ...], text: str) -> str:
+    for step in steps:
+        text = step(text)
+    return text
+
+
+def _in_ranges(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+@functools.cache
+def _char_table(lang: str) -> dict[int, str]:
+    """Code point → key text for every BMP character the pipeline changes."""
+    langs = LANGS if lang == "auto" else (lang,)
+    table: dict[int, str] = {}
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        out = _generic_pre(ch)
+        for code in langs:
+            ranges = _SCRIPT_RANGES[code]
+            steps: tuple[Callable[[str], str], ...] = _LANG_MODULES[code].MATCH_KEY_STEPS
+            out = "".join(_apply(steps, c) if _in_ranges(ord(c), ranges) else c for c in out)
+        out = "".join(_generic_post(c) for c in out)
+        if out != ch:
+            table[cp] = out
+    return table
+
+
+@functools.cache
+def _lut(lang: str) -> tuple[npt.NDArray[np.uint32], re.Pattern[str]]:
+    """Vectorised form of :func:`_char_table`: uint32 per BMP code point (0 = delete)."""
+    lut = np.arange(0x10000, dtype=np.uint32)
+    multi: list[str] = []
+    for cp, out in _char_table(lang).items():
+        if len(out) == 1:
+            lut[cp] = ord(out)
+        elif not out:
+            lut[cp] = 0
+        else:
+            lut[cp] = _MULTI
+            multi.append(chr(cp))
+    multi_re = re.compile("[" + re.escape("".join(multi)) + "]") if multi else re.compile("(?!)")
+    return lut, multi_re
+
+
+def match_key(text: str, lang: str) -> str:
+    """The match key of ``text``: the one normalisation used by every matcher.
+
+    Parameters
+    ----------
+    text
+        Any text: a lexicon entry, a gazetteer name or a whole article.
+    lang
+        ``"ar"``, ``"en"`` (BCP 47; regional tags such as ``"ar-SY"`` use the base language) or
+        ``"auto"`` (the steps of both languages; each touches only its own script).
+
+    Returns
+    -------
+    str
+        Words separated by single spaces, no punctuation, no leading or trailing space.
+
+    Examples
+    --------
+    >>> match_key("إِدْلِب، حـلب والرقة ٢٠١٦", "ar")
+    'ادلب حلب والرقه 2016'
+    >>> match_key("Deir-ez-Zor’s  COUNTRYSIDE", "en")
+    'deir ez zors countryside'
+    >>> match_key("Ma'arrat (معرّة) ", "auto")
+    'maarrat معره'
+    """
+    if lang not in _LANG_MODULES and lang != "auto":
+        lang = resolve_lang(text, lang)
+    if _ASTRAL.search(text):
+        text = _ASTRAL.sub(" ", text)
+    return " ".join(text.translate(_char_table(lang)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedText:
+    """A text, its match key and where each key character came from.
+
+    ``starts[i]``/``ends[i]`` are the offsets in ``text`` of the original characters that
+    produced ``key[i]`` (``ends`` also covers marks removed right after it, such as harakat).
+    """
+
+    text: str
+    key: str
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+
+    def span(self, key_start: int, key_end: int) -> tuple[int, int]:
+        """Offsets in the original text of the key slice ``key[key_start:key_end]``.
+
+        Examples
+        --------
+        >>> kt = keyed_text("في  حَلَبَ، أمس", "ar")
+        >>> kt.key
+        'في حلب امس'
+        >>> s, e = kt.span(3, 6)
+        >>> kt.text[s:e]
+        'حَلَبَ'
+        """
+        return int(self.starts[key_start]), int(self.ends[key_end - 1])
+
+
+def keyed_text(text: str, lang: str) -> KeyedText:
+    """The match key of ``text`` with a map back to offsets in ``text`` (for scanners).
+
+    ``keyed_text(t, lang).key == match_key(t, lang)`` for every text.
+
+    Examples
+    --------
+    >>> kt = keyed_text("Shelling on Deir-ez-Zor.", "en")
+    >>> kt.key
+    'shelling on deir ez zor'
+    >>> kt.text[slice(*kt.span(12, 23))]
+    'Deir-ez-Zor'
+    """
+    if lang not in _LANG_MODULES and lang != "auto":
+        lang = resolve_lang(text, lang)
+    lut, multi_re = _lut(lang)
+    n = len(text)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return KeyedText(text, "", empty, empty)
+    if multi_re.search(text):
+        return _keyed_text_slow(text, lang)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    out = np.where(cps < 0x10000, lut[np.minimum(cps, 0xFFFF)], np.uint32(32))
+    kept = out != 0
+    idx = np.flatnonzero(kept)
+    vals = out[idx]
+    space = vals == 32
+    prev_space = np.empty_like(space)
+    prev_space[0] = True
+    prev_space[1:] = space[:-1]
+    keep2 = ~(space & prev_space)
+    idx = idx[keep2]
+    vals = vals[keep2]
+    if len(vals) and vals[-1] == 32:
+        idx = idx[:-1]
+        vals = vals[:-1]
+    # ends: extend each kept character over the deleted marks that follow it.
+    pos = np.where(kept, np.arange(n, dtype=np.int64), n)
+    next_kept = np.minimum.accumulate(pos[::-1])[::-1]
+    next_kept = np.append(next_kept, n)
+    idx64 = idx.astype(np.int64)
+    ends = next_kept[idx64 + 1]
+    key = vals.astype("<u4").tobytes().decode("utf-32-le")
+    return KeyedText(text, key, idx64, ends)
+
+
+def _keyed_text_slow(text: str, lang: str) -> KeyedText:
+    table = _char_table(lang)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        out = " " if ord(ch) >= 0x10000 else table.get(ord(ch), ch)
+        if not out:
+            if ends:
+                ends[-1] = i + 1
+            continue
+        for c in out:
+            if c == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        starts.pop()
+        ends.pop()
+    return KeyedText(
+        text, "".join(chars), np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    )
+
+
+def name_key(text: str, lang: str) -> str:
+    """Key of a place name: :func:`match_key` plus gazetteer-only folding.
+
+    Arabic: the article ``ال`` is removed from each word. English: articles (al-, el-, ad-,
+    ash-, az- ...) are removed and frequent transliteration variants are rewritten to one form
+    (Ein/Ain/Ayn → ayn, Deir/Dair/Dayr → dayr, Tell/Tal → tal, Kafr/Kfar → kafr ...). Qualifier
+    words (village, ريف ...) are *not* removed here; the geocoder handles them.
+
+    Examples
+    --------
+    >>> name_key("دير الزور", "ar")
+    'دير زور'
+    >>> name_key("Deir-ez-Zor", "en") == name_key("Dayr az Zor", "en")
+    True
+    """
+    code = resolve_lang(text, lang)
+    key = match_key(text, code)
+    folded: str = lang_module(code).fold_name(key)
+    return folded

@@ -1,0 +1,74 @@
+"""Admin areas: point in polygon, nearest community in metres, geometries and names."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+
+from hudna.errors import NotFound
+from hudna.geo.admin import distance_m, load_admin_areas
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def areas():
+    return load_admin_areas()
+
+
+def test_locate_ucdp_points_fills_pcodes_fast(areas):
+    with (DATA / "ucdp_ged_syria_2016_sample.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    lons = np.array([float(r["longitude"]) for r in rows])
+    lats = np.array([float(r["latitude"]) for r in rows])
+    lons, lats = np.tile(lons, 21), np.tile(lats, 21)  # ~6,300 points, the size of UCDP 2016
+    t0 = time.perf_counter()
+    res = areas.locate_many(lons, lats)
+    assert time.perf_counter() - t0 < 0.5
+    assert len(res) == len(lons)
+    assert np.mean([p is not None for p in res.admin1_pcode]) > 0.97
+    assert np.nanmedian(res.distance_m) < 2000
+
+
+@pytest.mark.parametrize(
+    ("lon", "lat", "admin1", "admin2"),
+    [
+        (37.16, 36.20, "SY02", "SY0200"),  # Aleppo city
+        (36.707602, 34.802462, "SY04", "SY0401"),  # UCDP point of Teir Maaleh
+        (36.2913, 33.5138, "SY01", "SY0100"),  # Damascus
+        (35.0, 20.0, None, None),  # outside Syria
+    ],
+)
+def test_point_in_polygon(areas, lon, lat, admin1, admin2):
+    loc = areas.locate(lon=lon, lat=lat)
+    assert (loc.admin1_pcode, loc.admin2_pcode) == (admin1, admin2)
+
+
+def test_nearest_community_distance_in_metres(areas):
+    loc = areas.locate(lon=37.16, lat=36.20)
+    assert loc.community_pcode == "C1007"
+    assert 1000 < loc.distance_m < 3000
+
+
+def test_nan_points_are_skipped(areas):
+    res = areas.locate_many([np.nan], [np.nan])
+    assert res.admin1_pcode[0] is None and np.isnan(res.distance_m[0])
+
+
+def test_geometry_and_names(areas):
+    assert areas.geometry("SY").contains(shapely.Point(36.63, 35.93))
+    assert areas.geometry("SY0705").geom_type in ("Polygon", "MultiPolygon")
+    assert areas.geometry("C1007") is None
+    with pytest.raises(NotFound):
+        areas.get_geometry("SY99")
+    assert areas.name("SY07", "ar") == "إدلب"
+    assert areas.name("SY070500", "en") == "Ariha"
+
+
+def test_distance_is_geodesic():
+    assert round(distance_m(lon1=37.16, lat1=36.20, lon2=36.29, lat2=33.51) / 1000) == 309
