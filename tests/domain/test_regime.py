@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from tests.factories import DAMASCUS, make_regime, utc
 
 from hudna.domain.regime import (
     Regime,
@@ -12,7 +13,6 @@ from hudna.domain.regime import (
 )
 from hudna.domain.time import TimeWindow
 from hudna.errors import ValidationError
-from tests.factories import DAMASCUS, make_regime, utc
 
 
 def test_naive_datetimes_are_refused() -> None:

@@ -22,15 +22,12 @@ GeoNames).
 from __future__ import annotations
 
 import logging
+import math
 import re
 import warnings
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import numpy as np
-from rapidfuzz import fuzz, process
 
 from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, NotFound
@@ -45,20 +42,31 @@ from hudna.gazetteer.model import (
     ScanHit,
     precision_codes,
 )
+from hudna.gazetteer.phonetic import PhoneticIndex, query_keys
 from hudna.gazetteer.words import PlaceWords, load_place_words
 from hudna.geo.admin import AdminArea, AdminAreas, Community
 from hudna.text.normalize import LANGS, lang_module, match_key, resolve_lang
 
-__all__ = ["FUZZY_THRESHOLD", "Gazetteer", "PlaceNotFound"]
+__all__ = ["FUZZY_THRESHOLD", "PHONETIC_THRESHOLD", "Gazetteer", "PlaceNotFound"]
 
 log = logging.getLogger(__name__)
 
-#: Lowest fuzzy score (0–100) accepted as an answer.
-FUZZY_THRESHOLD = 78.0
-#: Lowest spelling similarity (rapidfuzz ratio of folded names) for a skeleton match.
-SKELETON_MIN_RATIO = 60.0
-#: Score of each stage when it matches (fuzzy scores are computed).
-STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0, "skeleton": 92.0}
+#: Lowest phonetic similarity (0–100, :func:`hudna.gazetteer.phonetic.similarity`) accepted
+#: for a place anywhere; lower ones inside a governorate or district named by the context.
+PHONETIC_THRESHOLD = 86.0
+PHONETIC_THRESHOLD_GOVERNORATE = 80.0
+PHONETIC_THRESHOLD_DISTRICT = 72.0
+#: When the context names areas, a place outside all of them needs this similarity.
+PHONETIC_THRESHOLD_OUTSIDE_CONTEXT = 92.0
+#: Kept for compatibility: the old name of :data:`PHONETIC_THRESHOLD`.
+FUZZY_THRESHOLD = PHONETIC_THRESHOLD
+#: Phonetic similarity is scaled below the exact stages (an equal phonetic key scores 95).
+PHONETIC_SCALE = 0.95
+#: Ranking bonus of a candidate inside a governorate / district named by the context.
+CONTEXT_BONUS_GOVERNORATE = 6.0
+CONTEXT_BONUS_DISTRICT = 8.0
+#: Score of each stage when it matches (phonetic scores are computed).
+STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0}
 _LEVEL_PREF = {
     Level.COMMUNITY: 3.0,
     Level.DISTRICT: 2.0,
@@ -94,6 +102,19 @@ class _Cand:
     matched: str
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What a context names: every P-code, and the governorates and districts among them."""
+
+    pcodes: frozenset[str]
+    admin1: frozenset[str]
+    admin2: frozenset[str]
+    areas: tuple[str, ...]
+
+
+_NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
+
+
 @dataclass
 class _Flags:
     hint: str | None = None
@@ -126,41 +147,26 @@ class Gazetteer:
         self._geoms = built.geometries
         self._admin_areas = admin_areas
         self._exact: dict[str, dict[str, list[str]]] = {lang: {} for lang in LANGS}
-        self._skel: dict[str, list[str]] = {}
-        self._fuzzy_keys: dict[str, list[str]] = {lang: [] for lang in LANGS}
-        self._fuzzy_pids: dict[str, list[str]] = {lang: [] for lang in LANGS}
-        self._bigrams: dict[str, dict[str, list[int]]] = {lang: {} for lang in LANGS}
         self._automaton: Any = None
         self._build_indexes(built.names)
+        self._phon = PhoneticIndex(self.places, built.names)
         self._words = {lang: load_place_words(lang) for lang in LANGS}
+        self._context_cache: dict[str, _Context] = {}
+        self._parts_cache: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+        self._phrase_tables: dict[tuple[str, tuple[str, ...]], list[tuple[int, dict[tuple[str, ...], str]]]] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
-        en = lang_module("en")
         for n in names:
-            if n.lang not in self._exact:
+            if n.lang not in self._exact or n.kind == "truncated":
                 continue
             mod = lang_module(n.lang)
             if n.lang == "ar":  # folded (article-less) keys are what queries look up
                 variants: list[str] = [mod.fold_name(n.match_key)]
             else:
                 variants = mod.name_variants(n.match_key)
-            if n.kind != "truncated":
-                for v in variants:
-                    _add(self._exact[n.lang], v, n.place_id)
-                    if n.lang == "en":
-                        sk = en.skeleton(v)
-                        if len(sk) >= 2:
-                            _add(self._skel, sk, n.place_id)
             for v in variants:
-                fk = self._fuzzy_key(v.split(), n.lang)
-                if len(fk) < 3:
-                    continue
-                idx = len(self._fuzzy_keys[n.lang])
-                self._fuzzy_keys[n.lang].append(fk)
-                self._fuzzy_pids[n.lang].append(n.place_id)
-                for bg in _bigrams(fk):
-                    self._bigrams[n.lang].setdefault(bg, []).append(idx)
+                _add(self._exact[n.lang], v, n.place_id)
 
     # -- lookups -------------------------------------------------------------------------------
     def find(self, pcode: str) -> Place | None:
@@ -242,35 +248,65 @@ class Gazetteer:
         True
         """
         code = resolve_lang(name, lang)
-        ctx = self._context_pcodes(context) if context else frozenset()
-        key = match_key(_PAREN.sub(" ", name), code)
+        ctx = self._context(context) if context else _NO_CONTEXT
+        return self._geocode(name, code, ctx)
+
+    def geocode_many(
+        self,
+        names: Iterable[str],
+        lang: str = "auto",
+        context: str | None = None,
+        *,
+        contexts: Sequence[str | None] | None = None,
+    ) -> list[GeocodeResult]:
+        """:meth:`geocode` for many names; equal, name by name, to calling :meth:`geocode`.
+
+        ``context`` is shared by all names; ``contexts`` (one per name, ``None`` for none) gives
+        each name its own. Contexts are resolved once per distinct text.
+        """
+        names = list(names)
+        if contexts is None:
+            contexts = [context] * len(names)
+        elif len(contexts) != len(names):
+            raise ValueError("contexts must have one entry per name")
+        out = []
+        for name, ctx_text in zip(names, contexts, strict=True):
+            code = resolve_lang(name, lang)
+            ctx = self._context(ctx_text) if ctx_text else _NO_CONTEXT
+            out.append(self._geocode(name, code, ctx))
+        return out
+
+    def _geocode(self, name: str, code: str, ctx: _Context) -> GeocodeResult:
         parts = self._query_parts(name, code)
-        best: tuple[list[_Cand], _Flags, bool] | None = None
+        best: tuple[list[_Cand], _Flags, bool, float] | None = None
+        closest: tuple[str, float] | None = None
         for i, (part, compound) in enumerate(parts):
-            cands, flags = self._match(part, code)
-            top = max((c.score for c in cands), default=0.0)
-            if cands and (best is None or top > max(c.score for c in best[0])):
-                best = (cands, flags, compound)
-                if i == 0 and top >= STAGE_SCORE["stripped"]:
+            cands, flags, near = self._match(part, code, ctx)
+            if near is not None and (closest is None or near[1] > closest[1]):
+                closest = near
+            if not cands:
+                continue
+            top = max(self._rank(c, flags, ctx) for c in cands)
+            if best is None or top > best[3]:
+                best = (cands, flags, compound, top)
+                if i == 0 and max(c.score for c in cands) >= STAGE_SCORE["stripped"]:
                     break
         if best is None:
-            near = self._best_fuzzy_below(key, code)
             reason = f"no gazetteer name matches {name!r}"
-            if near:
-                reason += f" (closest: {near[0]!r} scored {near[1]:.0f} < {FUZZY_THRESHOLD:.0f})"
+            if closest:
+                reason += f" (closest: {closest[0]!r} scored {closest[1]:.0f}, below the threshold)"
             return GeocodeResult(query=name, pcode=None, reason=reason, gazetteer_version=self.version)
-        cands, flags, compound = best
+        cands, flags, compound, _ = best
         if compound:
             flags.near = True
         return self._answer(name, cands, flags, ctx)
 
-    def geocode_many(self, names: Iterable[str], lang: str = "auto", context: str | None = None) -> list[GeocodeResult]:
-        """:meth:`geocode` for many names (same language choice and context)."""
-        return [self.geocode(n, lang, context) for n in names]
-
     def _query_parts(self, name: str, lang: str) -> list[tuple[str, bool]]:
         """The query, then its alternatives ("A / B", "A (B)") and the places of a compound
         ("road between A and B"); the flag marks compound parts (answered as "near")."""
+        cached = self._parts_cache.get((name, lang))
+        if cached is not None:
+            return cached
         parts: list[tuple[str, bool]] = [(name, False)]
         inner = [p for p in _PAREN.findall(name) if p.strip()]
         outer = _PAREN.sub(" ", name).strip()
@@ -289,20 +325,30 @@ class Gazetteer:
             if p not in seen:
                 seen.add(p)
                 out.append((p, compound))
+        if len(self._parts_cache) < 100_000:
+            self._parts_cache[(name, lang)] = out
         return out
 
-    def _match(self, text: str, lang: str) -> tuple[list[_Cand], _Flags]:
+    def _match(
+        self, text: str, lang: str, ctx: _Context | None = None
+    ) -> tuple[list[_Cand], _Flags, tuple[str, float] | None]:
+        """Candidates of one query part: exact stages first, then phonetic look-up.
+
+        Returns the candidates, the qualifier flags and (when nothing passed the thresholds)
+        the closest rejected name with its similarity.
+        """
+        ctx = ctx or _NO_CONTEXT
         mod = lang_module(lang)
         words = self._words[lang]
         tokens = match_key(text, lang).split()
         if not tokens:
-            return [], _Flags()
+            return [], _Flags(), None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
             clitic = i > 0
             found = self._exact_lookup(toks, lang, "clitic" if clitic else "exact")
             if found:
-                return found + self._skeleton_lookup(toks, lang), flags
+                return self._with_context(found, toks, lang, ctx), flags, None
             core = self._strip(toks, words, _QUALIFIER_ROLES, flags)
             if core != toks and core:
                 if flags.countryside:
@@ -310,37 +356,51 @@ class Gazetteer:
                         found = self._exact_lookup([*rif, *core], lang, "qualified")
                         if found:
                             flags.countryside = False
-                            return found, flags
+                            return found, flags, None
                 found = self._exact_lookup(core, lang, "clitic" if clitic else "qualified")
                 if found:
-                    return found + self._skeleton_lookup(core, lang), flags
+                    return self._with_context(found, core, lang, ctx), flags, None
             core2 = self._strip(core, words, (*_QUALIFIER_ROLES, "direction", "feature"), flags)
             if core2 != core and core2:
                 found = self._exact_lookup(core2, lang, "stripped")
                 if found:
-                    return found, flags
+                    return self._with_context(found, core2, lang, ctx), flags, None
         fl = _Flags()
         core = self._strip(tokens, words, (*_QUALIFIER_ROLES, "direction", "feature"), fl) or tokens
-        found = self._skeleton_lookup(core, lang) + self._fuzzy_lookup(core, lang)
-        return found, fl
+        if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
+            for rif in words.roles.get("countryside", ()):
+                found, _ = self._phonetic_lookup([*rif, *core], lang, ctx)
+                found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
+                if found:
+                    fl.countryside = False
+                    return found, fl, None
+        found, near = self._phonetic_lookup(core, lang, ctx)
+        return found, fl, near
 
-    @staticmethod
-    def _strip(tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
+    def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
+        """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
+        table = self._phrase_tables.get((words.lang, roles))
+        if table is None:
+            by_len: dict[int, dict[tuple[str, ...], str]] = {}
+            for phrase, role in words.phrases(*roles):
+                by_len.setdefault(len(phrase), {}).setdefault(phrase, role)
+            table = sorted(by_len.items(), reverse=True)
+            self._phrase_tables[(words.lang, roles)] = table
         toks = list(tokens)
-        phrases = words.phrases(*roles)
         changed = True
         while changed and len(toks) > 1:
             changed = False
-            for phrase, role in phrases:
-                n = len(phrase)
+            for n, phrases in table:
                 if n >= len(toks):
                     continue
-                if tuple(toks[:n]) == phrase:
+                role = phrases.get(tuple(toks[:n]))
+                if role is not None:
                     toks = toks[n:]
-                elif tuple(toks[-n:]) == phrase:
-                    toks = toks[:-n]
                 else:
-                    continue
+                    role = phrases.get(tuple(toks[-n:]))
+                    if role is None:
+                        continue
+                    toks = toks[:-n]
                 changed = True
                 if role in _HINT_LEVELS and flags.hint is None:
                     flags.hint = role
@@ -362,77 +422,65 @@ class Gazetteer:
             return []
         return [_Cand(p, STAGE_SCORE[method], method, key) for p in pids]
 
-    def _skeleton_lookup(self, tokens: list[str], lang: str) -> list[_Cand]:
-        if lang != "en":
-            return []
-        key = " ".join(tokens)
-        en = lang_module("en")
-        sk: str = en.skeleton(key)
-        pids = self._skel.get(sk) if len(sk) >= 2 else None
-        if not pids:
-            return []
-        folded = en.fold_name(key)
-        out = []
-        for p in dict.fromkeys(pids):
-            best = max(
-                (fuzz.ratio(folded, en.fold_name(n.match_key)) for n in self._names.get(p, ()) if n.lang == "en"),
-                default=0.0,
-            )
-            if best >= SKELETON_MIN_RATIO:
-                out.append(_Cand(p, round(STAGE_SCORE["skeleton"] + best / 20.0, 1), "skeleton", key))
-        return out
+    def _with_context(self, found: list[_Cand], tokens: list[str], lang: str, ctx: _Context) -> list[_Cand]:
+        """Exact candidates, plus phonetic ones inside the context's areas when no exact
+        candidate lies there (a spelling of a local place can equal a name elsewhere)."""
+        if not ctx.areas:
+            return found
+        places = self.places
+        for c in found:
+            p = places[c.pid]
+            if p.admin1_pcode in ctx.admin1 or c.pid in ctx.admin1:
+                return found
+        extra, _ = self._phonetic_lookup(tokens, lang, ctx, local_only=True)
+        return found + extra
 
-    def _fuzzy_candidates(self, fkey: str, lang: str, limit: int = 40) -> list[int]:
-        index = self._bigrams[lang]
-        counts: Counter[int] = Counter()
-        for bg in _bigrams(fkey):
-            posting = index.get(bg)
-            if posting is not None and len(posting) < 4000:
-                counts.update(posting)
-        if not counts:
-            return []
-        need = max(1, (len(fkey) + 1) // 3)
-        return [i for i, c in counts.most_common(limit) if c >= need]
-
-    def _fuzzy_key(self, tokens: list[str], lang: str) -> str:
-        """Key compared by fuzzy matching: folded name without spaces; for English the skeleton
-        is appended after a separator so both spellings and sounds count."""
-        mod = lang_module(lang)
-        key = " ".join(tokens)
-        folded = str(mod.fold_name(key)).replace(" ", "")
-        if lang == "en":
-            return f"{folded}|{mod.skeleton(key)}"
-        return folded
-
-    def _fuzzy_scored(self, tokens: list[str], lang: str) -> list[tuple[str, float, str]]:
-        fkey = self._fuzzy_key(tokens, lang)
-        if len(fkey) < 3:
-            return []
-        idxs = self._fuzzy_candidates(fkey, lang)
-        if not idxs:
-            return []
-        keys = [self._fuzzy_keys[lang][i] for i in idxs]
-        res = process.extract(fkey, keys, scorer=fuzz.ratio, limit=8)
-        out = [(self._fuzzy_pids[lang][idxs[j]], float(score), k) for k, score, j in res]
-        out.sort(key=lambda x: -x[1])
-        return out
-
-    def _fuzzy_lookup(self, tokens: list[str], lang: str) -> list[_Cand]:
-        return [
-            _Cand(pid, round(sc, 1), "fuzzy", k)
-            for pid, sc, k in self._fuzzy_scored(tokens, lang)
-            if sc >= FUZZY_THRESHOLD
-        ]
-
-    def _best_fuzzy_below(self, key: str, lang: str) -> tuple[str, float] | None:
-        scored = self._fuzzy_scored(key.split(), lang)
+    def _phonetic_lookup(
+        self, tokens: list[str], lang: str, ctx: _Context, *, local_only: bool = False
+    ) -> tuple[list[_Cand], tuple[str, float] | None]:
+        """Phonetic candidates (:mod:`hudna.gazetteer.phonetic`) that pass the thresholds:
+        :data:`PHONETIC_THRESHOLD` anywhere, lower ones inside a district or governorate named
+        by the context. Also returns the best rejected (name, similarity)."""
+        vq, cq = query_keys(tokens, lang)
+        if len(cq) < 2:
+            return [], None
+        scored = self._phon.candidates(vq, cq, ctx.areas)
         if not scored:
-            return None
-        pid, s, _ = scored[0]
-        return self.places[pid].name_en, s
+            return [], None
+        key = " ".join(tokens)
+        out: list[_Cand] = []
+        rejected: tuple[str, float] | None = None
+        places = self.places
+        for pid, (sim, _) in scored.items():
+            p = places[pid]
+            if p.admin2_pcode in ctx.admin2 or pid in ctx.admin2:
+                need = PHONETIC_THRESHOLD_DISTRICT
+            elif p.admin1_pcode in ctx.admin1 or pid in ctx.admin1:
+                need = PHONETIC_THRESHOLD_GOVERNORATE
+            elif local_only:
+                continue
+            elif ctx.areas:
+                need = PHONETIC_THRESHOLD_OUTSIDE_CONTEXT
+            else:
+                need = PHONETIC_THRESHOLD
+            if sim >= need:
+                out.append(_Cand(pid, round(sim * PHONETIC_SCALE, 1), "phonetic", key))
+            elif rejected is None or sim > rejected[1]:
+                rejected = (p.name_en, sim)
+        return out, (None if out else rejected)
 
     # -- ranking -------------------------------------------------------------------------------
-    def _context_pcodes(self, context: str) -> frozenset[str]:
+    def _context(self, context: str) -> _Context:
+        """Places and admin areas named in a context (cached per context text)."""
+        cached = self._context_cache.get(context)
+        if cached is None:
+            cached = self._resolve_context(context)
+            if len(self._context_cache) >= 4096:
+                self._context_cache.clear()
+            self._context_cache[context] = cached
+        return cached
+
+    def _resolve_context(self, context: str) -> _Context:
         """P-codes named in a context: scanned names, plus short comma-separated segments
         geocoded on their own ("Ar Raqqah Governorate, Tall Abyad district")."""
         out: set[str] = set()
@@ -449,13 +497,16 @@ class Gazetteer:
             if not seg or len(seg) > 60:
                 continue
             code = resolve_lang(seg, "auto")
-            cands, flags = self._match(seg, code)
+            cands, flags, _ = self._match(seg, code)
             if cands and flags.hint in ("governorate", "district", "subdistrict"):
-                res = self._answer(seg, cands, flags, frozenset(), warn=False)
+                res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
                 out.update(x for x in (res.pcode, res.admin1_pcode, res.admin2_pcode) if x)
-        return frozenset(out)
+        places = self.places
+        admin1 = frozenset(x for x in out if x in places and places[x].level == Level.GOVERNORATE)
+        admin2 = frozenset(x for x in out if x in places and places[x].level == Level.DISTRICT)
+        return _Context(frozenset(out), admin1, admin2, tuple(sorted(admin2)) if admin2 else tuple(sorted(admin1)))
 
-    def _rank(self, c: _Cand, flags: _Flags, ctx: frozenset[str]) -> float:
+    def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
         p = self.places[c.pid]
         bonus = 0.0
         if flags.hint is not None:
@@ -465,18 +516,19 @@ class Gazetteer:
         bonus += _LEVEL_PREF.get(p.level, 0.0) * 0.5
         bonus += min(p.importance, 5) * 0.4
         if p.population:
-            bonus += min(np.log10(max(p.population, 1)), 7.0) * 0.2
-        if ctx:
-            if p.admin1_pcode in ctx:
-                bonus += 6.0
-            if p.admin2_pcode in ctx:
-                bonus += 4.0
-            if p.place_id in ctx:
+            bonus += min(math.log10(max(p.population, 1)), 7.0) * 0.2
+        pcodes = ctx.pcodes
+        if pcodes:
+            if p.admin1_pcode in pcodes:
+                bonus += CONTEXT_BONUS_GOVERNORATE
+            if p.admin2_pcode in pcodes:
+                bonus += CONTEXT_BONUS_DISTRICT
+            if p.place_id in pcodes:
                 bonus += 1.0
         return c.score + bonus
 
     def _answer(
-        self, query: str, cands: list[_Cand], flags: _Flags, ctx: frozenset[str], *, warn: bool = True
+        self, query: str, cands: list[_Cand], flags: _Flags, ctx: _Context, *, warn: bool = True
     ) -> GeocodeResult:
         best_by_pid: dict[str, _Cand] = {}
         for c in cands:
@@ -580,7 +632,4 @@ def _add(index: dict[str, list[str]], key: str, pid: str) -> None:
         lst.append(pid)
 
 
-def _bigrams(s: str) -> set[str]:
-    s = f"^{s}$"
-    return {s[i : i + 2] for i in range(len(s) - 1)}
 

@@ -87,9 +87,89 @@ class UnitOfWork(Protocol):
     def add_claims(self, report_id: str, claims: Sequence[dict[str, Any]]) -> int: ...
     def claims_for_report(self, report_id: str) -> list[dict[str, Any]]: ...
 
+    # web accounts and web queries (issue #6)
+    def add_user(
+        self, username: str, role: str, password_hash: str | None, display_name: str | None
+    ) -> int: ...
+    def get_user(self, username: str) -> UserRecord | None: ...
+    def list_users(self) -> list[UserRecord]: ...
+    def update_user(
+        self,
+        username: str,
+        *,
+        role: str | None = None,
+        password_hash: str | None = None,
+        disabled: bool | None = None,
+    ) -> bool: ...
+    def add_api_token(self, user_id: int, token_hash: str, label: str | None) -> int: ...
+    def user_for_token(self, token_hash: str) -> UserRecord | None: ...
+    def add_session(self, session_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None: ...
+    def get_session(self, session_hash: str) -> SessionRecord | None: ...
+    def delete_session(self, session_hash: str) -> None: ...
+    def get_secret(self, name: str) -> str | None: ...
+    def put_secret(self, name: str, value: str) -> None: ...
+    def page_events(self, query: EventQuery) -> list[EventRow]: ...
+    def violations_per_day(
+        self, regime_id: str | None, date_from: date | None, date_to: date | None
+    ) -> list[tuple[str, date, int]]: ...
+    def bulk_insert_event_rows(self, rows: Sequence[dict[str, Any]]) -> int: ...
+
 
 class Store(Protocol):
     url: str
 
     def unit_of_work(self) -> AbstractContextManager[UnitOfWork]: ...
     def close(self) -> None: ...
+
+
+# -- web accounts and web queries (issue #6) -------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    """An account of the web application; ``password_hash`` is an argon2 hash or ``None``."""
+
+    id: int
+    username: str
+    role: str
+    password_hash: str | None
+    display_name: str | None
+    disabled: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A browser session (stored by the hash of its cookie value) and its CSRF token."""
+
+    user: UserRecord
+    csrf: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """One page of events for the API: indexed filters and a keyset cursor on (date_start, id).
+
+    ``date_from``/``date_to`` select events whose ``date_start`` lies in the range (inclusive).
+    ``regime_id`` joins the current assessment for that regime (verdict and grade of each row);
+    ``verdict``/``grade`` then keep only rows whose current assessment matches.
+    """
+
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    date_from: date | None = None
+    date_to: date | None = None
+    regime_id: str | None = None
+    verdict: str | None = None
+    grade: str | None = None
+    actor: str | None = None
+    pcode: str | None = None
+    after: tuple[date, str] | None = None
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event of a page, with its current verdict and grade for the queried regime."""
+
+    event: Event
+    verdict: str | None = None
+    grade: str | None = None

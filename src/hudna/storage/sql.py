@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import and_, event, func, insert, select, update
@@ -17,7 +17,15 @@ from hudna.domain.event import Event
 from hudna.domain.regime import Regime
 from hudna.domain.report import Report
 from hudna.ingest.readers.regimes import regime_from_mapping, regime_to_mapping
-from hudna.services.ports import EventFilter, RegimeChange, StoredAssessment
+from hudna.services.ports import (
+    EventFilter,
+    EventQuery,
+    EventRow,
+    RegimeChange,
+    SessionRecord,
+    StoredAssessment,
+    UserRecord,
+)
 from hudna.storage import tables as t
 from hudna.storage.codec import (
     _aware,
@@ -327,6 +335,193 @@ class SqlUnitOfWork:
         return [dict(r[0]) for r in rows]
 
 
+    # -- web accounts and web queries (issue #6) ---------------------------------------------
+    def add_user(
+        self, username: str, role: str, password_hash: str | None, display_name: str | None
+    ) -> int:
+        result = self.conn.execute(
+            insert(t.users).values(
+                username=username,
+                role=role,
+                password_hash=password_hash,
+                display_name=display_name,
+                disabled=False,
+                created_at=_now(),
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def get_user(self, username: str) -> UserRecord | None:
+        row = self.conn.execute(select(t.users).where(t.users.c.username == username)).first()
+        return None if row is None else _user(row)
+
+    def list_users(self) -> list[UserRecord]:
+        rows = self.conn.execute(select(t.users).order_by(t.users.c.username)).all()
+        return [_user(r) for r in rows]
+
+    def update_user(
+        self,
+        username: str,
+        *,
+        role: str | None = None,
+        password_hash: str | None = None,
+        disabled: bool | None = None,
+    ) -> bool:
+        values: dict[str, Any] = {}
+        if role is not None:
+            values["role"] = role
+        if password_hash is not None:
+            values["password_hash"] = password_hash
+        if disabled is not None:
+            values["disabled"] = disabled
+        if not values:
+            return False
+        result = self.conn.execute(
+            update(t.users).where(t.users.c.username == username).values(**values)
+        )
+        return bool(result.rowcount)
+
+    def add_api_token(self, user_id: int, token_hash: str, label: str | None) -> int:
+        result = self.conn.execute(
+            insert(t.api_tokens).values(
+                user_id=user_id, token_hash=token_hash, label=label, created_at=_now()
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def user_for_token(self, token_hash: str) -> UserRecord | None:
+        q = (
+            select(t.users)
+            .join(t.api_tokens, t.api_tokens.c.user_id == t.users.c.id)
+            .where(t.api_tokens.c.token_hash == token_hash)
+        )
+        row = self.conn.execute(q).first()
+        return None if row is None else _user(row)
+
+    def add_session(self, session_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None:
+        self.conn.execute(
+            insert(t.web_sessions).values(
+                session_hash=session_hash,
+                user_id=user_id,
+                csrf=csrf,
+                created_at=_now(),
+                expires_at=expires_at,
+            )
+        )
+
+    def get_session(self, session_hash: str) -> SessionRecord | None:
+        s = t.web_sessions
+        q = (
+            select(t.users, s.c.csrf, s.c.expires_at)
+            .join(s, s.c.user_id == t.users.c.id)
+            .where(s.c.session_hash == session_hash)
+        )
+        row = self.conn.execute(q).first()
+        if row is None:
+            return None
+        return SessionRecord(user=_user(row), csrf=row.csrf, expires_at=_aware(row.expires_at))  # type: ignore[arg-type]
+
+    def delete_session(self, session_hash: str) -> None:
+        from sqlalchemy import delete
+
+        self.conn.execute(delete(t.web_sessions).where(t.web_sessions.c.session_hash == session_hash))
+
+    def get_secret(self, name: str) -> str | None:
+        row = self.conn.execute(select(t.web_secrets.c.value).where(t.web_secrets.c.name == name)).first()
+        return None if row is None else str(row[0])
+
+    def put_secret(self, name: str, value: str) -> None:
+        self.conn.execute(insert(t.web_secrets).values(name=name, value=value, created_at=_now()))
+
+    def page_events(self, query: EventQuery) -> list[EventRow]:
+        """One page in (date_start, id) order using the indexed columns only (no full load)."""
+        from sqlalchemy import or_
+
+        c = t.events.c
+        a = t.assessments.c
+        conds: list[Any] = []
+        if query.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = query.bbox
+            conds += [c.lon >= min_lon, c.lon <= max_lon, c.lat >= min_lat, c.lat <= max_lat]
+        if query.date_from is not None:
+            conds.append(c.date_start >= query.date_from)
+        if query.date_to is not None:
+            conds.append(c.date_start <= query.date_to)
+        if query.pcode:
+            column = {4: c.admin1_pcode, 6: c.admin2_pcode, 8: c.admin3_pcode}.get(
+                len(query.pcode), c.location_pcode
+            )
+            conds.append(column == query.pcode)
+        if query.actor:
+            needle = query.actor.lower()
+            conds.append(
+                or_(
+                    c.actor1_id == query.actor,
+                    c.actor2_id == query.actor,
+                    func.lower(c.actor1).contains(needle, autoescape=True),
+                    func.lower(c.actor2).contains(needle, autoescape=True),
+                )
+            )
+        if query.after is not None:
+            d, last_id = query.after
+            conds.append(or_(c.date_start > d, and_(c.date_start == d, c.id > last_id)))
+        if query.regime_id:
+            on = and_(a.event_id == c.id, a.regime_id == query.regime_id, a.is_current.is_(True))
+            q = select(t.events, a.verdict, a.grade)
+            if query.verdict or query.grade:
+                q = q.select_from(t.events.join(t.assessments, on))
+                if query.verdict:
+                    conds.append(a.verdict == query.verdict)
+                if query.grade:
+                    conds.append(a.grade == query.grade)
+            else:
+                q = q.select_from(t.events.outerjoin(t.assessments, on))
+        else:
+            q = select(t.events)
+            if query.verdict or query.grade:
+                sub = select(a.event_id).where(a.is_current.is_(True))
+                if query.verdict:
+                    sub = sub.where(a.verdict == query.verdict)
+                if query.grade:
+                    sub = sub.where(a.grade == query.grade)
+                conds.append(c.id.in_(sub))
+        q = q.where(*conds).order_by(c.date_start, c.id).limit(query.limit)
+        out: list[EventRow] = []
+        for row in self.conn.execute(q):
+            event = event_from_row(row)
+            if query.regime_id:
+                out.append(EventRow(event, row.verdict, row.grade))
+            else:
+                out.append(EventRow(event))
+        return out
+
+    def violations_per_day(
+        self, regime_id: str | None, date_from: date | None, date_to: date | None
+    ) -> list[tuple[str, date, int]]:
+        """Count current ``violation`` assessments per regime and event start day."""
+        a = t.assessments.c
+        c = t.events.c
+        q = (
+            select(a.regime_id, c.date_start, func.count())
+            .select_from(t.assessments.join(t.events, t.events.c.id == a.event_id))
+            .where(a.is_current.is_(True), a.verdict == "violation")
+        )
+        if regime_id:
+            q = q.where(a.regime_id == regime_id)
+        if date_from is not None:
+            q = q.where(c.date_start >= date_from)
+        if date_to is not None:
+            q = q.where(c.date_start <= date_to)
+        q = q.group_by(a.regime_id, c.date_start).order_by(a.regime_id, c.date_start)
+        return [(str(r[0]), r[1], int(r[2])) for r in self.conn.execute(q)]
+
+    def bulk_insert_event_rows(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Insert ready-made event rows (``event_to_row`` shape) without any check (benchmarks)."""
+        if rows:
+            self.conn.execute(insert(t.events), list(rows))
+        return len(rows)
+
+
 def _same(prev: Any, a: Assessment) -> bool:
     return (
         prev.verdict == a.verdict.value
@@ -380,3 +575,15 @@ def configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _user(row: Any) -> UserRecord:
+    return UserRecord(
+        id=row.id,
+        username=row.username,
+        role=row.role,
+        password_hash=row.password_hash,
+        display_name=row.display_name,
+        disabled=bool(row.disabled),
+        created_at=_aware(row.created_at),  # type: ignore[arg-type]
+    )

@@ -269,3 +269,56 @@ def split_compound(tokens: list[str]) -> list[list[str]]:
         parts = [t[:i], t[i + 1 :]]
         return [p for p in parts if p]
     return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Latin consonant key (gazetteer only): compares Arabic names with their transliterations.
+
+#: Arabic letter → Latin consonant class of :func:`hudna.text.lang.en.phonetic_token`'s
+#: consonant key ("" = dropped: long vowels, ayn and hamza, which transliterations write as
+#: vowels or apostrophes). sh is ``$``; emphatics fold into their plain letters; ذ/ظ as
+#: transliterated in Syria (d, z/d).
+_LATIN_CONSONANTS = {
+    "ا": "", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "",
+    "ي": "", "ى": "", "ء": "", "ئ": "", "ؤ": "", "ة": "", "پ": "b", "چ": "$", "ڤ": "f", "گ": "g",
+}
+#: Canonical Latin consonant keys of the Arabic qualifying adjectives (moved to the end, as
+#: :func:`hudna.text.lang.en.phonetic_keys` does with "western", "gharbiyah" ...).
+_QUALIFYING_STEMS = ("شرقي", "غربي", "شمالي", "جنوبي", "فوقاني", "تحتاني", "صغير", "كبير", "جديد", "قديم", "وسطاني")
+
+
+def latin_consonant_parts(key: str) -> list[tuple[str, bool]]:
+    """(Latin consonant key, is qualifying word) of each word of an Arabic match key, articles
+    removed, qualifying adjectives (الغربية, الكبير ...) moved to the end.
+
+    Examples
+    --------
+    >>> latin_consonant_parts("الطيبة الغربية")
+    [('tb', False), ('grb', True)]
+    """
+    toks = [strip_article(t) for t in key.split()]
+    out = []
+    for t in toks:
+        qual = len(toks) > 1 and any(t.startswith(s) for s in _QUALIFYING_STEMS)
+        if t.endswith("ه") and len(t) > 2:
+            t = t[:-1]  # ta marbuta (match keys write ة as ه)
+        out.append(("".join(_LATIN_CONSONANTS.get(ch, ch if ch.isascii() else "") for ch in t), qual))
+    return [o for o in out if not o[1]] + [o for o in out if o[1]]
+
+
+def latin_consonant_key(key: str) -> str:
+    """Latin consonant key of an Arabic match key (:func:`latin_consonant_parts`, joined).
+
+    Equal to the consonant key of a transliteration of the same name
+    (:func:`hudna.text.lang.en.phonetic_keys`).
+
+    Examples
+    --------
+    >>> latin_consonant_key("المزيريب")
+    'mzrb'
+    >>> latin_consonant_key("تير معله")
+    'trml'
+    """
+    return "".join(p[0] for p in latin_consonant_parts(key))

@@ -262,3 +262,110 @@ def split_compound(tokens: list[str]) -> list[list[str]]:
             i = t.index(sep, 1)
             return [p for p in (t[:i], t[i + 1 :]) if p]
     return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Phonetic keys (gazetteer only): one spelling-independent key per name, compared with rapidfuzz.
+
+#: Canonical words (after the transliteration table) that qualify a name and may stand before
+#: it in English ("Western Tiba") or after it in a transliteration ("Tiba al Gharbiyah"); the
+#: phonetic keys move them to the end so both orders give one key.
+QUALIFYING_WORDS = frozenset(
+    ["sharqi", "gharbi", "shamali", "janubi", "fawqani", "tahtani", "saghir", "kabir", "jadid", "qadim", "wusta"]
+)
+_PHON_DIGRAPHS = (
+    ("tch", "$"),
+    ("sch", "$"),
+    ("sh", "$"),
+    ("ch", "$"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("zh", "j"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("x", "k"),
+    ("v", "f"),
+    ("p", "b"),
+)
+_PHON_VOWELS = frozenset("aeiou")
+
+
+@functools.lru_cache(maxsize=131072)
+def phonetic_token(token: str) -> tuple[str, str]:
+    """(vowel key, consonant key) of one canonical word.
+
+    The vowel key keeps where vowels are but not which (every vowel run is ``a``; ``y``/``w``
+    after a vowel and before a consonant are vowels: ay/ei/aw/ou); the consonant key keeps only
+    consonants and drops ``y``/``w`` too. Both fold digraphs (sh/ch, kh, gh, th, dh), q/k,
+    doubled letters and the final ``h`` of ta marbuta (-ah/-eh).
+
+    Examples
+    --------
+    >>> phonetic_token("muzayrib"), phonetic_token("mzeireb")
+    (('mazarab', 'mzrb'), ('mzarab', 'mzrb'))
+    >>> phonetic_token("huzaymah") == phonetic_token("hazimeh")
+    True
+    """
+    t = "".join(ch for ch in token if ch.isalnum())
+    for a, b in _PHON_DIGRAPHS:
+        if a in t:
+            t = t.replace(a, b)
+    t = _DOUBLE.sub(r"\1", t)
+    if len(t) > 2 and t[-1] == "h" and t[-2] in _PHON_VOWELS:
+        t = t[:-1]
+    out: list[str] = []
+    n = len(t)
+    for i, ch in enumerate(t):
+        if ch in _PHON_VOWELS:
+            vowel = True
+        elif ch in "yw" and i > 0 and t[i - 1] in _PHON_VOWELS and (i + 1 == n or t[i + 1] not in _PHON_VOWELS):
+            vowel = True
+        else:
+            vowel = False
+        if vowel:
+            if not out or out[-1] != "a":
+                out.append("a")
+        else:
+            out.append(ch)
+    vkey = "".join(out)
+    ckey = "".join(c for c in vkey if c not in "ayw")
+    return vkey, ckey
+
+
+def phonetic_parts(key: str) -> list[tuple[str, str, bool]]:
+    """(vowel key, consonant key, is qualifying word) of each word of a name's match key, in
+    key order: articles (also glued ones, "Elqalmun") removed, transliteration variants
+    rewritten, qualifying words (:data:`QUALIFYING_WORDS`) moved to the end.
+
+    Examples
+    --------
+    >>> phonetic_parts("western tiba")
+    [('taba', 'tb', False), ('garba', 'grb', True)]
+    """
+    table = _translit_table()
+    toks = [table.get(t, t) for t in strip_articles(key.split())]
+    toks = [table.get(d, d) for d in (_ATTACHED_ARTICLE.sub("", t) for t in toks)]
+    if len(toks) > 1:
+        toks = [t for t in toks if t not in QUALIFYING_WORDS] + [t for t in toks if t in QUALIFYING_WORDS]
+    return [(*phonetic_token(t), len(toks) > 1 and t in QUALIFYING_WORDS) for t in toks]
+
+
+def phonetic_keys(key: str) -> tuple[str, str]:
+    """(vowel key, consonant key) of a name's match key (:func:`phonetic_parts`, words joined).
+
+    Examples
+    --------
+    >>> phonetic_keys("al huzaymah") == phonetic_keys("hazimeh")
+    True
+    >>> phonetic_keys("tall battal sharqi") == phonetic_keys("eastern tal battal")
+    True
+    >>> phonetic_keys("madamiyet elqalmun")
+    ('madamayatkalman', 'mdmtklmn')
+    """
+    parts = phonetic_parts(key)
+    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)

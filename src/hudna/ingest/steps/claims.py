@@ -1,0 +1,468 @@
+"""Claim steps: attribution, hedges/denials, negative observations, regime status, incidents.
+
+Issue #4. Everything here reads lexicon concepts, never words of a language, so one set of
+rules serves Arabic and English. Rules are named and versioned (``RULES``) and every claim
+records the rule, the lexicon version and the gazetteer version that produced it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hudna.domain.claim import (
+    Attribution,
+    Casualties,
+    Claim,
+    ClaimTime,
+    Evidence,
+    HumanitarianClaim,
+    IncidentClaim,
+    Provenance,
+    RegimeStatusClaim,
+)
+from hudna.ingest.pipeline import Doc, Step
+from hudna.ingest.steps.places import PlaceMention
+from hudna.text.dates import TimeExpression
+from hudna.text.lexicon import LexiconMatch, short_key
+from hudna.text.numbers import Quantity
+
+__all__ = [
+    "RULES",
+    "build_claims",
+    "extract_regime_status",
+    "mark_attribution",
+    "mark_negation",
+]
+
+logger = logging.getLogger(__name__)
+
+RULES = {
+    "incident": "incident_sentence.v1",
+    "calm": "negative_observation.v1",
+    "regime": "regime_status_sentence.v1",
+    "humanitarian": "humanitarian_figure.v1",
+}
+#: Gap (characters) within which a marker word affects the next/previous word.
+_NEAR = 40
+_TARGET_GAP_WORDS = 3
+
+
+def _ev(doc: Doc, start: int, end: int, role: str) -> Evidence:
+    return Evidence(start, end, doc.text[start:end], role)
+
+
+def _gap_words(doc: Doc, a: int, b: int) -> int:
+    if b <= a:
+        return 0
+    return len(short_key(doc.text[a:b], doc["lang"]).split())
+
+
+# -- attribution, hedges, denials ------------------------------------------------------------
+
+
+def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution, list[Evidence]]:
+    sources = [m for m in ms if m.entry.family == "source"]
+    markers = [m for m in ms if m.concept == "attribution.originator_marker"]
+    hedged = any(m.entry.family == "hedge" for m in ms)
+    denied = any(m.concept == "negation.denied" for m in ms)
+    ids: list[str] = []
+    for m in sources:
+        sid = m.concept.split(".", 1)[1]
+        if sid not in ids:
+            ids.append(sid)
+    publisher = doc.source_id
+    originator = ids[0] if ids else None
+    if len(sources) >= 2:
+        # "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>"
+        first, second = sources[0], sources[1]
+        if any(first.end <= mk.start <= second.start for mk in markers):
+            publisher = first.concept.split(".", 1)[1]
+            originator = second.concept.split(".", 1)[1]
+    evidence = [_ev(doc, m.start, m.end, "source") for m in sources]
+    evidence += [_ev(doc, m.start, m.end, "hedge") for m in ms if m.entry.family == "hedge"]
+    evidence += [_ev(doc, m.start, m.end, "denial") for m in ms if m.concept == "negation.denied"]
+    attribution = Attribution(
+        source_id=originator, originator=originator, publisher=publisher, sources=tuple(ids),
+        hedged=hedged, denied=denied,
+    )
+    return attribution, evidence
+
+
+def mark_attribution(doc: Doc) -> None:
+    """Assign ``attributions``: per sentence, who said it and whether it is hedged or denied."""
+    doc["attributions"] = [_attribution_for(doc, ms) for ms in doc["matches_by_sentence"]]
+
+
+def mark_negation(doc: Doc) -> None:
+    """Assign ``negated``: starts of incident triggers that a negation governs ("لم تشن أي غارة").
+
+    A trigger is negated when a ``negation.not`` word precedes it in the same sentence with at
+    most four words between them, or a ``negation.any`` word ("أي", "any") right before it.
+    """
+    negated: set[int] = set()
+    for ms in doc["matches_by_sentence"]:
+        nots = [m for m in ms if m.concept == "negation.not"]
+        anys = [m for m in ms if m.concept == "negation.any"]
+        for m in ms:
+            if m.entry.family != "incident":
+                continue
+            if any(a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in anys) and nots:
+                negated.add(m.start)
+                continue
+            if any(n.end <= m.start and _gap_words(doc, n.end, m.start) <= 4 for n in nots):
+                negated.add(m.start)
+    doc["negated"] = negated
+
+
+# -- regime status ------------------------------------------------------------------------------
+
+
+def _party_ids(ms: Sequence[LexiconMatch], before: int | None = None) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in ms:
+        if m.entry.family != "actor" or m.concept in ("actor.civilians", "actor.unknown"):
+            continue
+        if before is not None and m.start > before:
+            continue
+        aid = m.concept.split(".", 1)[1]
+        if aid not in out:
+            out.append(aid)
+    return tuple(out)
+
+
+def _zones(doc: Doc, i: int) -> list[PlaceMention]:
+    seen: set[str | None] = set()
+    out = []
+    for p in doc["places"]:
+        if p.sentence == i and p.place.pcode not in seen:
+            seen.add(p.place.pcode)
+            out.append(p)
+    return out
+
+
+def extract_regime_status(doc: Doc) -> None:
+    """Assign ``regime_claims``: one per status word per zone in sentences that name a truce."""
+    claims: list[RegimeStatusClaim] = []
+    prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
+    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
+        truces = [m for m in ms if m.concept == "regime.truce"]
+        if not truces:
+            continue
+        statuses = [m for m in ms if m.entry.family == "status"]
+        seen: set[str] = set()
+        until = None
+        for t in doc["times"][i]:
+            if t.is_until and t.at is not None:
+                until = t.at
+        attribution, att_ev = _attribution_for(doc, ms)
+        zones = _zones(doc, i) or [None]
+        for st in statuses:
+            status = st.concept.split(".", 1)[1]
+            if status in seen:
+                continue
+            seen.add(status)
+            parties = _party_ids(ms, before=st.start) or _party_ids(ms)
+            for z in zones:
+                ev = [_ev(doc, truces[0].start, truces[0].end, "truce"), _ev(doc, st.start, st.end, "status")]
+                zone = None
+                if z is not None:
+                    ev.append(_ev(doc, z.start, z.end, "zone"))
+                    zone = z.place
+                claims.append(
+                    RegimeStatusClaim(
+                        status=status,
+                        evidence=tuple(ev + att_ev),
+                        provenance=prov,
+                        zone=zone,
+                        until=until if status in ("extended", "announced", "in_force") else None,
+                        parties=parties,
+                        attribution=attribution,
+                        sentence=(sent.start, sent.end),
+                    )
+                )
+    doc["regime_claims"] = claims
+
+
+# -- incidents ------------------------------------------------------------------------------------
+
+
+def _incident_type(m: LexiconMatch, has_air: bool) -> str:
+    name = m.concept.split(".", 1)[1]
+    if name == "bombardment":
+        return "air_strike" if has_air else "shelling"
+    return name
+
+
+def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[list[LexiconMatch], list[LexiconMatch]]:
+    """Split actor mentions into agents and targets using ``role.*`` markers."""
+    targets_m = [m for m in ms if m.concept == "role.target_marker"]
+    agents_m = [m for m in ms if m.concept == "role.agent_marker"]
+    agents: list[LexiconMatch] = []
+    targets: list[LexiconMatch] = []
+    for m in ms:
+        if m.entry.family != "actor" or m.concept == "actor.civilians":
+            continue
+        tgt = any(
+            t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
+            for t in targets_m
+        )
+        agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
+        (targets if tgt and not agt else agents).append(m)
+    return agents, targets
+
+
+def _actor_id(m: LexiconMatch | None) -> str | None:
+    return None if m is None else m.concept.split(".", 1)[1]
+
+
+def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
+                times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
+    killed_w = [m for m in ms if m.concept == "casualty.killed"]
+    injured_w = [m for m in ms if m.concept == "casualty.injured"]
+    among_w = [m for m in ms if m.concept == "casualty.among"]
+    nouns = [m for m in ms if m.entry.family == "person"]
+    killed: list[Quantity] = []
+    injured: list[Quantity] = []
+    children: int | None = None
+    women: int | None = None
+    ev: list[Evidence] = []
+    time_spans = [(t.start, t.end) for t in times]
+
+    def dist(q: Quantity, m: LexiconMatch) -> int:
+        return q.start - m.end if m.end <= q.start else m.start - q.end
+
+    for q in qs:
+        if any(s <= q.start < e for s, e in time_spans):
+            continue
+        if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
+            continue
+        noun = q.noun
+        if noun is None:
+            nxt = [n for n in nouns if n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1]
+            noun = nxt[0].concept if nxt else None
+        if q.noun in ("casualty.killed", "casualty.injured"):
+            (killed if q.noun == "casualty.killed" else injured).append(q)
+            ev.append(_ev(doc, q.start, q.end, "number"))
+            continue
+        is_sub = any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w)
+        cands = [(dist(q, m), "k", m) for m in killed_w if dist(q, m) <= _NEAR]
+        cands += [(dist(q, m), "i", m) for m in injured_w if dist(q, m) <= _NEAR]
+        if not cands:
+            continue
+        cands.sort(key=lambda c: c[0])
+        _, cat, word = cands[0]
+        ev.append(_ev(doc, q.start, q.end, "number"))
+        if noun in ("person.child", "person.woman") and (is_sub or cat == "k"):
+            val = q.best if q.best is not None else q.low
+            if noun == "person.child" and children is None:
+                children = val
+            elif noun == "person.woman" and women is None:
+                women = val
+            if is_sub:
+                continue
+        if is_sub:
+            continue
+        (killed if cat == "k" else injured).append(q)
+        ev.append(_ev(doc, word.start, word.end, "casualty"))
+    best_all: list[int] = []
+    for q in killed:
+        if q.best is not None and q.best not in best_all:
+            best_all.append(q.best)
+    first = killed[0] if killed else None
+    inj = injured[0] if injured else None
+    return (
+        Casualties(
+            killed_low=first.low if first else None,
+            killed_best=first.best if first else None,
+            killed_high=first.high if first else None,
+            killed_all=tuple(best_all),
+            children=children,
+            women=women,
+            injured_low=inj.low if inj else None,
+            injured_best=inj.best if inj else None,
+            injured_high=inj.high if inj else None,
+        ),
+        ev,
+    )
+
+
+def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
+    if t is None:
+        return None
+    return ClaimTime(
+        on=t.on, earliest_on=t.earliest_on, latest_on=t.latest_on, precision=t.precision,
+        tz=t.tz, at=t.at, part_of_day=t.part_of_day,
+    )
+
+
+def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب")."""
+    out = []
+    pcodes = {p.place.pcode for p in places}
+    for p in places:
+        inner = [
+            q for q in places
+            if q is not p and q.place.pcode != p.place.pcode
+            and (q.place.admin1_pcode == p.place.pcode or q.place.admin2_pcode == p.place.pcode)
+        ]
+        if not inner:
+            out.append(p)
+    seen: set[str | None] = set()
+    uniq = []
+    for p in out:
+        if p.place.pcode not in seen:
+            seen.add(p.place.pcode)
+            uniq.append(p)
+    del pcodes
+    return uniq
+
+
+def build_claims(doc: Doc) -> None:
+    """Assign ``claims``: incidents (and calm observations), regime statuses, humanitarian figures.
+
+    Per sentence: each incident type named (by a trigger not governed by a negation) at each
+    place named gives one incident; actors are split into perpetrator and target by role words;
+    numbers next to killed/injured words give casualties; time from the sentence's expression
+    nearest the trigger. Repeated mentions (same type, place and day) are merged.
+    """
+    prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
+    prov_calm = replace(prov, rule=RULES["calm"])
+    claims: list[Claim] = []
+    last_place: PlaceMention | None = None
+    last_perp: dict[str, str] = {}
+    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
+        sentence_places = [p for p in doc["places"] if p.sentence == i]
+        truce_spans = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
+        triggers = [
+            m for m in ms
+            if m.entry.family == "incident" and not any(a <= m.start < b for a, b in truce_spans)
+        ]
+        if not triggers:
+            if sentence_places:
+                last_place = sentence_places[-1]
+            _humanitarian(doc, i, sent, ms, claims)
+            continue
+        has_air = any(m.concept == "incident.air_strike" for m in triggers)
+        attribution, att_ev = doc["attributions"][i]
+        agents, targets = _roles(doc, ms)
+        times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
+        casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
+        places = _most_specific(sentence_places) or ([last_place] if last_place else [])
+        by_type: dict[tuple[str, bool], LexiconMatch] = {}
+        for m in triggers:
+            key = (_incident_type(m, has_air), m.start in doc["negated"])
+            by_type.setdefault(key, m)
+        for (etype, negative), trig in by_type.items():
+            time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
+            perp_m = min(agents, key=lambda a: abs(a.start - trig.start)) if agents else None
+            targ_m = min(targets, key=lambda a: abs(a.start - trig.start)) if targets else None
+            perp = _actor_id(perp_m) or (None if negative else last_perp.get(etype))
+            for pm in places or [None]:
+                ev = [_ev(doc, trig.start, trig.end, "trigger")]
+                if pm is not None:
+                    ev.append(_ev(doc, pm.start, pm.end, "place"))
+                if time is not None:
+                    ev.append(_ev(doc, time.start, time.end, "time"))
+                for m, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                    if m is not None:
+                        ev.append(_ev(doc, m.start, m.end, role))
+                claims.append(
+                    IncidentClaim(
+                        event_type=etype,
+                        evidence=tuple(ev + ([] if negative else cas_ev) + att_ev),
+                        provenance=prov_calm if negative else prov,
+                        perpetrator=perp,
+                        target=_actor_id(targ_m),
+                        place=pm.place if pm is not None else None,
+                        time=_claim_time(time),
+                        casualties=Casualties() if negative else casualties,
+                        attribution=attribution,
+                        negative=negative,
+                        sentence=(sent.start, sent.end),
+                    )
+                )
+            if perp and not negative:
+                last_perp[etype] = perp
+        if sentence_places:
+            last_place = sentence_places[-1]
+    claims = _merge(claims)
+    claims.extend(doc["regime_claims"])
+    doc["claims"] = claims
+
+
+def _humanitarian(doc: Doc, i: int, sent: object, ms: Sequence[LexiconMatch], claims: list[Claim]) -> None:
+    displaced = [m for m in ms if m.concept == "casualty.displaced"]
+    if not displaced:
+        return
+    prov = Provenance(RULES["humanitarian"], doc["lexicon_version"], doc["gazetteer_version"])
+    d = displaced[0]
+    qs = [q for q in doc["quantities"][i] if abs(q.start - d.start) <= _NEAR]
+    q = qs[0] if qs else None
+    ev = [_ev(doc, d.start, d.end, "figure")]
+    if q is not None:
+        ev.append(_ev(doc, q.start, q.end, "number"))
+    places = [p for p in doc["places"] if p.sentence == i]
+    claims.append(
+        HumanitarianClaim(
+            figure="displaced", evidence=tuple(ev), provenance=prov,
+            low=q.low if q else None, best=q.best if q else None, high=q.high if q else None,
+            place=places[0].place if places else None,
+            sentence=(getattr(sent, "start", 0), getattr(sent, "end", 0)),
+        )
+    )
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    out: list[Claim] = []
+    index: dict[tuple[object, ...], int] = {}
+    for c in claims:
+        if not isinstance(c, IncidentClaim):
+            out.append(c)
+            continue
+        place_key = c.place.pcode if c.place else None
+        day = c.time.on if c.time else None
+        key = (c.event_type, c.negative, place_key, day)
+        if key in index:
+            prev = out[index[key]]
+            assert isinstance(prev, IncidentClaim)
+            cas = prev.casualties
+            if cas.killed_best is None and c.casualties.killed_best is not None:
+                cas = c.casualties
+            elif c.casualties.killed_all:
+                extra = tuple(k for k in c.casualties.killed_all if k not in cas.killed_all)
+                cas = replace(cas, killed_all=cas.killed_all + extra)
+            out[index[key]] = replace(
+                prev,
+                evidence=prev.evidence + c.evidence,
+                casualties=cas,
+                perpetrator=prev.perpetrator or c.perpetrator,
+                target=prev.target or c.target,
+                time=prev.time or c.time,
+            )
+            continue
+        index[key] = len(out)
+        out.append(c)
+    return out
+
+
+STEPS = (
+    Step("mark_attribution", mark_attribution, requires=("matches_by_sentence",), assigns=("attributions",)),
+    Step("mark_negation", mark_negation, requires=("matches_by_sentence",), assigns=("negated",)),
+    Step(
+        "extract_regime_status",
+        extract_regime_status,
+        requires=("matches_by_sentence", "times", "places", "lexicon_version"),
+        assigns=("regime_claims",),
+    ),
+    Step(
+        "build_claims",
+        build_claims,
+        requires=(
+            "matches_by_sentence", "times", "quantities", "places", "negated", "regime_claims",
+            "attributions",
+        ),
+        assigns=("claims",),
+    ),
+)

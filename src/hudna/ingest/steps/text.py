@@ -1,0 +1,137 @@
+"""Text steps of the news pipeline: language, keys, sentences, lexicon, dates, numbers (issue #4)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+
+from hudna.errors import DataError
+from hudna.ingest.pipeline import Doc, Step
+from hudna.text.dates import find_time_expressions
+from hudna.text.detect import detect_language
+from hudna.text.lexicon import get_matcher, load_lexicon
+from hudna.text.normalize import keyed_text
+from hudna.text.numbers import find_quantities
+from hudna.text.sentences import split_sentences
+
+__all__ = [
+    "detect_language_step",
+    "extract_dates",
+    "extract_numbers",
+    "match_lexicon",
+    "normalise",
+    "sentence_index",
+    "split_sentences_step",
+]
+
+logger = logging.getLogger(__name__)
+SUPPORTED = ("ar", "en")
+_CLOCKISH = re.compile(r"\d[:.\u066b]\d")
+
+
+def detect_language_step(doc: Doc) -> None:
+    """Assign ``lang`` (``ar``/``en``) and ``detection``; a given ``lang_hint`` wins."""
+    detection = detect_language(doc.text)
+    doc["detection"] = detection
+    lang = doc.lang_hint if doc.lang_hint in SUPPORTED else detection.lang
+    if lang not in SUPPORTED:
+        raise DataError(
+            f"cannot tell the language of the text (detected {detection.lang!r}); pass --lang",
+            field="lang",
+        )
+    doc["lang"] = lang
+
+
+def normalise(doc: Doc) -> None:
+    """Assign ``keyed``: the match key of the text with offsets back to the original."""
+    doc["keyed"] = keyed_text(doc.text, doc["lang"])
+
+
+def split_sentences_step(doc: Doc) -> None:
+    """Assign ``sentences`` (offsets into the original text)."""
+    abbreviations = {e.key for e in load_lexicon(doc["lang"]).forms_of("text.abbreviation")}
+    doc["sentences"] = split_sentences(doc.text, abbreviations=abbreviations)
+
+
+def match_lexicon(doc: Doc) -> None:
+    """Assign ``matches`` (all lexicon hits) and ``lexicon_version``."""
+    matcher = get_matcher(doc["lang"])
+    doc["matches"] = matcher.match_keyed(doc["keyed"])
+    doc["lexicon_version"] = matcher.lexicon.version
+
+
+def sentence_index(doc: Doc, offset: int) -> int:
+    """Index of the sentence containing ``offset`` (or the one before it)."""
+    starts = doc.get("_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in doc["sentences"]]
+        doc["_sentence_starts"] = starts
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _by_sentence(doc: Doc, items: list, attr: str = "start") -> list[list]:  # type: ignore[type-arg]
+    out: list[list] = [[] for _ in doc["sentences"]]  # type: ignore[type-arg]
+    if not out:
+        return out
+    for it in items:
+        out[sentence_index(doc, getattr(it, attr))].append(it)
+    return out
+
+
+def extract_dates(doc: Doc) -> None:
+    """Assign ``times``: time expressions per sentence, resolved against ``published_on``.
+
+    Without a publication date nothing relative can be resolved: ``times`` stays empty per
+    sentence and a warning is recorded on the doc.
+    """
+    matches_by = _by_sentence(doc, doc["matches"])
+    times: list[list] = []  # type: ignore[type-arg]
+    if doc.published_on is None:
+        doc.warnings.append("no publication date: relative dates not resolved")
+        doc["times"] = [[] for _ in doc["sentences"]]
+        doc["matches_by_sentence"] = matches_by
+        return
+    for sent, ms in zip(doc["sentences"], matches_by, strict=True):
+        if not any(m.entry.family == "time" for m in ms) and not _CLOCKISH.search(sent.text):
+            times.append([])  # no time word and no clock: nothing to resolve
+            continue
+        future = any(m.concept in ("time.future", "time.next") for m in ms)
+        times.append(
+            find_time_expressions(
+                doc.text,
+                doc["lang"],
+                published_on=doc.published_on,
+                matches=ms,
+                future=future,
+                window=(sent.start, sent.end),
+            )
+        )
+    doc["times"] = times
+    doc["matches_by_sentence"] = matches_by
+
+
+def extract_numbers(doc: Doc) -> None:
+    """Assign ``quantities`` per sentence."""
+    qs = find_quantities(doc.text, doc["lang"], doc["matches"])
+    doc["quantities"] = _by_sentence(doc, qs)
+
+
+STEPS = (
+    Step("detect_language", detect_language_step, assigns=("lang", "detection")),
+    Step("normalise", normalise, requires=("lang",), assigns=("keyed",)),
+    Step("split_sentences", split_sentences_step, requires=("lang",), assigns=("sentences",)),
+    Step(
+        "match_lexicon",
+        match_lexicon,
+        requires=("keyed",),
+        assigns=("matches", "lexicon_version"),
+    ),
+    Step(
+        "extract_dates",
+        extract_dates,
+        requires=("matches", "sentences"),
+        assigns=("times", "matches_by_sentence"),
+    ),
+    Step("extract_numbers", extract_numbers, requires=("matches", "sentences"), assigns=("quantities",)),
+)

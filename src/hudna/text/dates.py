@@ -1,0 +1,304 @@
+"""Time expressions against the publication date (issue #4; reference/offline-stack.md).
+
+dateparser misses most Arabic news forms ("أمس السبت", "ليل السبت", "ليوم غد الاثنين", Levantine
+month names), so hudna uses its own rules over lexicon data (``time.*`` concepts: weekdays,
+months in Levantine and Egyptian/Gulf names, yesterday/today/tomorrow, parts of day, clock
+words, GMT/local time, until, next/last). The code here is generic.
+
+Resolution rules (ANNOTATION-GUIDE.md): "yesterday" is the day before publication; a weekday
+alone is the latest such day on or before publication, or the next one after it when the
+expression says "next" or the sentence is in the future tense; "tomorrow" is the day after.
+A month date without a year takes the publication year, or the year before when that would put
+it more than a month after publication (news reports the past).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
+from hudna.text.normalize import match_key
+
+__all__ = ["TimeExpression", "find_time_expressions", "resolve_weekday"]
+
+#: Time zone of dates and clock times that do not name one (the Syria scenario).
+DEFAULT_TZ = "Asia/Damascus"
+_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)")
+_DAYNUM = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_PARTS = ("night", "morning", "afternoon", "evening")
+_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression ``original[start:end]`` resolved to dates.
+
+    ``on`` is the day (when known to the day); ``earliest_on``/``latest_on`` bound it (equal to
+    ``on`` for a day, the month's first and last day for a month); ``at`` is an aware datetime
+    when a clock time was given; ``precision`` is ``minute``, ``hour``, ``part_of_day``, ``day``,
+    ``month`` or ``year``; ``tz`` the IANA zone or ``UTC``; ``is_until`` marks "حتى/until".
+    """
+
+    start: int
+    end: int
+    text: str
+    on: date | None
+    earliest_on: date | None
+    latest_on: date | None
+    precision: str
+    tz: str
+    at: datetime | None = None
+    part_of_day: str | None = None
+    is_until: bool = False
+
+
+def resolve_weekday(weekday: int, published_on: date, *, direction: str = "past") -> date:
+    """The date of ISO ``weekday`` (Monday=1 … Sunday=7) relative to ``published_on``.
+
+    ``direction="past"``: latest such day on or before publication; ``"next"``: first one after it;
+    ``"last"``: latest strictly before it.
+
+    Examples
+    --------
+    >>> resolve_weekday(6, date(2016, 5, 1))  # Saturday before Sunday 1 May 2016
+    datetime.date(2016, 4, 30)
+    >>> resolve_weekday(7, date(2016, 5, 1))
+    datetime.date(2016, 5, 1)
+    >>> resolve_weekday(1, date(2016, 5, 1), direction="next")
+    datetime.date(2016, 5, 2)
+    """
+    delta = (published_on.isoweekday() - weekday) % 7
+    if direction == "next":
+        return published_on + timedelta(days=(weekday - published_on.isoweekday()) % 7 or 7)
+    if direction == "last" and delta == 0:
+        delta = 7
+    return published_on - timedelta(days=delta)
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    kind: str
+    value: float | None = None
+    minute: int = 0
+
+
+def _atoms(
+    text: str, matches: Sequence[LexiconMatch], window: tuple[int, int] | None = None
+) -> list[_Atom]:
+    lo, hi = window if window is not None else (0, len(text))
+    atoms: list[_Atom] = []
+    for m in matches:
+        fam, _, name = m.concept.partition(".")
+        if fam == "time" and name != "filler":
+            atoms.append(_Atom(m.start, m.end, name, m.entry.value))
+        elif m.concept == "num.ordinal":
+            atoms.append(_Atom(m.start, m.end, "ordinal", m.entry.value))
+        elif m.concept == "num.cardinal" and m.entry.value is not None and m.entry.value <= 12:
+            atoms.append(_Atom(m.start, m.end, "cardinal", m.entry.value))
+    taken = [(a.start, a.end) for a in atoms]
+    for rx, kind in ((_CLOCK, "clock"), (_YEAR, "yearnum"), (_DAYNUM, "daynum")):
+        for mm in rx.finditer(text, lo, hi):
+            if any(s < mm.end() and mm.start() < e for s, e in taken):
+                continue
+            digits = match_key(mm.group(0), "ar")
+            if kind == "clock":
+                h, mi = (int(x) for x in digits.split()[:2]) if " " in digits else (int(digits[:-2]), int(digits[-2:]))
+                atoms.append(_Atom(mm.start(), mm.end(), kind, float(h), mi))
+            else:
+                atoms.append(_Atom(mm.start(), mm.end(), kind, float(int(digits))))
+            taken.append((mm.start(), mm.end()))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _groups(text: str, lang: str, atoms: list[_Atom], fillers: frozenset[str]) -> list[list[_Atom]]:
+    groups: list[list[_Atom]] = []
+    for a in atoms:
+        if groups:
+            prev = groups[-1][-1]
+            gap = short_key(text[prev.end : a.start], lang)
+            words = gap.split()
+            if len(words) <= 2 and all(w in fillers for w in words) and a.start - prev.end <= 16:
+                groups[-1].append(a)
+                continue
+        groups.append([a])
+    return groups
+
+
+def _month_date(day: int, month: int, year: int | None, published_on: date) -> date | None:
+    y = year if year is not None else published_on.year
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    if year is None and d > published_on + timedelta(days=31):
+        try:
+            d = date(y - 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def _month_expr(
+    group: list[_Atom], month: int, published_on: date
+) -> tuple[date | None, date | None, date | None, str]:
+    m_idx = next(i for i, a in enumerate(group) if a.kind == "month")
+    day = None
+    for a in group[:m_idx][::-1] + group[m_idx + 1 :]:
+        if a.kind == "daynum" and a.value and 1 <= a.value <= 31:
+            day = int(a.value)
+            break
+    year = next((int(a.value) for a in group if a.kind == "yearnum" and a.value), None)
+    if day is not None:
+        on = _month_date(day, month, year, published_on)
+        return on, on, on, "day"
+    y = year or (published_on.year if month <= published_on.month else published_on.year - 1)
+    return None, date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), "month"
+
+
+def _interpret(
+    text: str, group: list[_Atom], published_on: date, future: bool
+) -> TimeExpression | None:
+    kinds = {a.kind for a in group}
+    signal = kinds & {
+        "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
+        "clock", "hour", "gmt", *_PARTS,
+    }
+    if not signal:
+        return None
+    on: date | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    precision = "day"
+    tz = DEFAULT_TZ
+    part = next((a.kind for a in group if a.kind in _PARTS), None)
+    offset = next((_OFFSETS[a.kind] for a in group if a.kind in _OFFSETS), None)
+    weekday = next((int(a.value) for a in group if a.kind == "weekday" and a.value), None)
+    month = next((int(a.value) for a in group if a.kind == "month" and a.value), None)
+    if month is not None:
+        on, earliest, latest, precision = _month_expr(group, month, published_on)
+    if on is not None or month is not None:
+        pass
+    elif offset is not None:
+        on = published_on + timedelta(days=offset)
+    elif weekday is not None:
+        direction = "past"
+        if "next" in kinds or (future and "last" not in kinds):
+            direction = "next"
+        elif "last" in kinds:
+            direction = "last"
+        on = resolve_weekday(weekday, published_on, direction=direction)
+    if on is not None:
+        earliest = latest = on
+    hour: int | None = None
+    minute = 0
+    for i, a in enumerate(group):
+        if a.kind == "clock" and a.value is not None:
+            hour, minute = int(a.value), a.minute
+        elif a.kind == "hour":
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            if nxt is not None and nxt.kind in ("ordinal", "cardinal", "daynum") and nxt.value:
+                hour = int(nxt.value)
+            prv = group[i - 1] if i > 0 else None
+            if hour is None and prv is not None and prv.kind in ("cardinal", "daynum") and prv.value:
+                hour = int(prv.value)
+    if "gmt" in kinds:
+        tz = "UTC"
+    if hour is not None:
+        if ("pm" in kinds or part in ("evening", "night", "afternoon")) and hour < 12:
+            hour += 12
+        precision = "minute" if minute else "hour"
+    elif part is not None and on is not None:
+        precision = "part_of_day"
+    if on is None and earliest is None:
+        if hour is None and part is None:
+            return None
+        if hour is None:
+            return None
+    at = None
+    if hour is not None:
+        base = on or published_on
+        zone = UTC if tz == "UTC" else ZoneInfo(tz)
+        at = datetime.combine(base, time(hour % 24, minute), tzinfo=zone)
+        if on is None:
+            earliest = latest = None
+    start, end = group[0].start, group[-1].end
+    return TimeExpression(
+        start=start,
+        end=end,
+        text=text[start:end],
+        on=on,
+        earliest_on=earliest,
+        latest_on=latest,
+        precision=precision,
+        tz=tz,
+        at=at,
+        part_of_day=part,
+        is_until="until" in kinds,
+    )
+
+
+def find_time_expressions(
+    text: str,
+    lang: str,
+    *,
+    published_on: date,
+    matches: Sequence[LexiconMatch] | None = None,
+    future: bool = False,
+    window: tuple[int, int] | None = None,
+) -> list[TimeExpression]:
+    """Find and resolve the time expressions of ``text``.
+
+    Parameters
+    ----------
+    text
+        Original text (a sentence or a whole article).
+    lang
+        ``"ar"`` or ``"en"``.
+    published_on
+        Publication date, the anchor of relative expressions.
+    matches
+        Lexicon matches of ``text`` when already computed.
+    future
+        The sentence speaks of the future (a bare weekday then means the next one).
+    window
+        Only look at ``text[window[0]:window[1]]`` (a sentence); offsets stay absolute.
+
+    Examples
+    --------
+    >>> pub = date(2016, 5, 1)
+    >>> [(t.text, str(t.on)) for t in find_time_expressions("قد أعلنت أمس السبت", "ar", published_on=pub)]
+    [('أمس السبت', '2016-04-30')]
+    >>> t = find_time_expressions("قصف ليل السبت", "ar", published_on=pub)[0]
+    >>> str(t.on), t.part_of_day, t.precision
+    ('2016-04-30', 'night', 'part_of_day')
+    >>> t = find_time_expressions("حتى الساعة التاسعة بتوقيت غرينتش ليوم غد الاثنين", "ar", published_on=pub)[0]
+    >>> t.at.isoformat(), t.is_until
+    ('2016-05-02T09:00:00+00:00', True)
+    >>> [str(t.on) for t in find_time_expressions("من 30 نيسان/ابريل إلى 7 أيار/مايو", "ar", published_on=pub)]
+    ['2016-04-30', '2016-05-07']
+    >>> t = find_time_expressions("extended until 09:00 GMT on Monday", "en", published_on=pub, future=True)[0]
+    >>> t.at.isoformat()
+    '2016-05-02T09:00:00+00:00'
+    >>> [str(t.on) for t in find_time_expressions("on Saturday night and yesterday", "en", published_on=pub)]
+    ['2016-04-30', '2016-04-30']
+    """
+    if matches is None:
+        matches = get_matcher(lang).match(text)
+    fillers = load_lexicon(lang).keys_of("time.filler")
+    out: list[TimeExpression] = []
+    if window is not None:
+        matches = [m for m in matches if window[0] <= m.start and m.end <= window[1]]
+    for group in _groups(text, lang, _atoms(text, matches, window), fillers):
+        expr = _interpret(text, group, published_on, future)
+        if expr is not None:
+            out.append(expr)
+    return out

@@ -1,0 +1,465 @@
+"""Lexicons: language data files (``hudna.lexicons``) loaded into a matcher (issue #4).
+
+DESIGN.md §4: entries live in YAML files per language, keyed by concept id, each file with a
+``meta:`` block; match keys are computed at load time with :func:`hudna.text.normalize.match_key`,
+the same function applied to incoming text. The matcher runs one Aho-Corasick pass over the key
+of a text and maps every hit back to a span of the *original* text (house rule 4).
+
+Attached particles are data too: ``morph.proclitic`` / ``morph.enclitic`` entries of a language
+say which letters may be glued before or after a lexicon form (Arabic ``و``/``ب``/``ال``...), so
+the matcher itself has no language-specific code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from hudna.errors import DataError
+from hudna.text.normalize import KeyedText, keyed_text, match_key
+
+__all__ = [
+    "short_key",
+    "Entry",
+    "Lexicon",
+    "LexiconMatch",
+    "Matcher",
+    "get_matcher",
+    "iter_lexicon_files",
+    "load_concepts",
+    "load_lexicon",
+]
+
+logger = logging.getLogger(__name__)
+
+META_FIELDS = ("source", "licence", "curators", "version", "updated_on")
+ENTRY_KINDS = ("literal", "prefix", "regex")
+_ENTRY_FIELDS = {"form", "kind", "note", "value"}
+#: Concepts that are lists of context words, read with :meth:`Lexicon.keys_of` and not matched
+#: in text (function words such as "on", "في" would flood the matcher).
+CONTEXT_LISTS = frozenset(
+    {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form of a concept, as written in a lexicon file (display form, NFC)."""
+
+    concept: str
+    form: str
+    lang: str
+    kind: str = "literal"
+    value: float | None = None
+    note: str | None = None
+    path: str = ""
+    key: str = ""
+    #: The concept namespace (``"incident"`` for ``"incident.shelling"``).
+    family: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "family", self.concept.split(".", 1)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """A lexicon hit: ``text[start:end]`` of the original text is a form of ``entry.concept``.
+
+    ``prefix``/``suffix`` are the attached particles (in match-key letters) that were skipped.
+    """
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    key_start: int
+    key_end: int
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def concept(self) -> str:
+        return self.entry.concept
+
+    @property
+    def value(self) -> float | None:
+        return self.entry.value
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All entries of one language plus the provenance of the files they came from."""
+
+    lang: str
+    entries: tuple[Entry, ...]
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    version: str = ""
+    _index: dict[str, list[Entry]] = field(default_factory=dict, compare=False, repr=False)
+
+    def forms_of(self, concept: str) -> list[Entry]:
+        """Entries of ``concept`` (or of every concept under ``concept + '.'``).
+
+        Examples
+        --------
+        >>> lex = load_lexicon("ar")
+        >>> any(e.form == "داعش" for e in lex.forms_of("actor.isis"))
+        True
+        """
+        cached = self._index.get(concept)
+        if cached is None:
+            cached = [
+                e for e in self.entries
+                if e.concept == concept or e.concept.startswith(concept + ".")
+            ]
+            self._index[concept] = cached
+        return cached
+
+    def keys_of(self, concept: str) -> frozenset[str]:
+        """Match keys of the forms of ``concept``."""
+        return _keys_of(self, concept)
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Entries whose match key equals the key of ``text`` (exact, whole form).
+
+        Examples
+        --------
+        >>> [e.concept for e in load_lexicon("ar").lookup("قوات النظام")]
+        ['actor.syrian-government']
+        >>> [e.concept for e in load_lexicon("en").lookup("Air Strikes")]
+        ['incident.air_strike']
+        """
+        key = match_key(text, self.lang)
+        return [e for e in self.entries if e.key == key]
+
+
+@functools.lru_cache(maxsize=65536)
+def short_key(text: str, lang: str) -> str:
+    """:func:`~hudna.text.normalize.match_key` of a short string (gaps between words), cached.
+
+    Examples
+    --------
+    >>> short_key(" ، و", "ar")
+    'و'
+    """
+    return match_key(text, lang)
+
+
+@functools.lru_cache(maxsize=512)
+def _keys_of(lexicon: Lexicon, concept: str) -> frozenset[str]:
+    return frozenset(e.key for e in lexicon.forms_of(concept) if e.key)
+
+
+def _lexicon_root() -> Traversable:
+    return resources.files("hudna.lexicons")
+
+
+def iter_lexicon_files(lang: str, extra_dirs: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
+    """Yield ``(path, text)`` of every YAML file of ``lang``: packaged first, then ``extra_dirs``.
+
+    Examples
+    --------
+    >>> any(p.endswith("incident_types.yaml") for p, _ in iter_lexicon_files("en"))
+    True
+    """
+    base = _lexicon_root() / lang
+    if base.is_dir():
+        for item in sorted(base.iterdir(), key=lambda t: t.name):
+            if item.name.endswith(".yaml"):
+                yield f"hudna.lexicons/{lang}/{item.name}", item.read_text(encoding="utf-8")
+    for extra in extra_dirs:
+        folder = Path(extra) / lang
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")):
+                yield str(path), path.read_text(encoding="utf-8")
+
+
+def _parse_entry(concept: str, raw: Any, *, lang: str, path: str) -> Entry:
+    if isinstance(raw, str):
+        return Entry(concept=concept, form=raw, lang=lang, path=path, key=match_key(raw, lang))
+    if isinstance(raw, dict):
+        unknown = set(raw) - _ENTRY_FIELDS
+        if unknown or "form" not in raw:
+            raise DataError(
+                f"entry needs 'form' and only {sorted(_ENTRY_FIELDS)}", path=path, field=concept
+            )
+        kind = str(raw.get("kind", "literal"))
+        if kind not in ENTRY_KINDS:
+            raise DataError(f"unknown entry kind {kind!r}", path=path, field=concept)
+        form = str(raw["form"])
+        value = raw.get("value")
+        return Entry(
+            concept=concept,
+            form=form,
+            lang=lang,
+            kind=kind,
+            value=float(value) if value is not None else None,
+            note=raw.get("note"),
+            path=path,
+            key=match_key(form, lang) if kind != "regex" else "",
+        )
+    raise DataError(f"entry must be a string or a mapping, got {raw!r}", path=path, field=concept)
+
+
+def parse_lexicon_file(text: str, *, lang: str, path: str) -> tuple[dict[str, Any], list[Entry]]:
+    """Parse one lexicon file into its ``meta`` block and entries.
+
+    Examples
+    --------
+    >>> meta, entries = parse_lexicon_file(
+    ...     "meta: {source: x, licence: MIT, curators: [a], version: '1', updated_on: '2026-01-01'}\\n"
+    ...     "incident.shelling: [قذائف, {form: هاون, note: mortar}]\\n", lang="ar", path="t.yaml")
+    >>> [(e.concept, e.key) for e in entries]
+    [('incident.shelling', 'قذائف'), ('incident.shelling', 'هاون')]
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(
+            f"invalid YAML: {exc}", path=path, line=(mark.line + 1) if mark else None
+        ) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
+        raise DataError("a lexicon file needs a 'meta:' block", path=path, field="meta")
+    meta = data["meta"]
+    missing = [f for f in META_FIELDS if f not in meta]
+    if missing:
+        raise DataError(f"meta block lacks {missing}", path=path, field="meta")
+    entries: list[Entry] = []
+    for concept, raws in data.items():
+        if concept == "meta":
+            continue
+        if concept == "allowed" or raws is None:
+            continue
+        if not isinstance(raws, list):
+            raise DataError("a concept must hold a list of entries", path=path, field=str(concept))
+        entries.extend(_parse_entry(str(concept), r, lang=lang, path=path) for r in raws)
+    return meta, entries
+
+
+@functools.cache
+def _load(lang: str, extra_dirs: tuple[str, ...], digest: str) -> Lexicon:
+    del digest  # part of the cache key only: a changed file gives a new lexicon
+    metas: dict[str, dict[str, Any]] = {}
+    entries: list[Entry] = []
+    seen: set[tuple[str, str, str]] = set()
+    for path, text in iter_lexicon_files(lang, extra_dirs):
+        meta, file_entries = parse_lexicon_file(text, lang=lang, path=path)
+        metas[path] = meta
+        for e in file_entries:
+            ident = (e.concept, e.form, e.kind)
+            if ident not in seen:
+                seen.add(ident)
+                entries.append(e)
+    version = hashlib.sha256(
+        "".join(f"{p}:{m.get('version')}" for p, m in sorted(metas.items())).encode()
+    ).hexdigest()[:12]
+    logger.debug("lexicon %s: %d entries from %d files", lang, len(entries), len(metas))
+    return Lexicon(lang=lang, entries=tuple(entries), meta=metas, version=f"{lang}-{version}")
+
+
+def _digest(lang: str, extra_dirs: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for path, text in iter_lexicon_files(lang, extra_dirs):
+        h.update(path.encode())
+        h.update(text.encode())
+    return h.hexdigest()
+
+
+def load_lexicon(lang: str, extra_dirs: Sequence[str] = ()) -> Lexicon:
+    """Load the lexicon of ``lang`` (``"ar"``/``"en"``), cached by (language, dirs, file hash).
+
+    Examples
+    --------
+    >>> lex = load_lexicon("ar")
+    >>> lex.lang, lex.version.startswith("ar-")
+    ('ar', True)
+    """
+    dirs = tuple(extra_dirs)
+    return _load(lang, dirs, _digest(lang, dirs) if dirs else "packaged")
+
+
+@functools.cache
+def load_concepts() -> dict[str, dict[str, Any]]:
+    """The language-neutral concept ids of ``concepts.yaml`` with their gloss.
+
+    Examples
+    --------
+    >>> "incident.air_strike" in load_concepts()
+    True
+    """
+    path = "hudna.lexicons/concepts.yaml"
+    data = yaml.safe_load((_lexicon_root() / "concepts.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "meta" not in data:
+        raise DataError("concepts.yaml needs a meta block", path=path, field="meta")
+    return {k: v for k, v in data.items() if k != "meta"}
+
+
+def concept_exists(concept: str, concepts: Iterable[str]) -> bool:
+    """Whether ``concept`` is declared, directly or by a ``namespace.*`` declaration.
+
+    Examples
+    --------
+    >>> concept_exists("gazetteer.feature", ["gazetteer.*"])
+    True
+    >>> concept_exists("incident.foo", ["incident.air_strike"])
+    False
+    """
+    names = set(concepts)
+    if concept in names:
+        return True
+    parts = concept.split(".")
+    return any(".".join(parts[:i]) + ".*" in names for i in range(1, len(parts)))
+
+
+class Matcher:
+    """Finds lexicon forms in text; one automaton per language, built once.
+
+    Parameters
+    ----------
+    lexicon
+        The lexicon to match.
+    families
+        Concept namespaces to include (``None``: all except ``morph`` and ``gazetteer``).
+    """
+
+    def __init__(self, lexicon: Lexicon, families: Iterable[str] | None = None) -> None:
+        self.lexicon = lexicon
+        fams = set(families) if families is not None else None
+        self.proclitics = lexicon.keys_of("morph.proclitic")
+        self.enclitics = lexicon.keys_of("morph.enclitic")
+        self._auto = ahocorasick.Automaton()
+        by_key: dict[str, list[Entry]] = {}
+        regexes: list[tuple[re.Pattern[str], Entry]] = []
+        for e in lexicon.entries:
+            if e.family in ("morph", "gazetteer") or e.concept in CONTEXT_LISTS:
+                continue
+            if fams is not None and e.family not in fams:
+                continue
+            if e.kind == "regex":
+                regexes.append((re.compile(e.form), e))
+            elif e.key:
+                by_key.setdefault(e.key, []).append(e)
+        # Every form is added once per allowed proclitic, behind a space: hits then only start
+        # at word starts, which keeps the Python work per text small (issue #4 speed goal).
+        words: dict[str, list[tuple[int, str, tuple[Entry, ...]]]] = {}
+        for key, entries in by_key.items():
+            for pro in ("", *sorted(self.proclitics)):
+                words.setdefault(" " + pro + key, []).append((len(key), pro, tuple(entries)))
+        for word, payload in words.items():
+            self._auto.add_word(word, (len(word), tuple(payload)))
+        self._regexes = regexes
+        self._empty = not by_key
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def match_keyed(self, kt: KeyedText) -> list[LexiconMatch]:
+        """Matches in an already keyed text (see :func:`hudna.text.normalize.keyed_text`)."""
+        key = kt.key
+        n = len(key)
+        found: list[LexiconMatch] = []
+        if not self._empty:
+            for last, (wlen, payload) in self._auto.iter(" " + key):
+                # ``last`` indexes the padded key; key index = padded index - 1.
+                end = last
+                for _flen, prefix, entries in payload:
+                    start = last - wlen + 1  # key index of the first letter (after the space)
+                    suffix = ""
+                    stop = end
+                    if end < n and key[end] != " ":
+                        we = key.find(" ", end)
+                        we = n if we < 0 else we
+                        suffix = key[end:we]
+                        stop = we
+                    for e in entries:
+                        if suffix and e.kind != "prefix" and suffix not in self.enclitics:
+                            continue
+                        o_start, o_end = kt.span(start, stop)
+                        found.append(
+                            LexiconMatch(
+                                start=o_start,
+                                end=o_end,
+                                text=kt.text[o_start:o_end],
+                                entry=e,
+                                key_start=start,
+                                key_end=stop,
+                                prefix=prefix,
+                                suffix=suffix,
+                            )
+                        )
+        for pattern, e in self._regexes:
+            for m in pattern.finditer(kt.text):
+                found.append(LexiconMatch(m.start(), m.end(), m.group(0), e, -1, -1))
+        return _resolve_overlaps(found)
+
+    def match(self, text: str) -> list[LexiconMatch]:
+        """All lexicon matches in ``text``, longest per concept family, in text order.
+
+        Examples
+        --------
+        >>> m = get_matcher("ar").match("وأدت نحو ثلاثين غارة شنها النظام")
+        >>> [(x.text, x.concept) for x in m if x.entry.family in ("incident", "actor")]
+        [('غارة', 'incident.air_strike'), ('النظام', 'actor.syrian-government')]
+        >>> [(x.text, x.concept) for x in get_matcher("en").match("Government forces launched air strikes")]
+        [('Government forces', 'actor.syrian-government'), ('air strikes', 'incident.air_strike')]
+        """
+        return self.match_keyed(keyed_text(text, self.lexicon.lang))
+
+
+def _resolve_overlaps(found: list[LexiconMatch]) -> list[LexiconMatch]:
+    """Within a concept family keep leftmost-longest (then most literal) matches.
+
+    Forms of different concepts on the very same span are all kept (whitelisted ambiguity).
+    """
+    by_family: dict[str, list[LexiconMatch]] = {}
+    for m in found:
+        by_family.setdefault(m.entry.family, []).append(m)
+    kept: list[LexiconMatch] = []
+    for matches in by_family.values():
+        matches.sort(key=lambda m: (m.start, -m.end, len(m.prefix) + len(m.suffix)))
+        last_end = -1
+        last: LexiconMatch | None = None
+        for m in matches:
+            if last is not None and m.start == last.start and m.end == last.end:
+                if (
+                    len(m.prefix) + len(m.suffix) == len(last.prefix) + len(last.suffix)
+                    and m.concept != last.concept
+                    and all(k.concept != m.concept for k in kept[-3:] if k.start == m.start)
+                ):
+                    kept.append(m)
+                continue
+            if m.start < last_end:
+                continue
+            kept.append(m)
+            last = m
+            last_end = m.end
+    kept.sort(key=lambda m: (m.start, -m.end))
+    return kept
+
+
+@functools.cache
+def _matcher(lang: str, extra_dirs: tuple[str, ...], version: str) -> Matcher:
+    del version
+    return Matcher(load_lexicon(lang, extra_dirs))
+
+
+def get_matcher(lang: str, extra_dirs: Sequence[str] = ()) -> Matcher:
+    """The cached matcher of ``lang`` over every concept family.
+
+    Examples
+    --------
+    >>> get_matcher("en") is get_matcher("en")
+    True
+    """
+    lex = load_lexicon(lang, extra_dirs)
+    return _matcher(lang, tuple(extra_dirs), lex.version)

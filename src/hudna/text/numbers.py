@@ -1,0 +1,288 @@
+"""Numbers in news text: digits in both scripts, number words, duals, approximations, ranges.
+
+Issue #4. Number words, multipliers, vague quantities ("العشرات", "dozens") and the words for
+"about / at least / more than / between" are lexicon data (``num.*``, ``approx.*``); a noun
+whose lexicon entry carries a ``value`` is a count by itself (the Arabic dual "طفلان" = two
+children). This module only combines them, so it holds no language-specific code.
+
+Every quantity gives ``low``/``best``/``high``:
+
+=================  ===========  ===========  ===========
+expression         low          best         high
+=================  ===========  ===========  ===========
+exact ``10``       10           10           10
+about ``نحو 30``   24           30           36
+at least ``12``    12           12           None
+more than ``20``   21           20           None
+less than ``5``    0            5            5
+range ``20-25``    20           20           25
+vague ``dozens``   24           None         None
+=================  ===========  ===========  ===========
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
+from hudna.text.normalize import match_key
+
+__all__ = ["Quantity", "find_quantities", "parse_quantity"]
+
+_DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?")
+_MULTIPLIERS = (100.0, 1000.0, 1_000_000.0)
+APPROX_KINDS = ("about", "at_least", "more_than", "less_than")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number expression: ``text == original[start:end]``.
+
+    ``kind`` is ``exact``, ``about``, ``at_least``, ``more_than``, ``less_than``, ``range`` or
+    ``vague``; ``noun`` is the concept of a noun that carried the number itself (duals).
+    """
+
+    start: int
+    end: int
+    text: str
+    low: int | None
+    best: int | None
+    high: int | None
+    kind: str = "exact"
+    noun: str | None = None
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | word | multiplier | vague | noun
+    noun: str | None = None
+    prefix: str = ""
+
+
+def _digit_value(s: str) -> float | None:
+    ascii_digits = match_key(s, "ar")  # digit folding only; the same for both languages
+    cleaned = re.sub(r"[,\s\u066c]", "", ascii_digits)
+    try:
+        return float(cleaned) if cleaned else None
+    except ValueError:
+        return None
+
+
+def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group(0)
+        if raw.count(".") or "\u066b" in raw:
+            try:
+                value: float | None = float(match_key(raw.replace("\u066b", "."), "ar").replace(" ", "."))
+            except ValueError:
+                value = None
+        else:
+            value = _digit_value(raw)
+        if value is not None:
+            atoms.append(_Atom(m.start(), m.end(), value, "digits"))
+    for lm in matches:
+        v = lm.entry.value
+        if v is None:
+            continue
+        c = lm.concept
+        if c == "num.cardinal":
+            kind = "multiplier" if v in _MULTIPLIERS else "word"
+        elif c == "num.multiplier":
+            kind = "multiplier"
+        elif c == "num.vague":
+            kind = "vague"
+        elif lm.entry.family in ("person", "casualty"):
+            kind = "noun"
+        else:
+            continue
+        atoms.append(_Atom(lm.start, lm.end, v, kind, c if kind == "noun" else None, lm.prefix))
+    atoms.sort(key=lambda a: (a.start, -a.end))
+    dedup: list[_Atom] = []
+    for a in atoms:
+        if dedup and a.start < dedup[-1].end:
+            continue
+        dedup.append(a)
+    return dedup
+
+
+def _combine(values: list[_Atom]) -> float:
+    total = 0.0
+    current = 0.0
+    for a in values:
+        if a.kind == "multiplier":
+            current = max(current, 1.0) * a.value
+            if a.value >= 1000:
+                total += current
+                current = 0.0
+        else:
+            current += a.value
+    return total + current
+
+
+def _as_int(x: float) -> int:
+    return int(round(x))
+
+
+def find_quantities(
+    text: str, lang: str, matches: Sequence[LexiconMatch] | None = None
+) -> list[Quantity]:
+    """Find every quantity in ``text``.
+
+    Parameters
+    ----------
+    text
+        Original text.
+    lang
+        ``"ar"`` or ``"en"`` (selects the lexicon).
+    matches
+        Lexicon matches of ``text`` if already computed (spans into ``text``).
+
+    Examples
+    --------
+    >>> [(q.best, q.kind) for q in find_quantities("أدت نحو ثلاثين غارة إلى سقوط عشرة قتلى، بينهم طفلان", "ar")]
+    [(30, 'about'), (10, 'exact'), (2, 'exact')]
+    >>> [(q.low, q.best, q.high) for q in find_quantities("يقيم نحو 200 ألف شخص", "ar")]
+    [(160000, 200000, 240000)]
+    >>> [(q.low, q.best, q.high, q.kind) for q in find_quantities("at least a dozen, between 20 and 25, dozens", "en")]
+    [(12, 12, None, 'at_least'), (20, 20, 25, 'range'), (24, None, None, 'vague')]
+    """
+    if matches is None:
+        matches = get_matcher(lang).match(text)
+    lex = load_lexicon(lang)
+    joiners = lex.keys_of("approx.range_joiner") | {""}
+    conj = lex.keys_of("morph.conjunction")
+    atoms = _atoms(text, matches)
+    approx = [
+        m for m in matches if m.entry.family == "approx" and m.concept != "approx.range_joiner"
+    ]
+    # 1. glue adjacent number atoms into compounds ("أربع وعشرين", "200 ألف", "twenty-five").
+    groups: list[list[_Atom]] = []
+    for a in atoms:
+        if groups and a.kind in ("word", "multiplier", "digits"):
+            prev = groups[-1][-1]
+            gap = short_key(text[prev.end : a.start], lang)
+            glue = (
+                prev.kind in ("word", "multiplier", "digits")
+                and (gap == "" or gap in conj)
+                and not (prev.kind == "digits" and a.kind == "digits")
+                and not (a.kind == "word" and prev.kind == "digits")
+                and not (
+                    prev.kind == "word"
+                    and a.kind == "word"
+                    and prev.value <= a.value
+                    and gap == ""
+                    and a.prefix not in conj
+                )
+            )
+            if glue:
+                groups[-1].append(a)
+                continue
+        groups.append([a])
+    # 2. ranges: two compounds joined by a range joiner.
+    out: list[Quantity] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        start, end = g[0].start, g[-1].end
+        value = _combine(g)
+        kind = "exact"
+        noun = g[0].noun
+        low: float | None = value
+        best: float | None = value
+        high: float | None = value
+        if g[0].kind == "vague" or (len(g) == 1 and g[0].kind == "multiplier" and value >= 100 and g[0].value == value and _is_plural_multiplier(g[0], matches)):
+            kind = "vague"
+            low, best, high = value if g[0].kind == "vague" else 2 * value, None, None
+        elif i + 1 < len(groups) and groups[i + 1][0].kind in ("digits", "word"):
+            nxt = groups[i + 1]
+            gap = match_key(text[end : nxt[0].start], lang)
+            if gap in joiners and gap != "" or (gap == "" and text[end : nxt[0].start].strip() in ("-", "\u2013")):
+                hi = _combine(nxt)
+                if hi > value:
+                    kind, high = "range", hi
+                    end = nxt[-1].end
+                    i += 1
+        if kind == "exact":
+            a_kind, a_start, a_end = _approx_near(text, lang, approx, start, end)
+            if a_kind:
+                kind = a_kind
+                start, end = min(start, a_start), max(end, a_end)
+                assert best is not None
+                if kind == "about":
+                    low, high = math.floor(best * 0.8), math.ceil(best * 1.2)
+                elif kind == "at_least":
+                    low, high = best, None
+                elif kind == "more_than":
+                    low, high = best + 1, None
+                elif kind == "less_than":
+                    low, high = 0, best
+        elif kind == "range":
+            a_kind, a_start, _ = _approx_near(text, lang, approx, start, end)
+            if a_kind is None:
+                a_start = start
+            start = min(start, a_start)
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                low=None if low is None else _as_int(low),
+                best=None if best is None else _as_int(best),
+                high=None if high is None else _as_int(high),
+                kind=kind,
+                noun=noun,
+            )
+        )
+        i += 1
+    return out
+
+
+def _is_plural_multiplier(atom: _Atom, matches: Sequence[LexiconMatch]) -> bool:
+    return any(m.start == atom.start and m.concept == "num.multiplier" for m in matches)
+
+
+def _approx_near(
+    text: str, lang: str, approx: Sequence[LexiconMatch], start: int, end: int
+) -> tuple[str | None, int, int]:
+    """The approximation word right before (or, for "at least", right after) a number."""
+    for m in approx:
+        if m.end < start - 40 or m.start > end + 15:
+            continue
+        if m.end <= start and short_key(text[m.end : start], lang) == "":
+            kind = m.concept.split(".", 1)[1]
+            if kind in APPROX_KINDS:
+                return kind, m.start, m.end
+            if kind == "between":
+                return None, m.start, m.end
+        if m.start >= end and m.concept == "approx.at_least" and m.start - end <= 12:
+            gap = text[end : m.start]
+            if len(short_key(gap, lang).split()) <= 1:
+                return "at_least", m.start, m.end
+    return None, start, end
+
+
+def parse_quantity(text: str, lang: str) -> Quantity | None:
+    """The first quantity in a short phrase, or ``None``.
+
+    Examples
+    --------
+    >>> parse_quantity("لأربع وعشرين ساعة", "ar").best
+    24
+    >>> parse_quantity("قتيلين", "ar").best
+    2
+    >>> q = parse_quantity("العشرات", "ar"); (q.low, q.best, q.kind)
+    (20, None, 'vague')
+    >>> parse_quantity("more than 1,200 people", "en").low
+    1201
+    >>> parse_quantity("٢٥ قتيلا", "ar").best
+    25
+    """
+    found = find_quantities(text, lang)
+    return found[0] if found else None

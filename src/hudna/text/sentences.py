@@ -1,0 +1,86 @@
+"""Sentence splitting that keeps offsets into the original text (issue #4).
+
+Sentences end at ``. ! ? ؟ ؛`` followed by white space (or the end), and at line breaks. A
+full stop after a single capital letter (``U.S.``, ``U.N.``) or after a short abbreviation listed
+in the language's lexicon (``text.abbreviation``) does not end a sentence. The text is never
+changed: each :class:`Sentence` is a ``(start, end)`` slice of it with leading/trailing space
+trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+_BOUNDARY = re.compile(r"[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """``text`` is ``original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+        return True
+    return word.casefold() in abbreviations
+
+
+def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``.
+
+    Parameters
+    ----------
+    text
+        The original text (never modified).
+    abbreviations
+        Case-folded words (without the final dot) after which a dot does not end a sentence.
+
+    Examples
+    --------
+    >>> s = split_sentences("قصف على حلب. وقال المرصد إن 10 قتلوا؟ نعم\\nسطر")
+    >>> [x.text for x in s]
+    ['قصف على حلب.', 'وقال المرصد إن 10 قتلوا؟', 'نعم', 'سطر']
+    >>> [x.text for x in split_sentences("The U.S. said so. Gen. Smith left.", abbreviations={"gen"})]
+    ['The U.S. said so.', 'Gen. Smith left.']
+    >>> t = "  one. two "
+    >>> [(x.start, x.end, t[x.start:x.end]) for x in split_sentences(t)]
+    [(2, 6, 'one.'), (7, 10, 'two')]
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        if (
+            m.group(0)[0] == "."
+            and "\n" not in m.group(0)
+            and _is_abbreviation(text[pos : m.start()], abbreviations)
+        ):
+            continue
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        _append(out, text, pos, end)
+        pos = m.end()
+    _append(out, text, pos, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

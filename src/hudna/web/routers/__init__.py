@@ -1,0 +1,1 @@
+"""Routers: thin functions that call one service each (DESIGN.md §9.2)."""

@@ -1,0 +1,141 @@
+"""News pipeline: step ordering, readers, the seed article's acceptance items, scoring."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hudna.domain.claim import IncidentClaim, RegimeStatusClaim
+from hudna.errors import DataError
+from hudna.ingest.evaluate import score_extraction, to_gold_v1
+from hudna.ingest.news import iter_articles
+from hudna.ingest.pipeline import Doc, Pipeline, PipelineError, Step, build_pipeline
+
+# Excerpt of the seed article (AFP Arabic wire, 2016-05-01), see tests/data/README.md.
+SEED = (
+    "ونقل عن الجنرال كورالينكو المسؤول أنه تمّ تمديد “التهدئة” حول دمشق لأربع وعشرين ساعة أخرى "
+    "حتى الساعة التاسعة بتوقيت غرينتش ليوم غد الاثنين. كما ذكر المصدر أن التهدئة في اللاذقية وحول "
+    "دمشق “متماسكة” إلى حد كبير.\n\n"
+    "وبعد قصف شنته قوات النظام والمعارضة ليل السبت، ساد هدوء هش صباح الأحد مدينة حلب (شمال)، "
+    "وفق مراسل وكالة فرانس برس.\n\n"
+    "وأدت نحو ثلاثين غارة شنها النظام على مناطق المعارضة أمس السبت إلى سقوط عشرة قتلى، بينهم "
+    "طفلان، بحسب الدفاع المدني في الجزء الذي تسيطر عليه المعارضة في حلب حيث لا يزال يقيم نحو "
+    "200 ألف شخص.\n\n"
+    "ولم تشن صباح الأحد أي غارة على أحياء المعارضة في حلب، وفقا لمراسل فرانس برس."
+)
+
+
+@pytest.fixture(scope="module")
+def seed_doc() -> Doc:
+    return build_pipeline()(Doc(SEED, published_on=date(2016, 5, 1), source_id="afp"))
+
+
+def test_pipeline_validates_order() -> None:
+    with pytest.raises(PipelineError):
+        Pipeline([Step("x", lambda d: None, requires=("matches",))])
+    names = build_pipeline(with_places=False).names
+    assert names.index("match_lexicon") < names.index("extract_dates") < names.index("build_claims")
+
+
+def test_seed_air_strikes_with_casualties(seed_doc: Doc) -> None:
+    strikes = [c for c in seed_doc["claims"] if isinstance(c, IncidentClaim)
+               and c.event_type == "air_strike" and not c.negative and c.casualties.killed_best]
+    assert len(strikes) == 1
+    c = strikes[0]
+    assert (c.perpetrator, c.target) == ("syrian-government", "opposition")
+    assert c.time is not None and c.time.on == date(2016, 4, 30)
+    assert (c.casualties.killed_best, c.casualties.children) == (10, 2)
+    assert c.place is not None and c.place.admin1_pcode == "SY02"
+    assert "syrian-civil-defence" in c.attribution.sources
+    for ev in c.evidence:
+        assert SEED[ev.start : ev.end] == ev.text
+    assert {ev.text for ev in c.evidence if ev.role == "trigger"} == {"غارة"}
+
+
+def test_seed_night_bombardment_and_morning_calm(seed_doc: Doc) -> None:
+    incidents = [c for c in seed_doc["claims"] if isinstance(c, IncidentClaim)]
+    night = [c for c in incidents if c.event_type == "shelling" and c.time and c.time.part_of_day == "night"]
+    assert night and night[0].time.on == date(2016, 4, 30)
+    assert night[0].perpetrator == "syrian-government"
+    calm = [c for c in incidents if c.negative]
+    assert calm and calm[0].time is not None and calm[0].time.on == date(2016, 5, 1)
+    assert calm[0].time.part_of_day == "morning"
+    assert "afp" in calm[0].attribution.sources
+
+
+def test_seed_truce_extension_and_holding(seed_doc: Doc) -> None:
+    regime = [c for c in seed_doc["claims"] if isinstance(c, RegimeStatusClaim)]
+    ext = [c for c in regime if c.status == "extended"]
+    assert ext and ext[0].until is not None
+    assert ext[0].until.isoformat() == "2016-05-02T09:00:00+00:00"
+    assert ext[0].zone is not None and ext[0].zone.admin1_pcode in ("SY01", "SY03")
+    holding = {c.zone.admin1_pcode for c in regime if c.status == "holding" and c.zone}
+    assert "SY06" in holding
+
+
+def test_gold_v1_and_scoring(seed_doc: Doc) -> None:
+    row = to_gold_v1(seed_doc)
+    gold = {"doc_id": None, "incidents": [
+        {"event_type": "air_strike", "date": "2016-04-30", "governorate": "SY02", "place_pcode": "C1007",
+         "actor": "government", "killed": 10, "killed_children": 2}],
+        "incidents_optional": [{"event_type": "shelling", "date": "2016-04-30", "governorate": "SY02"}],
+        "truce_statements": [{"zone_governorate": {"any": ["SY01", "SY03"]}, "status": "extended",
+                              "until": "2016-05-02T09:00:00+00:00"}]}
+    s = score_extraction([gold], [row])
+    assert s["incidents"]["tp"] == 1
+    assert s["matched"]["killed"] == 1.0 and s["matched"]["killed_children"] == 1.0
+    assert s["truce_statements"]["tp"] == 1 and s["truce_statements"]["until"] == 1.0
+
+
+def test_readers(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        "<html><head><title>T</title><style>p{}</style></head><body><script>var x</script>"
+        "<p>غارات على حلب</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"doc_id": "x", "content": "قصف", "date_extracted": "2015-08-03 20:10:48"}) + "\n",
+        encoding="utf-8")
+    (a,) = iter_articles(tmp_path / "a.html")
+    assert a.text == "غارات على حلب" and a.title == "T"
+    (b,) = iter_articles(tmp_path / "b.jsonl")
+    assert b.published_on == date(2015, 8, 3)
+    (tmp_path / "bad.jsonl").write_text('{"doc_id": 1}\n', encoding="utf-8")
+    with pytest.raises(DataError, match="bad.jsonl:1"):
+        list(iter_articles(tmp_path / "bad.jsonl"))
+
+
+def test_english_article() -> None:
+    text = ("Six civilians including a child were among at least 22 people killed in U.S. air strikes "
+            "on the city of Raqqa on Saturday, a monitor said.")
+    doc = build_pipeline()(Doc(text, published_on=date(2015, 7, 5)))
+    strikes = [c for c in doc["claims"] if isinstance(c, IncidentClaim) and c.event_type == "air_strike"]
+    assert strikes
+    c = strikes[0]
+    assert c.casualties.killed_best == 22 and c.casualties.killed_low == 22
+    assert c.casualties.children == 1
+    assert c.perpetrator == "united-states"
+    assert c.place is not None and c.place.admin1_pcode == "SY11"
+    assert c.time is not None and c.time.on == date(2015, 7, 4)
+
+
+def test_ingest_news_is_idempotent_and_needs_a_date(tmp_path: Path) -> None:
+    from hudna.services.news import ingest_news
+    from hudna.storage import open_store
+
+    art = tmp_path / "a.txt"
+    art.write_text(SEED, encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}")
+    try:
+        with pytest.raises(DataError, match="publication date"):
+            ingest_news(store, [art])
+        r1 = ingest_news(store, [art], published_on=date(2016, 5, 1), source="afp")
+        r2 = ingest_news(store, [art], published_on=date(2016, 5, 1), source="afp")
+        assert (r1.added, r2.added, r2.unchanged) == (1, 0, 1)
+        with store.unit_of_work() as uow:
+            claims = uow.claims_for_report(r1.report_ids[0])
+        assert any(c["kind"] == "regime_status" and c["status"] == "extended" for c in claims)
+        for c in claims:
+            for ev in c["evidence"]:
+                assert SEED[ev["start"] : ev["end"]] == ev["text"]
+    finally:
+        store.close()

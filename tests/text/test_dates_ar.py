@@ -1,0 +1,46 @@
+"""Arabic time expressions (seed article, published Sunday 2016-05-01)."""
+
+from datetime import date
+
+import pytest
+
+from hudna.text.dates import find_time_expressions, resolve_weekday
+
+PUB = date(2016, 5, 1)
+CASES = [
+    ("قد أعلنت أمس السبت أنها لن تطلب", "2016-04-30", "day", None),
+    ("بعد قصف شنته قوات النظام والمعارضة ليل السبت", "2016-04-30", "part_of_day", "night"),
+    ("ساد هدوء هش صباح الأحد مدينة حلب", "2016-05-01", "part_of_day", "morning"),
+    ("تأكيده اليوم الأحد إعلانا روسيا", "2016-05-01", "day", None),
+    ("تظاهرات من 30 نيسان/ابريل", "2016-04-30", "day", None),
+    ("حتى 7 أيار/مايو الجاري", "2016-05-07", "day", None),
+    ("قتل ٣ مدنيين في 12 تموز", "2015-07-12", "day", None),
+    ("وقعت الاشتباكات يوم الخميس", "2016-04-28", "day", None),
+]
+
+
+@pytest.mark.parametrize(("text", "on", "precision", "part"), CASES)
+def test_dates(text: str, on: str, precision: str, part: str | None) -> None:
+    found = find_time_expressions(text, "ar", published_on=PUB)
+    assert found, text
+    t = found[0]
+    assert (str(t.on), t.precision, t.part_of_day) == (on, precision, part)
+    assert text[t.start : t.end] == t.text
+
+
+def test_until_gmt_tomorrow_monday() -> None:
+    text = "تمديد التهدئة لأربع وعشرين ساعة أخرى حتى الساعة التاسعة بتوقيت غرينتش ليوم غد الاثنين"
+    (t,) = [x for x in find_time_expressions(text, "ar", published_on=PUB) if x.is_until]
+    assert t.at is not None and t.at.isoformat() == "2016-05-02T09:00:00+00:00"
+    assert t.tz == "UTC" and t.precision == "hour"
+
+
+def test_hour_without_zone_is_damascus_time() -> None:
+    (t,) = find_time_expressions("الساعة العاشرة صباح اليوم", "ar", published_on=PUB)
+    assert t.at is not None and t.at.utcoffset() is not None and t.tz == "Asia/Damascus"
+
+
+def test_next_weekday() -> None:
+    (t,) = find_time_expressions("الاثنين المقبل", "ar", published_on=PUB)
+    assert t.on == date(2016, 5, 2)
+    assert resolve_weekday(7, PUB, direction="last") == date(2016, 4, 24)

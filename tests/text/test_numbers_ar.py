@@ -1,0 +1,35 @@
+"""Arabic numbers: words with gender/case, duals, approximations, ranges, both digit scripts."""
+
+import pytest
+
+from hudna.text.numbers import find_quantities, parse_quantity
+
+CASES = [
+    ("نحو ثلاثين غارة", 24, 30, 36, "about"),
+    ("سقوط عشرة قتلى", 10, 10, 10, "exact"),
+    ("بينهم طفلان", 2, 2, 2, "exact"),
+    ("قتيلين", 2, 2, 2, "exact"),
+    ("مقتل جنديين", 2, 2, 2, "exact"),
+    ("لأربع وعشرين ساعة", 24, 24, 24, "exact"),
+    ("نحو 200 ألف شخص", 160000, 200000, 240000, "about"),
+    ("مقتل 20 على الأقل", 20, 20, None, "at_least"),
+    ("أكثر من ١٥ قتيلا", 16, 15, None, "more_than"),
+    ("ما بين 20 و25 شخصا", 20, 20, 25, "range"),
+    ("واصابة عشرات", 20, None, None, "vague"),
+    ("ارتفع عدد القتلى إلى ٣٧", 37, 37, 37, "exact"),
+    ("قرابة خمسة عشر مدنيا", 12, 15, 18, "about"),
+    ("مئتي ألف نازح", 200000, 200000, 200000, "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "best", "high", "kind"), CASES)
+def test_quantity(text: str, low: int | None, best: int | None, high: int | None, kind: str) -> None:
+    q = parse_quantity(text, "ar")
+    assert q is not None
+    assert (q.low, q.best, q.high, q.kind) == (low, best, high, kind)
+    assert text[q.start : q.end] == q.text
+
+
+def test_seed_sentence_numbers_in_order() -> None:
+    text = "وأدت نحو ثلاثين غارة شنها النظام على مناطق المعارضة أمس السبت إلى سقوط عشرة قتلى، بينهم طفلان"
+    assert [q.best for q in find_quantities(text, "ar")] == [30, 10, 2]
