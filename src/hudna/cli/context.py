@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import sys
+
 import typer
 from rich.console import Console
 
@@ -14,7 +16,7 @@ from hudna.config import Settings, normalize_db_url
 @dataclass
 class CliContext:
     settings: Settings
-    console: Console = field(default_factory=Console)
+    console: Console = field(default_factory=lambda: _make_console())
     _store: Any = None
 
     @property
@@ -30,6 +32,11 @@ class CliContext:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def _make_console() -> Console:
+    # Piped output (CI logs, files) gets a width that fits regime ids instead of 80 columns.
+    return Console() if sys.stdout.isatty() else Console(width=140)
 
 
 def get_ctx(ctx: typer.Context) -> CliContext:

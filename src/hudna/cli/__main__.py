@@ -1,0 +1,5 @@
+"""``python -m hudna.cli``: the same as the ``hudna`` script."""
+
+from hudna.cli import main
+
+main()
