@@ -4,7 +4,8 @@ Geocodes the distinct ``where_coordinates`` strings of UCDP GED events with ``wh
 and compares each answer with UCDP's own coordinates (geodesic distance). Each string is
 geocoded twice: by name only, and with the event's admin names (UCDP ``adm_2, adm_1``, e.g.
 "Ar Rastan district, Homs Governorate") as ``context``, which is how an import calls the
-geocoder; the table and the last line report the second, the "name only" row the first. Prints a table, the
+geocoder; the table and the last line (``within_5km=``, the headline) report the second, the
+"name only" row the first; both use the batched ``geocode_many``. Prints a table, the
 speed in names per second, the text-scanning speed beside a bare automaton scan of the same
 text, and ends with ``within_5km=<share>``.
 
@@ -77,12 +78,14 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     strings = load_strings(args.ucdp)
     names = sorted(strings)
-    gaz.geocode("warm-up")
+    contexts = [strings[n][0][2] or None for n in names]
+    # Warm-up: one-time loading work (the scan automaton used to read contexts), not names.
+    gaz.geocode_many(["warm-up"], lang="en", contexts=["Homs Governorate"])
     t0 = time.perf_counter()
-    plain = [gaz.geocode(n, lang="en") for n in names]
+    plain = gaz.geocode_many(names, lang="en")
     plain_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    with_ctx = [gaz.geocode(n, lang="en", context=strings[n][0][2]) for n in names]
+    with_ctx = gaz.geocode_many(names, lang="en", contexts=contexts)
     ctx_s = time.perf_counter() - t0
     geod = Geod(ellps="WGS84")
 
@@ -114,14 +117,16 @@ def main() -> None:
     text = scan_corpus(args.scan_mb)
     mb = len(text.encode("utf-8")) / 1e6
     gaz.scan("warm-up حلب")
-    t0 = time.perf_counter()
-    hits = gaz.scan(text)
-    scan_s = time.perf_counter() - t0
-    key = " " + keyed_text(text, "auto").key + " "
+    scan_s = bare_s = float("inf")
     auto = gaz._automaton
-    t0 = time.perf_counter()
-    bare = sum(1 for _ in auto.iter(key))
-    bare_s = time.perf_counter() - t0
+    for _ in range(3):  # best of three runs, for the scanner and the bare automaton alike
+        t0 = time.perf_counter()
+        hits = gaz.scan(text)
+        scan_s = min(scan_s, time.perf_counter() - t0)
+        key = " " + keyed_text(text, "auto").key + " "
+        t0 = time.perf_counter()
+        bare = sum(1 for _ in auto.iter(key))
+        bare_s = min(bare_s, time.perf_counter() - t0)
 
     print(f"gazetteer            {gaz.version} (loaded in {load_s:.2f} s)")
     print(f"UCDP files           {', '.join(p.name for p in args.ucdp)}")
@@ -132,16 +137,16 @@ def main() -> None:
         f = [d for d in ds if d is not None]
         row = [sum(1 for d in f if d <= km * 1000) / len(ds) for km in (1, 5, 25)]
         print(f"{m:<12} {len(ds):>6} {row[0]:>7.1%} {row[1]:>7.1%} {row[2]:>7.1%}")
-    print(f"{'all':<12} {n:>6} {share[1]:>7.1%} {share[5]:>7.1%} {share[25]:>7.1%}   <- with context (UCDP adm_2, adm_1)")
+    print(f"{'with context':<12} {n:>6} {share[1]:>7.1%} {share[5]:>7.1%} {share[25]:>7.1%}   <- headline: context = UCDP adm_2, adm_1")
     sp = shares(d_plain)
     print(f"{'name only':<12} {n:>6} {sp[0]:>7.1%} {sp[1]:>7.1%} {sp[2]:>7.1%}   <- no context")
     print()
-    print(f"not found            {not_found:.1%} (name only: {sum(1 for d in d_plain if d is None) / n:.1%})")
+    print(f"not found            {not_found:.1%} with context; {sum(1 for d in d_plain if d is None) / n:.1%} name only")
     if found:
         print(f"median distance      {statistics.median(found) / 1000:.2f} km (found only)")
-    print(f"geocoding speed      {n / plain_s:,.0f} names/s name only ({plain_s * 1000:.0f} ms for {n}); {n / ctx_s:,.0f} names/s with context")
-    print(f"text scanning        {mb / scan_s:.1f} MB/s ({mb:.1f} MB, {len(hits):,} hits)")
-    print(f"bare automaton       {mb / bare_s:.1f} MB/s ({bare:,} raw hits; ceiling)")
+    print(f"geocoding speed      {n / ctx_s:,.0f} names/s with context ({ctx_s * 1000:.0f} ms for {n}, geocode_many); {n / plain_s:,.0f} names/s name only")
+    print(f"text scanning        {mb / scan_s:.1f} MB/s ({mb:.1f} MB, {len(hits):,} hits; best of 3, keying included)")
+    print(f"bare automaton       {mb / bare_s:.1f} MB/s ({bare:,} raw hits; ceiling: automaton only, on keyed text)")
     if args.misses:
         print()
         worst = sorted(
@@ -150,6 +155,7 @@ def main() -> None:
         )[: args.misses]
         for d, nm, r in worst:
             print(f"  {d / 1000:8.1f} km  {nm!r} -> {r.pcode} {r.name_en} ({r.method}, {r.score})")
+    print(f"within_5km (with context)={share[5]:.4f}; name only={sp[1]:.4f}")
     print(f"within_5km={share[5]:.4f}")
 
 

@@ -19,7 +19,7 @@ from hudna.text.lexicon import (
 from hudna.text.normalize import match_key
 
 LANGS = ("ar", "en")
-CONTEXT_LISTS = {"place.cue", "place.common_word", "time.filler"}
+from hudna.text.lexicon import CONTEXT_LISTS  # noqa: E402
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 

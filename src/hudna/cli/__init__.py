@@ -37,7 +37,7 @@ def _root(
 
 def _register() -> None:
     # Command groups live in their own modules; each adds itself to ``app``.
-    from hudna.cli import core, gazetteer, news  # noqa: F401
+    from hudna.cli import core, corroborate, gazetteer, news, web  # noqa: F401
 
 
 _register()

@@ -49,7 +49,10 @@ def parse_instant(value: str, *, field: str = "--at") -> datetime:
 
 # -- demo ------------------------------------------------------------------------------------
 @app.command()
-def demo(ctx: typer.Context) -> None:
+def demo(
+    ctx: typer.Context,
+    serve: bool = typer.Option(False, "--serve", help="Then serve the demo on http://127.0.0.1:8000 (public read)."),
+) -> None:
     """Build the Syria 2016 demo (bundled regimes + UCDP 2016 events), assess all, summarise."""
     from hudna.services.demo import run_demo
 
@@ -85,6 +88,10 @@ def demo(ctx: typer.Context) -> None:
     for pcode, name, n in summary.top_governorates:
         t.add_row(pcode, name, str(n))
     con.print(t)
+    if serve:
+        from hudna.cli.web import serve_app
+
+        serve_app(c.settings, public_read=True)
 
 
 # -- regimes -----------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ CONSONANT_ONLY_PENALTY = 6.0
 #: Consonant keys shorter than this are looked up as they are (their one-deletion neighbours
 #: would be most of the gazetteer); the context's areas still give fuzzy candidates.
 MIN_DELETE_LEN = 4
+#: Candidates scored one by one at most (more are first shortlisted with rapidfuzz).
+SHORTLIST = 16
 _INDEXED_LEVELS = frozenset(
     {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY, Level.NEIGHBOURHOOD}
 )
@@ -97,6 +99,8 @@ class _District:
     vkeys: list[str] = field(default_factory=list)
     vidx: list[int] = field(default_factory=list)
     ckeys: list[str] = field(default_factory=list)
+    cidx_only: list[int] = field(default_factory=list)
+    ckeys_only: list[str] = field(default_factory=list)
 
 
 class PhoneticIndex:
@@ -171,15 +175,20 @@ class PhoneticIndex:
             if vk:
                 dist.vidx.append(i)
                 dist.vkeys.append(vk)
+            else:
+                dist.cidx_only.append(i)
+                dist.ckeys_only.append(ck)
 
     def candidates(self, vq: str, cq: str, areas: Iterable[str] = ()) -> dict[str, tuple[float, int]]:
         """Place id → (best similarity, entry index) of the names that may be the query.
 
         ``areas`` (P-codes of districts or governorates named by the context) add a fuzzy
-        search over the names inside them.
+        search over the names inside them. The pooled candidates are shortlisted by one
+        rapidfuzz ``process.extract`` per key kind before :func:`similarity` scores them.
         """
         if len(cq) < 2:
             return {}
+        vkeys, ckeys = self.vkeys, self.ckeys
         idxs: set[int] = set()
         if vq:
             idxs.update(self._by_v.get(vq, ()))
@@ -187,18 +196,36 @@ class PhoneticIndex:
         idxs.update(by_del.get(cq, ()))
         if len(cq) >= MIN_DELETE_LEN:
             for d in _deletions(cq):
-                idxs.update(by_del.get(d, ()))
+                posting = by_del.get(d)
+                if posting:
+                    idxs.update(posting)
         for area in areas:
             dist = self._districts.get(area)
             if dist is None:
                 continue
-            if vq and dist.vkeys:
+            if vq:  # a Latin query: vowel keys of Latin names, consonant keys of the others
                 for _, _, j in process.extract(vq, dist.vkeys, scorer=fuzz.ratio, limit=6, score_cutoff=60):
                     idxs.add(dist.vidx[j])
-            for _, _, j in process.extract(cq, dist.ckeys, scorer=fuzz.ratio, limit=6, score_cutoff=66):
-                idxs.add(dist.idx[j])
+                for _, _, j in process.extract(cq, dist.ckeys_only, scorer=fuzz.ratio, limit=6, score_cutoff=66):
+                    idxs.add(dist.cidx_only[j])
+            else:
+                for _, _, j in process.extract(cq, dist.ckeys, scorer=fuzz.ratio, limit=6, score_cutoff=66):
+                    idxs.add(dist.idx[j])
+        if len(idxs) > SHORTLIST:
+            pool = list(idxs)
+            if vq:
+                with_v = [i for i in pool if vkeys[i]]
+                without_v = [i for i in pool if not vkeys[i]]
+                res = process.extract(vq, [vkeys[i] for i in with_v], scorer=fuzz.ratio, limit=SHORTLIST)
+                keep = [with_v[j] for _, _, j in res]
+                res = process.extract(cq, [ckeys[i] for i in without_v], scorer=fuzz.ratio, limit=SHORTLIST // 2)
+                keep += [without_v[j] for _, _, j in res]
+            else:
+                res = process.extract(cq, [ckeys[i] for i in pool], scorer=fuzz.ratio, limit=SHORTLIST)
+                keep = [pool[j] for _, _, j in res]
+            idxs = set(keep)
         out: dict[str, tuple[float, int]] = {}
-        pids, vkeys, ckeys, penalty = self.pids, self.vkeys, self.ckeys, self.penalty
+        pids, penalty = self.pids, self.penalty
         for i in idxs:
             s = similarity(vq, cq, vkeys[i], ckeys[i]) - penalty[i]
             pid = pids[i]

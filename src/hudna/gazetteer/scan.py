@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
+import numpy as np
 import yaml
 
 from hudna.gazetteer.model import ScanHit
@@ -100,29 +101,38 @@ def build_automaton(gaz: Gazetteer) -> Any:
 
 
 def scan_text(gaz: Gazetteer, text: str, lang: str = "auto") -> list[ScanHit]:
-    """Gazetteer names in ``text`` (see the module docstring); longest match wins on overlap."""
+    """Gazetteer names in ``text`` (see the module docstring); longest match wins on overlap.
+
+    Per-hit Python work is kept small: raw hits are collected as plain tuples, overlaps are
+    resolved on sorted tuples, and the offsets of all kept hits are mapped back to the original
+    text in one vectorised look-up.
+    """
     if gaz._automaton is None:
         gaz._automaton = build_automaton(gaz)
     auto = gaz._automaton
     kt = keyed_text(text, "auto" if lang == "auto" else lang)
     s = f" {kt.key} "
-    raw: list[tuple[int, int, str, tuple[str, ...], str]] = []
-    for end, (alen, plen, blen, key, pids, hlang) in auto.iter(s):
-        kstart = end - alen + 2 + plen - 1  # skip the leading space and the proclitic; -1 for pad
-        raw.append((kstart, kstart + blen, key, pids, hlang))
+    # value = (alen, plen, blen, key, pids, lang); key start = end - alen + 1 + plen (pad and
+    # leading space cancel out).
+    raw = [(end - v[0] + 1 + v[1], v) for end, v in auto.iter(s)]
     if not raw:
         return []
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-    any_upper = text != text.lower()
+    raw.sort(key=lambda r: (r[0], -r[1][2]))
+    n = len(raw)
+    ks = np.fromiter((k for k, _ in raw), dtype=np.int64, count=n)
+    ke = ks + np.fromiter((v[2] for _, v in raw), dtype=np.int64, count=n)
+    starts = kt.starts[ks].tolist()
+    ends = kt.ends[ke - 1].tolist()
+    kends = ke.tolist()
+    any_upper = not text.islower()
     hits: list[ScanHit] = []
     last_end = -1
-    for kstart, kend, key, pids, hlang in raw:
+    for (kstart, v), kend, start, end in zip(raw, kends, starts, ends, strict=True):
         if kstart < last_end:
             continue
-        start, end = kt.span(kstart, kend)
         surface = text[start:end]
-        if hlang == "en" and any_upper and not surface[:1].isupper():
+        if any_upper and v[5] == "en" and not surface[:1].isupper():
             continue
-        hits.append(ScanHit(start, end, surface, key, hlang, pids))
+        hits.append(ScanHit(start, end, surface, v[3], v[5], v[4]))
         last_end = kend
     return hits

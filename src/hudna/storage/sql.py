@@ -522,6 +522,231 @@ class SqlUnitOfWork:
         return len(rows)
 
 
+    # -- issue #5: sources, event claims, corroboration, proposals ------------------------------
+    # (imports are local so this block stays an append-only addition to the class)
+    def put_source(self, source: Any, *, note: str | None = None) -> bool:
+        """Insert or update a source; return True when something changed."""
+        values = {
+            "name": source.name,
+            "kind": source.kind,
+            "scale": source.scale,
+            "affiliation": source.affiliation,
+            "languages": list(source.languages),
+            "aliases": list(source.aliases),
+            "note": note,
+        }
+        s = t.sources
+        row = self.conn.execute(select(s).where(s.c.id == source.id)).first()
+        if row is not None and all(getattr(row, k) == v for k, v in values.items()):
+            return False
+        if row is None:
+            self.conn.execute(insert(s).values(id=source.id, updated_at=_now(), **values))
+        else:
+            self.conn.execute(update(s).where(s.c.id == source.id).values(updated_at=_now(), **values))
+        return True
+
+    def list_sources(self) -> list[Any]:
+        from hudna.domain.report import Source
+
+        rows = self.conn.execute(select(t.sources).order_by(t.sources.c.id)).all()
+        return [
+            Source(
+                id=r.id, name=r.name, kind=r.kind, scale=r.scale, affiliation=r.affiliation,
+                languages=tuple(r.languages), aliases=tuple(r.aliases),
+            )
+            for r in rows
+        ]
+
+    def iter_claim_rows(
+        self, kinds: Sequence[str] | None = None, report_ids: Sequence[str] | None = None
+    ) -> list[tuple[int, str, dict[str, Any]]]:
+        """Stored claims as (claim id, report id, payload), in id order."""
+        c = t.claims.c
+        q = select(c.id, c.report_id, c.payload).order_by(c.id)
+        if kinds is not None:
+            q = q.where(c.kind.in_(list(kinds)))
+        if report_ids is not None:
+            q = q.where(c.report_id.in_(list(report_ids)))
+        return [(int(r[0]), str(r[1]), dict(r[2])) for r in self.conn.execute(q)]
+
+    def linked_claims(self) -> dict[int, str]:
+        """Claim id -> event id for every claim already part of an event."""
+        ec = t.event_claims.c
+        return {int(r[0]): str(r[1]) for r in self.conn.execute(select(ec.claim_id, ec.event_id))}
+
+    def link_claims(self, event_id: str, links: Sequence[tuple[int, str, str]]) -> None:
+        """Attach claims (claim id, report id, decision) to an event (moving them if linked)."""
+        ids = [cid for cid, _, _ in links]
+        for i in range(0, len(ids), CHUNK):
+            self.conn.execute(
+                t.event_claims.delete().where(t.event_claims.c.claim_id.in_(ids[i : i + CHUNK]))
+            )
+        now = _now()
+        rows = [
+            {"claim_id": cid, "event_id": event_id, "report_id": rid, "decision": d, "linked_at": now}
+            for cid, rid, d in links
+        ]
+        for i in range(0, len(rows), CHUNK):
+            self.conn.execute(insert(t.event_claims), rows[i : i + CHUNK])
+
+    def event_claim_links(self, event_id: str) -> list[tuple[int, str, str]]:
+        """The claims of an event: (claim id, report id, decision), in claim order."""
+        ec = t.event_claims.c
+        rows = self.conn.execute(
+            select(ec.claim_id, ec.report_id, ec.decision).where(ec.event_id == event_id).order_by(ec.claim_id)
+        ).all()
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def put_event(self, event: Event) -> None:
+        """Insert an event or replace the stored one with the same id."""
+        row = event_to_row(event, now=_now())
+        if self.conn.execute(select(t.events.c.id).where(t.events.c.id == event.id)).first() is None:
+            self.conn.execute(insert(t.events).values(**row))
+        else:
+            row.pop("created_at", None)
+            self.conn.execute(update(t.events).where(t.events.c.id == event.id).values(**row))
+
+    def delete_event(self, event_id: str) -> None:
+        """Remove an event with its links, corroboration and assessments (merges, splits)."""
+        for table, col in (
+            (t.event_claims, t.event_claims.c.event_id),
+            (t.corroborations, t.corroborations.c.event_id),
+            (t.assessments, t.assessments.c.event_id),
+        ):
+            self.conn.execute(table.delete().where(col == event_id))
+        self.conn.execute(t.events.delete().where(t.events.c.id == event_id))
+
+    def put_corroboration(self, event_id: str, record: dict[str, Any]) -> None:
+        """Store an event's corroboration (grade, reason, who said what) replacing the old one."""
+        cols = {
+            "grade": record["grade"],
+            "scorer": record["scorer"],
+            "reason": record["reason"],
+            "contest": record.get("contest"),
+            "n_originators": len(record.get("originators", [])),
+            "n_affiliations": len(record.get("affiliations", [])),
+            "accused_confirms": record.get("accused_confirms"),
+            "doc": record,
+            "duplicate_of": record.get("duplicate_of"),
+            "updated_at": _now(),
+        }
+        co = t.corroborations
+        if self.conn.execute(select(co.c.event_id).where(co.c.event_id == event_id)).first() is None:
+            self.conn.execute(insert(co).values(event_id=event_id, **cols))
+        else:
+            self.conn.execute(update(co).where(co.c.event_id == event_id).values(**cols))
+
+    def get_corroboration(self, event_id: str) -> dict[str, Any] | None:
+        co = t.corroborations
+        row = self.conn.execute(select(co.c.doc).where(co.c.event_id == event_id)).first()
+        return None if row is None else dict(row[0])
+
+    def iter_corroborations(self) -> list[tuple[str, dict[str, Any]]]:
+        co = t.corroborations
+        return [(str(r[0]), dict(r[1])) for r in self.conn.execute(select(co.c.event_id, co.c.doc).order_by(co.c.event_id))]
+
+    def add_corroboration_log(
+        self,
+        action: str,
+        event_ids: Sequence[str],
+        claim_ids: Sequence[int],
+        *,
+        analyst: str | None = None,
+        reason: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> int:
+        result = self.conn.execute(
+            insert(t.corroboration_log).values(
+                at=_now(), action=action, event_ids=list(event_ids), claim_ids=list(claim_ids),
+                analyst=analyst, reason=reason, detail=detail or {},
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def corroboration_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Log entries (newest last), those naming ``event_id`` when given."""
+        lg = t.corroboration_log
+        rows = self.conn.execute(select(lg).order_by(lg.c.id)).all()
+        out = []
+        for r in rows:
+            if event_id is not None and event_id not in (r.event_ids or []):
+                continue
+            out.append(
+                {
+                    "id": r.id, "at": _aware(r.at).isoformat(), "action": r.action,  # type: ignore[union-attr]
+                    "event_ids": list(r.event_ids), "claim_ids": list(r.claim_ids),
+                    "analyst": r.analyst, "reason": r.reason, "detail": dict(r.detail or {}),
+                }
+            )
+        return out
+
+    def put_proposal(self, proposal: Any) -> None:
+        """Insert or update a regime-status proposal."""
+        doc = _proposal_doc(proposal)
+        cols = {
+            "regime_id": proposal.regime_id,
+            "change": proposal.change,
+            "status": proposal.status,
+            "report_id": proposal.report_id,
+            "claim_id": proposal.claim_id,
+            "state": proposal.state.value,
+            "doc": doc,
+            "decision": proposal.decision,
+            "decided_by": proposal.decided_by,
+            "decided_at": proposal.decided_at,
+        }
+        pr = t.proposals
+        if self.conn.execute(select(pr.c.id).where(pr.c.id == proposal.id)).first() is None:
+            self.conn.execute(insert(pr).values(id=proposal.id, created_at=_now(), **cols))
+        else:
+            self.conn.execute(update(pr).where(pr.c.id == proposal.id).values(**cols))
+
+    def get_proposal(self, proposal_id: str) -> Any:
+        pr = t.proposals
+        row = self.conn.execute(select(pr.c.doc).where(pr.c.id == proposal_id)).first()
+        return None if row is None else _proposal_from_doc(row[0])
+
+    def list_proposals(self, state: str | None = None, regime_id: str | None = None) -> list[Any]:
+        pr = t.proposals
+        q = select(pr.c.doc).order_by(pr.c.created_at, pr.c.id)
+        if state is not None:
+            q = q.where(pr.c.state == state)
+        if regime_id is not None:
+            q = q.where(pr.c.regime_id == regime_id)
+        return [_proposal_from_doc(r[0]) for r in self.conn.execute(q)]
+
+
+def _proposal_doc(p: Any) -> dict[str, Any]:
+    def iso(v: datetime | None) -> str | None:
+        return v.isoformat() if v is not None else None
+
+    return {
+        "id": p.id, "change": p.change, "status": p.status, "report_id": p.report_id,
+        "evidence": [[e.start, e.end, e.text, e.role] for e in p.evidence],
+        "regime_id": p.regime_id, "until": iso(p.until), "at": iso(p.at), "zone_text": p.zone_text,
+        "zone_pcodes": list(p.zone_pcodes), "parties": list(p.parties), "originator": p.originator,
+        "publisher": p.publisher, "claim_id": p.claim_id, "state": p.state.value,
+        "decision": p.decision, "decided_by": p.decided_by, "decided_at": iso(p.decided_at),
+    }
+
+
+def _proposal_from_doc(doc: dict[str, Any]) -> Any:
+    from hudna.domain.proposal import Proposal, ProposalEvidence, ProposalState
+
+    def dt(v: str | None) -> datetime | None:
+        return datetime.fromisoformat(v) if v else None
+
+    return Proposal(
+        id=doc["id"], change=doc["change"], status=doc["status"], report_id=doc["report_id"],
+        evidence=tuple(ProposalEvidence(int(a), int(b), str(c), str(d)) for a, b, c, d in doc["evidence"]),
+        regime_id=doc.get("regime_id"), until=dt(doc.get("until")), at=dt(doc.get("at")),
+        zone_text=doc.get("zone_text"), zone_pcodes=tuple(doc.get("zone_pcodes") or ()),
+        parties=tuple(doc.get("parties") or ()), originator=doc.get("originator"),
+        publisher=doc.get("publisher"), claim_id=doc.get("claim_id"),
+        state=ProposalState(doc.get("state", "pending")), decision=doc.get("decision") or "",
+        decided_by=doc.get("decided_by"), decided_at=dt(doc.get("decided_at")),
+    )
+
 def _same(prev: Any, a: Assessment) -> bool:
     return (
         prev.verdict == a.verdict.value

@@ -211,3 +211,75 @@ web_secrets = Table(
 # Keyset pagination of /api/events orders by (date_start, id); this index serves both the order
 # and the date-range filter (issue #6, bench/api.py).
 Index("ix_events_date_id", events.c.date_start, events.c.id)
+
+# -- issue #5: sources, corroboration, proposals (migration 0002) -------------------------------
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("scale", String(20), nullable=False),
+    Column("affiliation", String(64), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("note", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("claim_id", Integer, ForeignKey("claims.id"), primary_key=True),
+    Column("event_id", String(128), ForeignKey("events.id"), nullable=False, index=True),
+    Column("report_id", String(64), nullable=False),
+    Column("decision", Text, nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+corroborations = Table(
+    "corroborations",
+    metadata,
+    Column("event_id", String(128), ForeignKey("events.id"), primary_key=True),
+    Column("grade", String(20), nullable=False),
+    Column("scorer", String(80), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("contest", Text),
+    Column("n_originators", Integer, nullable=False),
+    Column("n_affiliations", Integer, nullable=False),
+    Column("accused_confirms", Boolean),
+    Column("doc", JSON, nullable=False),
+    Column("duplicate_of", String(128)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+corroboration_log = Table(
+    "corroboration_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("event_ids", JSON, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+    Column("analyst", String(128)),
+    Column("reason", Text),
+    Column("detail", JSON, nullable=False),
+)
+
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("regime_id", String(128), index=True),
+    Column("change", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("report_id", String(64), nullable=False),
+    Column("claim_id", Integer),
+    Column("state", String(20), nullable=False, index=True),
+    Column("doc", JSON, nullable=False),
+    Column("decision", Text, nullable=False),
+    Column("decided_by", String(128)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -49,7 +49,9 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 #: Concepts that are lists of context words, read with :meth:`Lexicon.keys_of` and not matched
 #: in text (function words such as "on", "في" would flood the matcher).
 CONTEXT_LISTS = frozenset(
-    {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation"}
+    {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
+     "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
+     "place.qualifier_link", "clause.contrast"}
 )
 
 

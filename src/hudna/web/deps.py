@@ -15,7 +15,13 @@ from pydantic import Field
 from hudna.config import Settings
 from hudna.services.ports import Store
 from hudna.services.users import Principal
-from hudna.web.auth import ANONYMOUS, check_csrf_async, current_principal, principal_async, require_role
+from hudna.web.auth import (
+    ANONYMOUS,
+    check_csrf_async,
+    current_principal,
+    principal_async,
+    require_role,
+)
 
 
 class WebSettings(Settings):
@@ -69,6 +75,7 @@ def role(needed: str) -> Callable[[Request], Awaitable[Principal]]:
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 Reader = Annotated[Principal, Depends(reader)]
+Viewer = Annotated[Principal, Depends(role("viewer"))]
 Monitor = Annotated[Principal, Depends(role("monitor"))]
 Analyst = Annotated[Principal, Depends(role("analyst"))]
 Admin = Annotated[Principal, Depends(role("admin"))]

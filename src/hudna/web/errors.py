@@ -60,13 +60,10 @@ def problem(
     if not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", ""):
         if status == 401:
             return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
-        templates = request.app.state.templates
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"status": status, "code": code, "detail": detail, "title": TITLES.get(status, "Error")},
-            status_code=status,
-        )
+        from hudna.web.routers.ui import render
+
+        title = TITLES.get(status, "Error")
+        return render(request, "error.html", status, status=status, code=code, detail=detail, title=title)
     body = {
         "type": f"https://hudna.invalid/errors/{code}",
         "title": TITLES.get(status, "Error"),

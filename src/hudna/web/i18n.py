@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(lang: str) -> dict[str, str]:
     """The strings of ``lang`` (English for missing keys).
 

@@ -1,9 +1,30 @@
-"""Places step: gazetteer scan of the whole text, geocoding with the text as context (issue #4)."""
+"""Places step: gazetteer scan of the whole text, filtering, geocoding in context (issue #4).
+
+Rules (all driven by lexicon lists, see ``src/hudna/lexicons/README.md``):
+
+- a hit inside a word ("زارة" in "وزارة") is dropped: only proclitics may be attached before it;
+- a hit inside a lexicon match of another kind (actor, incident word ...) or a foreign place is
+  dropped; a hit right after an organisation word ("حركة حزم", "جيش الإسلام") is dropped;
+- a governorate name or a notable town is a place on its own; a small community, a district name
+  or a common word that is also a village name ("الثورة", "صور", ``place.common_word``) needs a
+  cue word right before it ("في", "بلدة", "near", or an attached preposition "ب"/"ل");
+- a governorate name answers its capital city ("حلب" = Aleppo city, SY02); "ريف X" / "X
+  countryside" answers the governorate (P-code null, admin1 precision); an ambiguous name goes to
+  the governorate the article names most, then to the geocoder with the article as context;
+- a place that only locates the one before it ("أريحا بريف إدلب", "Ariha in Idlib province")
+  is a *qualifier*: it is not a separate incident place;
+- an unknown name introduced by a feature noun ("بلدة الصواغية", "the village of X") or followed by
+  an apposition ("الليرمون، الضاحية ... لمدينة حلب") is a place without P-code whose governorate
+  comes from the next gazetteer place in the sentence;
+- ``place.foreign`` names (countries and cities outside Syria) are kept as foreign mentions so
+  the claim builder can skip incidents located abroad.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,30 +39,31 @@ __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 logger = logging.getLogger(__name__)
 #: Lexicon families whose words are never place names (a hit inside one is dropped).
 _NOT_PLACES = ("actor", "role", "regime", "status", "incident", "source", "time", "casualty",
-               "person", "attribution", "negation", "num", "approx", "hedge", "calm")
+               "person", "attribution", "negation", "num", "approx", "hedge", "calm", "tally")
+#: Communities at least this important are accepted without a cue word (cities, towns).
+MIN_IMPORTANCE = 2
+#: Words between a place and the next one for the next to be read as its qualifier.
+_QUALIFIER_GAP = 8
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place name in the text with its geocoding; ``place`` carries pcode and admin1."""
+    """A place name in the text with its geocoding; ``place`` carries pcode and admin1.
+
+    ``qualifier``: the mention only locates the place before it ("بريف إدلب" after "أريحا").
+    ``foreign``: a place outside Syria (``place.foreign``); ``place.pcode`` is then ``None``.
+    """
 
     start: int
     end: int
     place: ClaimPlace
     sentence: int
+    qualifier: bool = False
+    foreign: bool = False
 
 
 @functools.lru_cache(maxsize=20000)
-def _geocode_plain(gazetteer: Any, surface: str, lang: str) -> ClaimPlace | None:
-    return _geocode(gazetteer, surface, lang, None)
-
-
-@functools.lru_cache(maxsize=20000)
-def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str) -> ClaimPlace | None:
-    return _geocode(gazetteer, surface, lang, context)
-
-
-def _geocode(gazetteer: Any, surface: str, lang: str, context: str | None) -> ClaimPlace | None:
+def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | None) -> ClaimPlace | None:
     r = gazetteer.geocode(surface, lang=lang, context=context)
     if r.pcode is None:
         return None
@@ -53,27 +75,87 @@ def _geocode(gazetteer: Any, surface: str, lang: str, context: str | None) -> Cl
     )
 
 
-#: Communities at least this important are accepted without a cue word (cities, towns).
-MIN_IMPORTANCE = 2
+def _level(place: Any) -> str:
+    return str(getattr(place.level, "value", place.level))
 
 
-def _credible(doc: Doc, gazetteer: Any, hit: Any, cues: frozenset[str], proclitics: frozenset[str]) -> bool:
-    """A hit is a place when it names an admin area or a notable town, or a cue word
-    ("في", "بلدة", "near") or an attached preposition comes right before it."""
-    for pid in hit.place_ids:
-        place = gazetteer.find(pid)
-        if place is None:
-            continue
-        level = getattr(place.level, "value", place.level)
-        if level != "community" or place.importance >= MIN_IMPORTANCE:
-            return True
-    lang = doc["lang"]
-    before = match_key(doc.text[max(0, hit.start - 30) : hit.start], lang).split()
-    if before and before[-1] in cues:
-        return True
-    # an attached preposition on the name itself ("بريف", "وفي") counts as a cue
-    first = match_key(doc.text[hit.start : hit.end], lang)
-    return any(first.startswith(p) and p in ("ب", "ل", "في") for p in proclitics) and len(first) > 4
+def _from_place(place: Any, reason: str) -> ClaimPlace:
+    level = _level(place)
+    return ClaimPlace(
+        text="", start=0, end=0, pcode=place.place_id, level=level,
+        admin1_pcode=place.admin1_pcode or (place.place_id if level == "governorate" else None),
+        admin2_pcode=place.admin2_pcode, lat=place.lat, lon=place.lon, score=1.0, reason=reason,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    cues: frozenset[str]
+    common: frozenset[str]
+    proclitics: frozenset[str]
+    preps: frozenset[str]
+    orgs: frozenset[str]
+    countryside: frozenset[str]
+    features: frozenset[str]
+    appositions: frozenset[str]
+    linkers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _words(lang: str) -> _Words:
+    lex = load_lexicon(lang)
+    countryside = lex.keys_of("gazetteer.qualifier.countryside") | lex.keys_of("gazetteer.qualifier.governorate")
+    return _Words(
+        cues=lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier"),
+        common=lex.keys_of("place.common_word"),
+        proclitics=lex.keys_of("morph.proclitic"),
+        preps=lex.keys_of("place.attached_preposition"),
+        orgs=lex.keys_of("place.org_word"),
+        countryside=countryside,
+        features=lex.keys_of("place.feature"),
+        appositions=lex.keys_of("place.apposition"),
+        linkers=lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
+        | lex.keys_of("gazetteer.qualifier"),
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-'\u2019"
+
+
+def _token_start(text: str, i: int) -> int:
+    while i > 0 and _is_word_char(text[i - 1]):
+        i -= 1
+    return i
+
+
+def _prev_token(text: str, i: int) -> tuple[int, int]:
+    """Span of the word before offset ``i`` (skipping spaces and punctuation)."""
+    j = i
+    while j > 0 and not _is_word_char(text[j - 1]):
+        j -= 1
+    return _token_start(text, j), j
+
+
+def _variants(key: str, proclitics: frozenset[str]) -> set[str]:
+    """``key`` and ``key`` without each proclitic it starts with ("بريف" → "ريف")."""
+    out = {key}
+    for p in proclitics:
+        if key.startswith(p) and len(key) - len(p) >= 2:
+            out.add(key[len(p):])
+    return out
+
+
+def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
+    j = i
+    while j < len(text) and not _is_word_char(text[j]):
+        if text[j] in ".!?\n":
+            return "", j, j
+        j += 1
+    k = j
+    while k < len(text) and _is_word_char(text[k]):
+        k += 1
+    return match_key(text[j:k], lang), j, k
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -86,6 +168,38 @@ def make_places_step(gazetteer: Any) -> Step:
                 assigns=("places", "gazetteer_version"))
 
 
+def _choose(gazetteer: Any, hit: Any, lang: str, gov_counts: Counter[str], context: str) -> ClaimPlace | None:
+    cands = [p for p in (gazetteer.find(pid) for pid in hit.place_ids) if p is not None]
+    if not cands:
+        return None
+    govs = [p for p in cands if _level(p) == "governorate"]
+    if govs:
+        # "حلب" names both the governorate and its capital: answer the capital city.
+        city = [p for p in cands if _level(p) == "community" and p.admin1_pcode == govs[0].place_id]
+        if city:
+            return _from_place(max(city, key=lambda p: p.importance), "governorate capital")
+        return _from_place(govs[0], "governorate")
+    if len(cands) == 1:
+        return _from_place(cands[0], "unique")
+    admin1s = {p.admin1_pcode for p in cands}
+    if len(admin1s) > 1 and gov_counts:
+        best = max(admin1s, key=lambda a: gov_counts.get(a or "", 0))
+        if gov_counts.get(best or "", 0) > 0:
+            inside = [p for p in cands if p.admin1_pcode == best]
+            comm = [p for p in inside if _level(p) == "community"] or inside
+            top = max(p.importance for p in comm)
+            tops = [p for p in comm if p.importance == top]
+            if len(tops) == 1:
+                return _from_place(tops[0], "article governorate")
+    comm = [p for p in cands if _level(p) == "community"]
+    if comm:
+        top = max(p.importance for p in comm)
+        tops = [p for p in comm if p.importance == top]
+        if len(tops) == 1 and top >= MIN_IMPORTANCE:
+            return _from_place(tops[0], "most important")
+    return _geocode_in_context(gazetteer, hit.surface, lang, context)
+
+
 def extract_places(doc: Doc, gazetteer: Any) -> None:
     """Assign ``places`` (list of :class:`PlaceMention` in text order) and ``gazetteer_version``."""
     if gazetteer is None:
@@ -93,44 +207,180 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         doc["gazetteer_version"] = ""
         return
     lang = doc["lang"]
-    lex = load_lexicon(lang)
-    common = lex.keys_of("place.common_word")
-    cues = lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier")
-    proclitics = lex.keys_of("morph.proclitic")
-    blocked = [(m.start, m.end) for m in doc["matches"] if m.entry.family in _NOT_PLACES]
-    blocked.sort()
-    cache: dict[str, ClaimPlace | None] = {}
-    hits = gazetteer.scan(doc.text, lang)
-    # Context for ambiguous names: the unambiguous names of the article (short, so the
-    # answer can be cached across articles naming the same places).
-    context = " ".join(sorted({h.surface for h in hits if len(h.place_ids) == 1}))
-    out: list[PlaceMention] = []
+    text = doc.text
+    w = _words(lang)
+    matches = doc["matches"]
+    blocked = sorted((m.start, m.end) for m in matches
+                     if m.entry.family in _NOT_PLACES or m.concept == "place.foreign")
+    foreign = [m for m in matches if m.concept == "place.foreign"]
+    lexical = sorted((m.start, m.end) for m in matches)
+    hits = gazetteer.scan(text, lang)
+
+    # 1. keep credible hits
+    kept: list[tuple[Any, bool, bool]] = []  # (hit, countryside, cued)
     j = 0
     for hit in hits:
         while j < len(blocked) and blocked[j][1] <= hit.start:
             j += 1
         if j < len(blocked) and blocked[j][0] < hit.end:
             continue
+        tok0 = _token_start(text, hit.start)
+        prefix = match_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
+        if prefix and prefix not in w.proclitics:
+            continue  # inside a word
+        ps, pe = _prev_token(text, tok0)
+        prev = _variants(match_key(text[ps:pe], lang), w.proclitics) if pe > ps else set()
+        if prev & w.orgs:
+            continue
+        cued = bool(prev & w.cues) or prefix in w.preps
+        featured = bool(prev & w.features)
+        countryside = bool(prev & w.countryside) and not featured
         key = match_key(hit.surface, lang)
-        if key in common:
+        if key in w.common and not featured:
             continue
-        if not _credible(doc, gazetteer, hit, cues, proclitics):
+        if not cued and not _notable(gazetteer, hit):
             continue
-        if key not in cache:
-            # A name of one place needs no context (cached across articles); only an ambiguous
-            # name is geocoded with the article's title and lead as context.
-            if len(hit.place_ids) <= 1:
-                cache[key] = _geocode_plain(gazetteer, hit.surface, lang)
-            else:
-                cache[key] = _geocode_in_context(gazetteer, hit.surface, lang, context)
-        geo = cache[key]
+        kept.append((hit, countryside, cued))
+
+    # 2. governorates the article names (for ambiguous names)
+    gov_counts: Counter[str] = Counter()
+    for hit, _, _ in kept:
+        admin1s = {p.admin1_pcode or p.place_id for p in (gazetteer.find(pid) for pid in hit.place_ids)
+                   if p is not None}
+        if len(admin1s) == 1:
+            gov_counts[next(iter(admin1s))] += 1
+    context = " ".join(sorted({h.surface for h, _, _ in kept if len(h.place_ids) == 1}))
+
+    out: list[PlaceMention] = []
+    for hit, countryside, _cued in kept:
+        geo = _choose(gazetteer, hit, lang, gov_counts, context)
         if geo is None:
             continue
+        start = hit.start
+        level, pcode = geo.level, geo.pcode
+        if countryside and geo.admin1_pcode:
+            # "ريف حلب" / "Aleppo countryside": the governorate, without a community P-code
+            ps, _pe = _prev_token(text, _token_start(text, hit.start))
+            start, level, pcode = ps, "governorate", geo.admin1_pcode
         place = ClaimPlace(
-            text=doc.text[hit.start:hit.end], start=hit.start, end=hit.end, pcode=geo.pcode,
-            level=geo.level, admin1_pcode=geo.admin1_pcode, admin2_pcode=geo.admin2_pcode,
-            lat=geo.lat, lon=geo.lon, score=geo.score,
+            text=text[start:hit.end], start=start, end=hit.end, pcode=pcode,
+            level=level, admin1_pcode=geo.admin1_pcode, admin2_pcode=geo.admin2_pcode,
+            lat=geo.lat, lon=geo.lon, score=geo.score, reason=geo.reason,
         )
-        out.append(PlaceMention(hit.start, hit.end, place, sentence_index(doc, hit.start)))
-    doc["places"] = out
+        out.append(PlaceMention(start, hit.end, place, sentence_index(doc, hit.start)))
+    for m in foreign:
+        place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
+        out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
+    out += _unknown_places(doc, out, lexical, w)
+    out.sort(key=lambda p: p.start)
+    doc["places"] = _mark_qualifiers(doc, out, w)
     doc["gazetteer_version"] = getattr(gazetteer, "version", "")
+
+
+def _notable(gazetteer: Any, hit: Any) -> bool:
+    for pid in hit.place_ids:
+        place = gazetteer.find(pid)
+        if place is None:
+            continue
+        level = _level(place)
+        if level == "governorate" or (level == "community" and place.importance >= MIN_IMPORTANCE):
+            return True
+    return False
+
+
+def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int, int]],
+                    w: _Words) -> list[PlaceMention]:
+    """Names missing from the gazetteer, recognised by their frame: a feature noun before them
+    ("بلدة الصواغية", "village of X") or an apposition after them ("الليرمون، الضاحية")."""
+    text, lang = doc.text, doc["lang"]
+    spans = [(p.start, p.end) for p in known] + lexical
+    found: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        if not _is_word_char(text[pos]):
+            pos += 1
+            continue
+        end = pos
+        while end < n and _is_word_char(text[end]):
+            end += 1
+        key = match_key(text[pos:end], lang)
+        variants = _variants(key, w.proclitics)
+        if variants & w.features and not _covered(spans, pos, end):
+            nk, ns, ne = _next_token_key(text, end, lang)
+            if lang == "en" and nk == "of":
+                nk, ns, ne = _next_token_key(text, ne, lang)
+            if nk and _name_like(text[ns:ne], nk, lang) and not _covered(spans, ns, ne):
+                found.append((ns, ne))
+        elif key in w.appositions:
+            # "X، الضاحية ..." / "X, a suburb ...": the word before the comma is the name
+            ps, pe = _prev_token(text, pos)
+            between = text[pe:pos]
+            if pe > ps and ("،" in between or "," in between):
+                pk = match_key(text[ps:pe], lang)
+                if _name_like(text[ps:pe], pk, lang) and not _covered(spans, ps, pe):
+                    found.append((ps, pe))
+        pos = end
+    out = []
+    for s, e in found:
+        place = ClaimPlace(text=text[s:e], start=s, end=e, level="unknown", reason="frame")
+        out.append(PlaceMention(s, e, place, sentence_index(doc, s)))
+    return out
+
+
+def _name_like(surface: str, key: str, lang: str) -> bool:
+    if len(key) < 3 or key.isdigit():
+        return False
+    if lang == "en":
+        return surface[:1].isupper()
+    return key.startswith("ال") and len(key) >= 5
+
+
+def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[PlaceMention]:
+    """Mark places that only locate the place before them, and give unknown places the
+    governorate of the place that locates them."""
+    text, lang = doc.text, doc["lang"]
+    triggers = [m.start for m in doc["matches"] if m.entry.family == "incident"]
+    out = list(places)
+    for i in range(1, len(out)):
+        cur = out[i]
+        if cur.foreign or cur.place.admin1_pcode is None:
+            continue
+        # nearest previous non-foreign place in the same sentence
+        k = i - 1
+        while k >= 0 and out[k].foreign:
+            k -= 1
+        if k < 0:
+            continue
+        prev = out[k]
+        if prev.sentence != cur.sentence or any(prev.end <= t < cur.start for t in triggers):
+            continue
+        gap_words = match_key(text[prev.end:cur.start], lang).split()
+        if not gap_words or len(gap_words) > _QUALIFIER_GAP:
+            continue
+        unknown = prev.place.level == "unknown"
+        linked = any(_variants(g, w.proclitics) & w.linkers for g in gap_words)
+        if unknown and prev.place.admin1_pcode is None:
+            out[k] = PlaceMention(prev.start, prev.end,
+                                  _with_admin1(prev.place, cur.place.admin1_pcode), prev.sentence)
+            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+            continue
+        contains = (cur.place.level == "governorate" or cur.place.pcode == _capital(cur)) and (
+            prev.place.admin1_pcode == cur.place.admin1_pcode
+        )
+        if contains and linked and len(gap_words) <= 3:
+            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+    return out
+
+
+def _capital(p: PlaceMention) -> str | None:
+    return p.place.pcode if p.place.reason == "governorate capital" else None
+
+
+def _with_admin1(place: ClaimPlace, admin1: str | None) -> ClaimPlace:
+    return ClaimPlace(text=place.text, start=place.start, end=place.end, pcode=None, level="unknown",
+                      admin1_pcode=admin1, reason=place.reason)

@@ -21,6 +21,8 @@ __all__ = [
     "arabic_digits_to_ascii",
     "fold_persian_letters",
     "fold_name",
+    "latin_consonant_key",
+    "latin_consonant_parts",
     "name_variants",
     "nfkc",
     "remove_tatweel",

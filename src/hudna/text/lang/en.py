@@ -21,6 +21,9 @@ __all__ = [
     "casefold",
     "drop_apostrophes",
     "canonical_tokens",
+    "phonetic_keys",
+    "phonetic_parts",
+    "phonetic_token",
     "fold_name",
     "name_variants",
     "skeleton",
@@ -321,13 +324,9 @@ def phonetic_token(token: str) -> tuple[str, str]:
     out: list[str] = []
     n = len(t)
     for i, ch in enumerate(t):
-        if ch in _PHON_VOWELS:
-            vowel = True
-        elif ch in "yw" and i > 0 and t[i - 1] in _PHON_VOWELS and (i + 1 == n or t[i + 1] not in _PHON_VOWELS):
-            vowel = True
-        else:
-            vowel = False
-        if vowel:
+        # y/w after a vowel and before a consonant (or the end) are part of a diphthong
+        glide = ch in "yw" and i > 0 and t[i - 1] in _PHON_VOWELS and (i + 1 == n or t[i + 1] not in _PHON_VOWELS)
+        if ch in _PHON_VOWELS or glide:
             if not out or out[-1] != "a":
                 out.append("a")
         else:

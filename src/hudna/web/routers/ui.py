@@ -13,8 +13,14 @@ from hudna.domain.assessment import Grade, Verdict
 from hudna.ingest.readers.regimes import regime_to_mapping
 from hudna.services import adjudication, regimes, users
 from hudna.web import usecases
-from hudna.web.auth import LOGIN_COOKIE, SESSION_COOKIE, check_login_token, cookie_options, new_login_token
-from hudna.web.deps import Analyst, MaybeUser, Monitor, Reader, StoreDep
+from hudna.web.auth import (
+    LOGIN_COOKIE,
+    SESSION_COOKIE,
+    check_login_token,
+    cookie_options,
+    new_login_token,
+)
+from hudna.web.deps import Analyst, MaybeUser, Monitor, Reader, StoreDep, Viewer
 from hudna.web.i18n import RTL, pick_language, strings
 from hudna.web.limits import read_upload
 from hudna.web.timeaxis import time_axis
@@ -100,9 +106,10 @@ def report_page(request: Request, store: StoreDep, _: Reader, report_id: str) ->
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, _: MaybeUser, next: str = "/") -> HTMLResponse:
+def login_page(request: Request, _: MaybeUser, next: str = "/", failed: bool = False) -> HTMLResponse:
     cookie, token = new_login_token(request.app.state.secret)
-    response = render(request, "login.html", login_token=token, next=next if next.startswith("/") and not next.startswith("//") else "/")
+    safe_next = next if next.startswith("/") and not next.startswith("//") else "/"
+    response = render(request, "login.html", 401 if failed else 200, login_token=token, next=safe_next, failed=failed)
     response.set_cookie(LOGIN_COOKIE, cookie, max_age=3600, **cookie_options(request))
     return response
 
@@ -113,7 +120,10 @@ def login(
     password: str = Form(..., max_length=1024), csrf_token: str = Form(""), next: str = Form("/"),
 ) -> Response:
     check_login_token(request.app.state.secret, request.cookies.get(LOGIN_COOKIE), csrf_token)
-    session_id, _csrf = users.login(store, username, password)
+    try:
+        session_id, _csrf = users.login(store, username, password)
+    except users.AuthError:
+        return login_page(request, None, next, failed=True)
     target = next if next.startswith("/") and not next.startswith("//") else "/"
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(SESSION_COOKIE, session_id, max_age=users.SESSION_HOURS * 3600, **cookie_options(request))
@@ -122,9 +132,7 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, store: StoreDep, _: Reader) -> Response:
-    from hudna.web.auth import UNSAFE  # noqa: F401  (CSRF is checked below for sessions)
-
+def logout(request: Request, store: StoreDep, _: Viewer) -> Response:
     users.logout(store, request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -1,0 +1,142 @@
+"""Phonetic matching (issue #3): transliteration-folding keys, the phonetic index, context
+thresholds, batched geocoding and the scanner's bulk offset mapping.
+
+The UCDP table holds real strings of tests/data/ucdp_ged_syria_2016_sample.csv (UCDP GED 2016,
+CC BY 4.0) with the event's admin names as context and the OCHA P-code within 1.5 km of UCDP's
+point; the name-only column says whether the name alone already finds it.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from hudna.errors import AmbiguousPlaceWarning
+from hudna.gazetteer.phonetic import query_keys, similarity
+from hudna.text.lang import ar, en
+from hudna.text.normalize import match_key
+
+warnings.simplefilter("ignore", AmbiguousPlaceWarning)
+
+
+def _pk(name: str) -> tuple[str, str]:
+    return en.phonetic_keys(match_key(name, "en"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al Huzaymah", "Hazimeh"),  # u/a/i vowels, ay = ei, -ah/-eh
+        ("Teir Maaleh", "Tir Maallah"),  # doubled letters, ei/i
+        ("Tall Battal Sharqi", "Eastern Tal Battal"),  # qualifying word moved to the end
+        ("As Samdaniyah al Gharbiyah", "Western Samdaniyeh"),  # feminine adjective forms
+        ("Urum al Kubra", "Big Orm"),
+        ("Dayr az Zawr", "Deir ez-Zor"),  # aw = o, articles
+        ("Ash Shaykh Miskin", "Sheikh Miskine"),
+    ],
+)
+def test_phonetic_keys_fold_transliteration_variants(a, b):
+    assert _pk(a)[1] == _pk(b)[1]
+    assert similarity(*_pk(a), *_pk(b)) >= 90
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Al Muzayrib", "المزيريب"), ("Teir Maaleh", "تير معلا"), ("Dhameer", "الضمير"), ("Tiba al Gharbiyah", "الطيبة الغربية")],
+)
+def test_arabic_names_get_the_latin_consonant_key(latin, arabic):
+    assert _pk(latin)[1] == ar.latin_consonant_key(match_key(arabic, "ar"))
+
+
+def test_query_keys_of_an_arabic_query_have_no_vowel_key():
+    assert query_keys(["المزيريب"], "ar") == ("", "mzrb")
+
+
+# (UCDP where_coordinates, "adm_2, adm_1", OCHA P-code, found by name alone)
+UCDP = [
+    ("Kafr Kalbin village", "Mintaqat Azaz district, Aleppo Governorate", "C1568", True),
+    ("Jafrah village", "Deir ez Zor district, Deir ez Zor Governorate", "C5080", True),
+    ("Tawila village", "Ar Raqqah district, Ar Raqqah Governorate", "C5712", False),
+    ("Maarat al-Numaan town", "Maarat al-Numaan district, Idlib Governorate", "C3985", True),
+    ("Khan Tuman town", "Jabal Saman district, Aleppo Governorate", "C1015", True),
+    ("Manbij town", "Manbij district, Aleppo Governorate", "C1767", True),
+    ("Yaqid al Adas village", "Jabal Saman district, Aleppo Governorate", "C1132", True),
+    ("Al Busayrah town", "Deir ez Zor district, Deir ez Zor Governorate", "C5110", True),
+    ("Beqin town", "Mintaqat az Zabadani district, Rif Dimashq Governorate", "C2449", True),
+    ("Tall Qarah village", "Mintaqat Azaz district, Aleppo Governorate", "C1638", False),
+    ("Al Lataminah town", "Muhradah district, Hamah Governorate", "C3458", True),
+    ("Moadamiyat al-Sham town", "Darayya district, Rif Dimashq Governorate", "C2499", True),
+    ("As Salu village", "Deir ez Zor district, Deir ez Zor Governorate", "C5188", False),
+    ("Ash Shaykh Miskin town", "Izra district, Daraa Governorate", "C6126", True),
+    ("Khan Shaykhun town", "Maarat al-Numaan district, Idlib Governorate", "C3987", True),
+    ("Al Qamishli  town", "Al Qamishli district, Al Hasakah Governorate", "C4564", True),
+    ("Dayr Muqrin village", "Mintaqat az Zabadani district, Rif Dimashq Governorate", "C2444", True),
+    ("Yani Yaban (Al-Judaydah) village", "Mintaqat Azaz district, Aleppo Governorate", "C1662", True),
+    ("Al Qurayya town", "Al Mayadin district, Deir ez Zor Governorate", "C5207", False),
+    ("Al Bogeleyyah suburb", "Deir ez Zor district, Deir ez Zor Governorate", "C5079", True),
+    ("Kokab village", "Mintaqat Markaz Hamah district, Hamah Governorate", "C3037", False),
+    ("Maardes town", "Mintaqat Markaz Hamah district, Hamah Governorate", "C3031", True),
+    ("Isa Binar/Ayn Isa village", "Latakia district, Latakia Governorate", "C3514", False),
+    ("Kasrah village", "Manbij district, Aleppo Governorate", "C1876", False),
+    ("Tall Hamis town", "Al Qamishli district, Al Hasakah Governorate", "C4639", True),
+    ("Inkhil town", "As Sanamayn district, Daraa Governorate", "C6058", True),
+    ("Tadmur/Palmyra town", "Tadmur district, Homs Governorate", "C2889", True),
+    ("Kharufiyah Saghirah/Shabali villge", "Manbij district, Aleppo Governorate", "C1733", True),
+    ("As Sukhnah town", "Tadmur district, Homs Governorate", "C2893", True),
+    ("Hamdaniyah village", "Al Hasakah district, Al Hasakah Governorate", "C4501", False),
+    ("Ibtaa town", "Markaz Daraa district, Daraa Governorate", "C6031", True),
+    ("Tallbisah  town", "Ar Rastan district, Homs Governorate", "C2882", True),
+]
+
+
+@pytest.mark.parametrize(("query", "context", "pcode", "by_name"), UCDP)
+def test_ucdp_strings_with_their_admin_context(gaz, query, context, pcode, by_name):
+    assert gaz.geocode(query, lang="en", context=context).pcode == pcode
+    assert (gaz.geocode(query, lang="en").pcode == pcode) is by_name
+
+
+def test_geocode_many_equals_geocode(gaz):
+    names = [q for q, *_ in UCDP] + ["Blorptown village", "حلب", "ريف إدلب"]
+    contexts = [c for _, c, *_ in UCDP] + [None, None, "Idlib Governorate"]
+    many = gaz.geocode_many(names, contexts=contexts)
+    assert many == [gaz.geocode(n, context=c) for n, c in zip(names, contexts, strict=True)]
+    assert gaz.geocode_many(names[:3]) == [gaz.geocode(n) for n in names[:3]]
+    with pytest.raises(ValueError):
+        gaz.geocode_many(names, contexts=contexts[:2])
+
+
+@pytest.mark.parametrize(
+    ("context", "admin1", "admin2"),
+    [
+        ("Rif Dimashq Governorate", {"SY03"}, set()),  # "rif" is part of the name here
+        ("Mintaqat Markaz Hamah district, Hamah Governorate", {"SY05"}, {"SY0501"}),
+        ("Mintaqat az Zabadani district, Rif Dimashq Governorate", {"SY03"}, {"SY0307"}),
+        ("Ar Rastan district, Homs Governorate", {"SY04"}, {"SY0404"}),
+    ],
+)
+def test_ucdp_admin_names_resolve_to_areas(gaz, context, admin1, admin2):
+    ctx = gaz._context(context)
+    assert set(ctx.admin1) == admin1 and admin2 <= set(ctx.admin2)
+
+
+def test_context_lowers_the_threshold_only_inside_its_areas(gaz):
+    # OCHA "Hamadaniyeh" (C4501) in Al Hasakah district: too far a spelling to accept anywhere,
+    # close enough inside the district the context names.
+    assert gaz.geocode("Hamdaniyah village", lang="en").pcode != "C4501"
+    r = gaz.geocode("Hamdaniyah village", lang="en", context="Al Hasakah district, Al Hasakah Governorate")
+    assert r.pcode == "C4501" and r.method == "phonetic"
+
+
+def test_not_found_reports_the_closest_rejected_name(gaz):
+    r = gaz.geocode("Blorptown village")
+    assert r.pcode is None and r.reason.startswith("no gazetteer name matches")
+
+
+def test_scan_maps_offsets_in_bulk(gaz):
+    text = "Shelling on homs and Hama; غارات على بريف حلب وفي Deir-ez-Zor and Teir Maaleh. " * 50
+    hits = gaz.scan(text)
+    assert all(text[h.start : h.end] == h.surface for h in hits)
+    assert [h.surface for h in hits[:3]] == ["Hama", "حلب", "Deir-ez-Zor"]
+    assert sum(1 for h in hits if h.surface == "Hama") == 50
+    assert not any(h.surface == "homs" for h in hits)  # lower-case Latin hit in a cased text
