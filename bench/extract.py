@@ -52,6 +52,12 @@ def _repeat(docs: list[tuple[str, date | None]], mb: float) -> list[tuple[str, d
     return out
 
 
+def _clear_caches() -> None:
+    from hudna.ingest.steps import places
+
+    places._geocode_in_context.cache_clear()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mb", type=float, default=10.0)
@@ -62,7 +68,18 @@ def main() -> None:
     for lang, docs in _texts(args.corpora).items():
         batch = _repeat(docs, args.mb)
         mb = sum(len(t.encode("utf-8")) for t, _ in batch) / 1e6
-        pipeline(Doc(batch[0][0], published_on=date(2016, 5, 1), lang_hint=lang))  # warm caches
+        # Fair first: one cold pass over the distinct texts (caches of the places step cleared,
+        # nothing seen before); then the repeated batch, where name caches are warm as they are
+        # in a long ingest run. The headline figure is the cold one.
+        # one-off initialisation (lexicon automata, gazetteer tables) on a text not in the corpus
+        warm = "قصف على حلب أمس، وغارات على ريف إدلب." if lang == "ar" else "Shelling hit Aleppo and Idlib on Monday."
+        pipeline(Doc(warm, published_on=date(2016, 5, 1), lang_hint=lang))
+        _clear_caches()
+        t0 = time.perf_counter()
+        for text, pub in docs:
+            pipeline(Doc(text, published_on=pub or date(2016, 5, 1), lang_hint=lang))
+        cold_mb = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+        cold = cold_mb / (time.perf_counter() - t0)
         t0 = time.perf_counter()
         for text, _pub in batch:
             _WORD.findall(text)
@@ -73,9 +90,10 @@ def main() -> None:
             doc = pipeline(Doc(text, published_on=pub or date(2016, 5, 1), lang_hint=lang))
             n_claims += len(doc["claims"])
         speed = mb / (time.perf_counter() - t0)
-        print(f"{lang}: {mb:.1f} MB, {len(batch)} articles, {n_claims} claims: "
+        print(f"{lang}: cold pass over {len(docs)} distinct articles ({cold_mb:.2f} MB): {cold:.2f} MB/s; "
+              f"repeated {mb:.1f} MB, {len(batch)} articles, {n_claims} claims: "
               f"{speed:.2f} MB/s end to end (tokenizer only: {tok:.1f} MB/s)")
-        results[lang] = speed
+        results[lang] = min(cold, speed)
     print(f"ar_mb_per_s={results.get('ar', 0.0):.2f}")
     print(f"en_mb_per_s={results.get('en', 0.0):.2f}")
 

@@ -140,3 +140,78 @@ def test_scan_maps_offsets_in_bulk(gaz):
     assert [h.surface for h in hits[:3]] == ["Hama", "حلب", "Deir-ez-Zor"]
     assert sum(1 for h in hits if h.surface == "Hama") == 50
     assert not any(h.surface == "homs" for h in hits)  # lower-case Latin hit in a cased text
+
+
+def _ucdp_sample(rows: list[dict[str, str]]) -> tuple[list[str], list[str | None]]:
+    """Distinct where_coordinates strings of the sample with their "adm_2, adm_1" context,
+    as bench/geocode.py builds them."""
+    seen: dict[str, str | None] = {}
+    for row in rows:
+        name = row["where_coordinates"].strip()
+        if name and name not in seen:
+            seen[name] = ", ".join(x for x in (row["adm_2"], row["adm_1"]) if x) or None
+    return list(seen), list(seen.values())
+
+
+def test_geocode_many_equals_geocode_on_the_ucdp_sample(gaz, ucdp_rows):
+    # The batched path (shared analyses, one cdist per area, vectorised scoring) must give
+    # exactly what geocode gives name by name, with and without context.
+    names, contexts = _ucdp_sample(ucdp_rows)
+    assert len(names) > 100
+    for lang in ("en", "auto"):
+        gaz._context_cache.clear()  # resolve the contexts inside the batched call
+        many = gaz.geocode_many(names, lang=lang, contexts=contexts)
+        assert many == [gaz.geocode(n, lang=lang, context=c) for n, c in zip(names, contexts, strict=True)]
+    assert gaz.geocode_many(names, lang="en") == [gaz.geocode(n, lang="en") for n in names]
+
+
+def test_geocode_many_equals_geocode_in_arabic(gaz):
+    names = ["حلب", "ريف إدلب", "بريف حلب الجنوبي", "المزيريب", "تير معلة", "قرية الشمسية", "معرة النعمان", "كفرنبل"]
+    contexts = [None, None, "ريف حلب", "درعا", "Homs Governorate", "ريف الحسكة", None, "ريف ادلب"]
+    assert gaz.geocode_many(names, contexts=contexts) == [
+        gaz.geocode(n, context=c) for n, c in zip(names, contexts, strict=True)
+    ]
+
+
+def test_batched_phonetic_candidates_equal_the_scalar_ones(gaz, ucdp_rows):
+    from hudna.gazetteer.core import _Memo
+
+    names, contexts = _ucdp_sample(ucdp_rows)
+    queries = []
+    for name, ctx_text in zip(names, contexts, strict=True):
+        ctx = gaz._context(ctx_text) if ctx_text else None
+        memo = _Memo()
+        for part, _ in gaz._query_parts(name, "en", memo):
+            prep = gaz._prep(part, "en", memo)
+            if prep.core:
+                vq, cq = memo.query_keys(prep.core, "en")
+                queries.append((vq, cq, ctx.areas if ctx else ()))
+    queries += [("", "mzrb", ("SY1201",)), ("", "trml", ()), ("", "x", ())]  # Arabic; too short
+    phon = gaz._phon
+    hits: dict = {}
+    many = phon.candidates_many(queries, hits)
+    assert many == [phon.candidates(*q) for q in queries]
+    assert sum(1 for m in many if m) > 50
+
+
+def test_area_search_equals_rapidfuzz_extract(gaz):
+    from rapidfuzz import fuzz, process
+
+    phon = gaz._phon
+    for area in ("SY0208", "SY0404", "SY02"):
+        dist = phon._districts[area]
+        queries = [k for k in dist.vkeys[::37] if k] + ["kandaraya", "zzzz"]
+        got = phon.area_search(area, "v", queries)
+        for q, res in zip(queries, got, strict=True):
+            ref = process.extract(q, dist.vkeys, scorer=fuzz.ratio, limit=6, score_cutoff=60)
+            assert res == tuple(dist.vidx[j] for _, _, j in ref)
+
+
+def test_precomputed_rank_equals_the_reference(gaz):
+    from hudna.gazetteer.core import _Cand, _Flags
+
+    ctx = gaz._context("Jarabulus district, Aleppo Governorate")
+    for pid in list(gaz.places)[::7]:
+        c = _Cand(pid, 81.3, "phonetic", "x")
+        for flags in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
+            assert gaz._rank(c, flags, ctx) == gaz._rank_slow(c, flags, ctx)

@@ -22,7 +22,9 @@ SEED = (
     "وأدت نحو ثلاثين غارة شنها النظام على مناطق المعارضة أمس السبت إلى سقوط عشرة قتلى، بينهم "
     "طفلان، بحسب الدفاع المدني في الجزء الذي تسيطر عليه المعارضة في حلب حيث لا يزال يقيم نحو "
     "200 ألف شخص.\n\n"
-    "ولم تشن صباح الأحد أي غارة على أحياء المعارضة في حلب، وفقا لمراسل فرانس برس."
+    "ولم تشن صباح الأحد أي غارة على أحياء المعارضة في حلب، وفقا لمراسل فرانس برس.\n\n"
+    "غير أن تقارير إعلامية موازية تحدثت عن غارات على الليرمون، الضاحية التي تسيطر عليها المعارضة "
+    "على المشارف الشمالية لمدينة حلب."
 )
 
 
@@ -62,6 +64,22 @@ def test_seed_night_bombardment_and_morning_calm(seed_doc: Doc) -> None:
     assert calm and calm[0].time is not None and calm[0].time.on == date(2016, 5, 1)
     assert calm[0].time.part_of_day == "morning"
     assert "afp" in calm[0].attribution.sources
+
+
+def test_seed_layramoun_strikes(seed_doc: Doc) -> None:
+    # al-Layramoun is not in the OCHA gazetteer: place_text kept, P-code null, SY02 from context,
+    # dated Sunday from the contrast ("غير أن") with the Sunday-morning calm.
+    strikes = [c for c in seed_doc["claims"] if isinstance(c, IncidentClaim) and not c.negative
+               and c.place is not None and c.place.text == "الليرمون"]
+    assert len(strikes) == 1
+    c = strikes[0]
+    assert c.event_type == "air_strike" and c.place.pcode is None and c.place.admin1_pcode == "SY02"
+    assert c.time is not None and c.time.on == date(2016, 5, 1)
+    assert c.attribution.hedged
+    for ev in c.evidence:
+        assert SEED[ev.start : ev.end] == ev.text
+    row = [g for g in to_gold_v1(seed_doc)["incidents"] if g["place_text"] == "الليرمون"]
+    assert row and (row[0]["place_pcode"], row[0]["date"]) == (None, "2016-05-01")
 
 
 def test_seed_truce_extension_and_holding(seed_doc: Doc) -> None:

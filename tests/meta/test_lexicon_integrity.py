@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from hudna.text.lexicon import (
+    CONTEXT_LISTS,
     META_FIELDS,
     concept_exists,
     iter_lexicon_files,
@@ -19,7 +20,6 @@ from hudna.text.lexicon import (
 from hudna.text.normalize import match_key
 
 LANGS = ("ar", "en")
-from hudna.text.lexicon import CONTEXT_LISTS  # noqa: E402
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 

@@ -31,7 +31,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_main_job_is_the_demo() -> None:
     cmd = _readme_block_after("## Fresh machine: set up and run the main job")
-    assert cmd.startswith("python3 -m venv .venv") and cmd.endswith("hudna demo")
+    assert cmd.startswith("python3 -m venv .venv") and cmd.endswith("hudna demo --serve")
 
 
 def test_bundled_demo_regimes_are_the_example() -> None:

@@ -6,14 +6,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from tests.factories import make_regime
 
 from hudna.domain.ids import content_hash
 from hudna.domain.report import Report
 from hudna.errors import Conflict, DataError
-from hudna.services.corroboration import corroborate, explain_event, merge_events, show_event, split_event
+from hudna.services.corroboration import (
+    corroborate,
+    explain_event,
+    merge_events,
+    show_event,
+    split_event,
+)
 from hudna.services.proposals import accept_proposal, list_proposals, reject_proposal
 from hudna.services.sources import add_source, edit_source, list_sources, source_catalog
-from tests.factories import make_regime
 
 PUB = datetime(2016, 5, 1, 8, 0, tzinfo=UTC)
 

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from hudna.domain.ids import content_hash
-
 from tests.web.conftest import Env
 
 ROLES = ("anonymous", "viewer", "monitor", "analyst", "admin")
@@ -62,6 +61,13 @@ TABLE: list[tuple[str, str, dict[str, Any], dict[str, int]]] = [
     ("GET", "/api/gazetteer/geocode?name=Douma", {}, READ),
     ("GET", "/api/gazetteer/admin1", {}, READ),
     ("GET", "/api/exports/geojson?regime=syria-2016-coh", {}, READ),
+    ("GET", "/api/sources", {}, READ),
+    ("POST", "/api/sources", {"json": {"id": "test-observer", "name": "Test observer", "kind": "monitor"}},
+     only("admin", 201)),
+    ("PATCH", "/api/sources/test-observer", {"json": {"affiliation": "independent"}}, only("admin", 200)),
+    ("GET", "/api/proposals", {}, READ),
+    ("POST", "/api/proposals/none/accept", {"json": {"reason": "x"}}, only("analyst", 404)),
+    ("POST", "/api/proposals/none/reject", {"json": {"reason": "x"}}, only("analyst", 404)),
     ("GET", "/api/me", {}, READ),
     ("GET", "/api/users", {}, only("admin", 200)),
     ("POST", "/api/users", {"json": {"username": "newbie", "role": "viewer", "password": "long enough pw"}},

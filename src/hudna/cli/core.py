@@ -88,6 +88,11 @@ def demo(
     for pcode, name, n in summary.top_governorates:
         t.add_row(pcode, name, str(n))
     con.print(t)
+    # issue #5: the seed article's outcomes (a separate step after the UCDP part)
+    if summary.seed is not None:
+        from hudna.cli.corroborate import print_seed_summary
+
+        print_seed_summary(con, summary.seed)
     if serve:
         from hudna.cli.web import serve_app
 

@@ -248,3 +248,40 @@ def proposals_reject(
 
     p = reject_proposal(get_ctx(ctx).store, proposal_id, reviewer=reviewer, reason=reason)
     typer.echo(f"rejected {p.id}: {p.decision}")
+
+
+# -- demo: the seed article's outcomes (called by ``hudna demo``) ----------------------------
+
+
+def seed_summary_lines(seed: Any) -> list[str]:
+    """Lines summarising the seed scenario (extension, strikes with grades, calm, negotiation)."""
+    lines = [f"Seed article (AFP Arabic, 2016-05-01): {len(seed.events)} events, "
+             f"{len(seed.proposals)} regime-status proposals"]
+    for p in seed.proposals:
+        if p["change"] not in ("extend", "negotiate", "holding"):
+            continue
+        until = f" until {p['until']}" if p["until"] else ""
+        lines.append(f"  regime {p['regime_id'] or '?'}: {p['change']}{until} ({p['zone'] or 'no zone named'}; "
+                     f"said by {p['originator'] or p['publisher']}) — {p['state']}: {p['decision']}")
+    for e in seed.events:
+        coh = next((a for a in e["assessments"] if a["regime_id"] == "syria-2016-coh"), None)
+        others = sorted({a["verdict"] for a in e["assessments"] if a["regime_id"] != "syria-2016-coh"})
+        k = e["killed"]
+        killed = f", killed {k[1]}" if k[1] is not None else ""
+        lines.append(
+            f"  event {e['event_id']}: {e['event_type']} {e['date_start']} at {e['place']['location']} "
+            f"({e['place']['pcode']}) by {e['perpetrator'] or '?'}{killed} — "
+            f"syria-2016-coh: {coh['verdict'] if coh else '-'}; regimes of calm: {', '.join(others) or '-'}; "
+            f"grade {e['grade']} ({e['reason']})"
+        )
+        if e["contest"]:
+            lines.append(f"    contest: {e['contest']}")
+    for c in seed.calm:
+        lines.append(f"  calm observed: no {c['event_type']} at {c['place']} on {c['day']} "
+                     f"(said by {c['originator']} via {c['publisher']})")
+    return lines
+
+
+def print_seed_summary(console: Any, seed: Any) -> None:
+    for line in seed_summary_lines(seed):
+        console.print(line, markup=False, highlight=False)

@@ -99,12 +99,11 @@ class Clustering:
 def _figures_fit(a: int | None, killed: list[int]) -> str:
     if a is None or not killed:
         return "unknown"
-    lo, hi = min(killed), max(killed)
-    if lo <= a <= hi:
+    ref = sorted(killed)[len(killed) // 2]
+    if a == ref:
         return "same"
-    ref = lo if a < lo else hi
-    small, big = min(a, ref), max(a, ref)
-    return "far" if big > 3 * small + 10 else "differ"
+    # Tolls differ between sources (and grow over a day); beyond this they are two incidents.
+    return "far" if abs(a - ref) > max(2, 0.5 * max(a, ref)) else "differ"
 
 
 def _near(c: EventCluster, r: ClaimRecord) -> bool:
@@ -283,6 +282,8 @@ def cluster_claims(
                     perp = "same"
                 else:
                     perp = "differs"
+                    if place != "same" or figures == "differ":
+                        continue  # competing attribution only for the same place and figures
                 score = (
                     {"same": 3, "finer": 2, "near": 2, "coarser": 1}[place]
                     + {"same": 2, "unknown": 1, "differs": 0}[perp]

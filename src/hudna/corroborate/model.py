@@ -142,7 +142,7 @@ class Contest:
         """
         what = (self.concept or self.kind).split(".", 1)[-1]
         who = self.claimant or "unknown"
-        return f"{self.kind} by {who}: {what} (“{self.text}”, report {self.report_id})"
+        return f"{self.kind} by {who}: {what} (“{self.text}”, report {self.report_id[:12]})"
 
 
 def text_signature(text: str, lang: str, *, width: int = 3) -> frozenset[int]:

@@ -15,7 +15,13 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from hudna.corroborate.grading import CORROBORATION_V1, GradeFacts, get_scorer
-from hudna.corroborate.model import GENERIC_ORIGINATORS, ClaimRecord, Contest, SourceView, level_rank
+from hudna.corroborate.model import (
+    GENERIC_ORIGINATORS,
+    ClaimRecord,
+    Contest,
+    SourceView,
+    level_rank,
+)
 from hudna.domain.assessment import Grade
 from hudna.domain.event import Event, Fatalities
 from hudna.domain.ids import content_hash

@@ -94,7 +94,7 @@ class PlaceNotFound(NotFound):
     code = "HUDNA-GAZETTEER-404"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     pid: str
     score: float
@@ -120,6 +120,73 @@ class _Flags:
     hint: str | None = None
     countryside: bool = False
     near: bool = False
+
+    def astuple(self) -> tuple[str | None, bool, bool]:
+        return (self.hint, self.countryside, self.near)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prep:
+    """What the exact stages make of one query part (independent of the context).
+
+    ``exact``: their candidates (``ctx_tokens``: the words to look up phonetically inside the
+    context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
+    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage.
+    """
+
+    flags: tuple[str | None, bool, bool]
+    exact: list[_Cand] | None = None
+    ctx_tokens: tuple[str, ...] | None = None
+    core: tuple[str, ...] = ()
+    rif: tuple[tuple[str, ...], ...] = ()
+    empty: bool = False
+
+
+_EMPTY_PREP = _Prep((None, False, False), empty=True)
+
+
+class _Plan:
+    """Phonetic look-ups to run in one batch: area searches and (keys, areas) queries."""
+
+    __slots__ = ("queries", "requests")
+
+    def __init__(self) -> None:
+        self.requests: dict[tuple[str, str], dict[str, None]] = {}
+        self.queries: dict[tuple[str, str, tuple[str, ...]], None] = {}
+
+    def want(self, keys: tuple[str, str], areas: tuple[str, ...]) -> None:
+        vq, cq = keys
+        if len(cq) < 2:
+            return
+        self.queries[(vq, cq, areas)] = None
+        for area in areas:
+            if vq:
+                self.requests.setdefault((area, "v"), {})[vq] = None
+                self.requests.setdefault((area, "c_only"), {})[cq] = None
+            else:
+                self.requests.setdefault((area, "c"), {})[cq] = None
+
+
+class _Memo:
+    """Work shared by the names of one geocoding call (never kept across calls): query parts,
+    their analyses, phonetic query keys and the area searches of the phonetic index."""
+
+    __slots__ = ("cands", "hits", "keys", "parts", "preps", "segments")
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+        self.preps: dict[tuple[str, str], _Prep] = {}
+        self.keys: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
+        self.hits: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self.cands: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[float, int]]] = {}
+        self.segments: dict[str, tuple[str, ...]] = {}
+
+    def query_keys(self, tokens: Sequence[str], lang: str) -> tuple[str, str]:
+        k = (tuple(tokens), lang)
+        out = self.keys.get(k)
+        if out is None:
+            out = self.keys[k] = query_keys(list(tokens), lang)
+        return out
 
 
 class Gazetteer:
@@ -152,8 +219,11 @@ class Gazetteer:
         self._phon = PhoneticIndex(self.places, built.names)
         self._words = {lang: load_place_words(lang) for lang in LANGS}
         self._context_cache: dict[str, _Context] = {}
-        self._parts_cache: dict[tuple[str, str], list[tuple[str, bool]]] = {}
-        self._phrase_tables: dict[tuple[str, tuple[str, ...]], list[tuple[int, dict[tuple[str, ...], str]]]] = {}
+        self._rank_static = self._static_ranks()
+        self._phrase_tables: dict[
+            tuple[str, tuple[str, ...]],
+            tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]],
+        ] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
@@ -249,7 +319,7 @@ class Gazetteer:
         """
         code = resolve_lang(name, lang)
         ctx = self._context(context) if context else _NO_CONTEXT
-        return self._geocode(name, code, ctx)
+        return self._geocode(name, code, ctx, _Memo())
 
     def geocode_many(
         self,
@@ -262,33 +332,88 @@ class Gazetteer:
         """:meth:`geocode` for many names; equal, name by name, to calling :meth:`geocode`.
 
         ``context`` is shared by all names; ``contexts`` (one per name, ``None`` for none) gives
-        each name its own. Contexts are resolved once per distinct text.
+        each name its own. Contexts are resolved once per distinct text, each query part is
+        analysed once per call, and the fuzzy searches inside the context's areas (the costly
+        part of the phonetic stage) run batched: one rapidfuzz ``cdist`` per area for all the
+        names of the call that need it.
         """
         names = list(names)
         if contexts is None:
             contexts = [context] * len(names)
         elif len(contexts) != len(names):
             raise ValueError("contexts must have one entry per name")
-        out = []
+        memo = _Memo()
+        ctx_of: dict[str | None, _Context] = {None: _NO_CONTEXT, "": _NO_CONTEXT}
+        new = [c for c in dict.fromkeys(contexts) if c and c not in self._context_cache]
+        if new:  # the segments of the new contexts: analysed and scored in one batch
+            plan = _Plan()
+            for c in new:
+                for seg in self._segments(c):
+                    self._plan_part(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, 0, plan, memo)
+            self._run_plan(plan, memo)
+        jobs: list[tuple[str, str, _Context]] = []
         for name, ctx_text in zip(names, contexts, strict=True):
-            code = resolve_lang(name, lang)
-            ctx = self._context(ctx_text) if ctx_text else _NO_CONTEXT
-            out.append(self._geocode(name, code, ctx))
-        return out
+            ctx = ctx_of.get(ctx_text)
+            if ctx is None:
+                ctx = ctx_of[ctx_text] = self._context(ctx_text, memo)  # type: ignore[arg-type]
+            jobs.append((name, resolve_lang(name, lang), ctx))
+        plan = _Plan()
+        for name, code, ctx in jobs:
+            for i, (part, _) in enumerate(self._query_parts(name, code, memo)):
+                if self._plan_part(part, code, ctx, i, plan, memo):
+                    break
+        self._run_plan(plan, memo)
+        return [self._geocode(name, code, ctx, memo) for name, code, ctx in jobs]
 
-    def _geocode(self, name: str, code: str, ctx: _Context) -> GeocodeResult:
-        parts = self._query_parts(name, code)
-        best: tuple[list[_Cand], _Flags, bool, float] | None = None
+    def _plan_part(self, part: str, code: str, ctx: _Context, i: int, plan: _Plan, memo: _Memo) -> bool:
+        """Add the phonetic look-ups that :meth:`_match` will make for query part ``i`` to
+        ``plan``; ``True`` when the part ends its query's parts (an exact answer of the first).
+
+        Mirrors :meth:`_geocode`/:meth:`_match`: a part answered by an exact stage needs only
+        the local look-up of :meth:`_with_context`; any other part needs the phonetic look-up
+        of its core (and of its "countryside" readings). A look-up missed here is made on
+        demand, so the plan only affects speed.
+        """
+        prep = self._prep(part, code, memo)
+        if prep.empty:
+            return False
+        if prep.exact is not None:
+            if ctx.areas and prep.ctx_tokens is not None and not self._in_context(prep.exact, ctx):
+                plan.want(memo.query_keys(prep.ctx_tokens, code), ctx.areas)
+            return i == 0
+        for toks in prep.rif:
+            plan.want(memo.query_keys(toks, code), ctx.areas)
+        plan.want(memo.query_keys(prep.core, code), ctx.areas)
+        return False
+
+    def _run_plan(self, plan: _Plan, memo: _Memo) -> None:
+        """The planned area searches (one ``cdist`` per area and key kind) and candidate
+        scorings (vectorised over all queries), into ``memo``."""
+        if plan.requests:
+            self._phon.prefetch(plan.requests, memo.hits)
+        todo = [q for q in plan.queries if q not in memo.cands]
+        if len(todo) == 1:
+            memo.cands[todo[0]] = self._phon.candidates(*todo[0], memo.hits)
+        elif todo:
+            for q, res in zip(todo, self._phon.candidates_many(todo, memo.hits), strict=True):
+                memo.cands[q] = res
+
+    def _geocode(self, name: str, code: str, ctx: _Context, memo: _Memo | None = None) -> GeocodeResult:
+        memo = memo or _Memo()
+        parts = self._query_parts(name, code, memo)
+        best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
+        rank = self._rank
         for i, (part, compound) in enumerate(parts):
-            cands, flags, near = self._match(part, code, ctx)
+            cands, flags, near = self._match(part, code, ctx, memo)
             if near is not None and (closest is None or near[1] > closest[1]):
                 closest = near
             if not cands:
                 continue
-            top = max(self._rank(c, flags, ctx) for c in cands)
+            ranks = [rank(c, flags, ctx) for c in cands]
+            top = max(ranks)
             if best is None or top > best[3]:
-                best = (cands, flags, compound, top)
+                best = (cands, flags, compound, top, ranks)
                 if i == 0 and max(c.score for c in cands) >= STAGE_SCORE["stripped"]:
                     break
         if best is None:
@@ -296,17 +421,18 @@ class Gazetteer:
             if closest:
                 reason += f" (closest: {closest[0]!r} scored {closest[1]:.0f}, below the threshold)"
             return GeocodeResult(query=name, pcode=None, reason=reason, gazetteer_version=self.version)
-        cands, flags, compound, _ = best
+        cands, flags, compound, _, ranks = best
         if compound:
             flags.near = True
-        return self._answer(name, cands, flags, ctx)
+        return self._answer(name, cands, flags, ctx, ranks=ranks)
 
-    def _query_parts(self, name: str, lang: str) -> list[tuple[str, bool]]:
+    def _query_parts(self, name: str, lang: str, memo: _Memo | None = None) -> list[tuple[str, bool]]:
         """The query, then its alternatives ("A / B", "A (B)") and the places of a compound
         ("road between A and B"); the flag marks compound parts (answered as "near")."""
-        cached = self._parts_cache.get((name, lang))
-        if cached is not None:
-            return cached
+        if memo is not None:
+            cached = memo.parts.get((name, lang))
+            if cached is not None:
+                return cached
         parts: list[tuple[str, bool]] = [(name, False)]
         inner = [p for p in _PAREN.findall(name) if p.strip()]
         outer = _PAREN.sub(" ", name).strip()
@@ -325,30 +451,34 @@ class Gazetteer:
             if p not in seen:
                 seen.add(p)
                 out.append((p, compound))
-        if len(self._parts_cache) < 100_000:
-            self._parts_cache[(name, lang)] = out
+        if memo is not None:
+            memo.parts[(name, lang)] = out
         return out
 
-    def _match(
-        self, text: str, lang: str, ctx: _Context | None = None
-    ) -> tuple[list[_Cand], _Flags, tuple[str, float] | None]:
-        """Candidates of one query part: exact stages first, then phonetic look-up.
+    def _prep(self, text: str, lang: str, memo: _Memo | None = None) -> _Prep:
+        """The context-independent analysis of one query part (memoised per call): the answer
+        of the exact stages, or the core words for the phonetic stage."""
+        if memo is not None:
+            cached = memo.preps.get((text, lang))
+            if cached is not None:
+                return cached
+        prep = self._analyse(text, lang)
+        if memo is not None:
+            memo.preps[(text, lang)] = prep
+        return prep
 
-        Returns the candidates, the qualifier flags and (when nothing passed the thresholds)
-        the closest rejected name with its similarity.
-        """
-        ctx = ctx or _NO_CONTEXT
+    def _analyse(self, text: str, lang: str) -> _Prep:
         mod = lang_module(lang)
         words = self._words[lang]
         tokens = match_key(text, lang).split()
         if not tokens:
-            return [], _Flags(), None
+            return _EMPTY_PREP
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
             clitic = i > 0
             found = self._exact_lookup(toks, lang, "clitic" if clitic else "exact")
             if found:
-                return self._with_context(found, toks, lang, ctx), flags, None
+                return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(toks))
             core = self._strip(toks, words, _QUALIFIER_ROLES, flags)
             if core != toks and core:
                 if flags.countryside:
@@ -356,59 +486,85 @@ class Gazetteer:
                         found = self._exact_lookup([*rif, *core], lang, "qualified")
                         if found:
                             flags.countryside = False
-                            return found, flags, None
+                            return _Prep(flags.astuple(), exact=found)
                 found = self._exact_lookup(core, lang, "clitic" if clitic else "qualified")
                 if found:
-                    return self._with_context(found, core, lang, ctx), flags, None
+                    return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core))
             core2 = self._strip(core, words, (*_QUALIFIER_ROLES, "direction", "feature"), flags)
             if core2 != core and core2:
                 found = self._exact_lookup(core2, lang, "stripped")
                 if found:
-                    return self._with_context(found, core2, lang, ctx), flags, None
+                    return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core2))
         fl = _Flags()
         core = self._strip(tokens, words, (*_QUALIFIER_ROLES, "direction", "feature"), fl) or tokens
+        rif_readings: tuple[tuple[str, ...], ...] = ()
         if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
-            for rif in words.roles.get("countryside", ()):
-                found, _ = self._phonetic_lookup([*rif, *core], lang, ctx)
-                found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
-                if found:
-                    fl.countryside = False
-                    return found, fl, None
-        found, near = self._phonetic_lookup(core, lang, ctx)
-        return found, fl, near
+            rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
+        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings)
+
+    def _match(
+        self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
+    ) -> tuple[list[_Cand], _Flags, tuple[str, float] | None]:
+        """Candidates of one query part: exact stages first, then phonetic look-up.
+
+        Returns the candidates, the qualifier flags and (when nothing passed the thresholds)
+        the closest rejected name with its similarity.
+        """
+        ctx = ctx or _NO_CONTEXT
+        prep = self._prep(text, lang, memo)
+        if prep.empty:
+            return [], _Flags(), None
+        flags = _Flags(*prep.flags)
+        if prep.exact is not None:
+            found = list(prep.exact)
+            if prep.ctx_tokens is not None:
+                found = self._with_context(found, prep.ctx_tokens, lang, ctx, memo)
+            return found, flags, None
+        for rif in prep.rif:
+            found, _ = self._phonetic_lookup(rif, lang, ctx, memo)
+            found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
+            if found:
+                flags.countryside = False
+                return found, flags, None
+        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo)
+        return found, flags, near
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
         """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
-        table = self._phrase_tables.get((words.lang, roles))
-        if table is None:
+        entry = self._phrase_tables.get((words.lang, roles))
+        if entry is None:
             by_len: dict[int, dict[tuple[str, ...], str]] = {}
             for phrase, role in words.phrases(*roles):
                 by_len.setdefault(len(phrase), {}).setdefault(phrase, role)
             table = sorted(by_len.items(), reverse=True)
-            self._phrase_tables[(words.lang, roles)] = table
+            firsts = frozenset(p[0] for _, ps in table for p in ps)
+            lasts = frozenset(p[-1] for _, ps in table for p in ps)
+            entry = self._phrase_tables[(words.lang, roles)] = (table, firsts, lasts)
+        table, firsts, lasts = entry
         toks = list(tokens)
         changed = True
         while changed and len(toks) > 1:
             changed = False
-            for n, phrases in table:
-                if n >= len(toks):
-                    continue
-                role = phrases.get(tuple(toks[:n]))
-                if role is not None:
-                    toks = toks[n:]
-                else:
-                    role = phrases.get(tuple(toks[-n:]))
-                    if role is None:
+            if toks[0] in firsts or toks[-1] in lasts:  # else no phrase can match at an end
+                for n, phrases in table:
+                    if n >= len(toks):
                         continue
-                    toks = toks[:-n]
-                changed = True
-                if role in _HINT_LEVELS and flags.hint is None:
-                    flags.hint = role
-                elif role == "countryside":
-                    flags.countryside = True
-                elif role in ("near", "feature"):
-                    flags.near = True
-                break
+                    role = phrases.get(tuple(toks[:n]))
+                    if role is not None:
+                        toks = toks[n:]
+                    else:
+                        role = phrases.get(tuple(toks[-n:]))
+                        if role is None:
+                            continue
+                        toks = toks[:-n]
+                    changed = True
+                    if role in _HINT_LEVELS and flags.hint is None:
+                        flags.hint = role
+                    elif role == "countryside":
+                        flags.countryside = True
+                    elif role in ("near", "feature"):
+                        flags.near = True
+                    break
             while len(toks) > 1 and toks[0] in ("of", "the"):
                 toks = toks[1:]
         return toks
@@ -422,65 +578,91 @@ class Gazetteer:
             return []
         return [_Cand(p, STAGE_SCORE[method], method, key) for p in pids]
 
-    def _with_context(self, found: list[_Cand], tokens: list[str], lang: str, ctx: _Context) -> list[_Cand]:
+    def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
+        places, admin1 = self.places, ctx.admin1
+        return any(places[c.pid].admin1_pcode in admin1 or c.pid in admin1 for c in found)
+
+    def _with_context(
+        self, found: list[_Cand], tokens: Sequence[str], lang: str, ctx: _Context, memo: _Memo | None = None
+    ) -> list[_Cand]:
         """Exact candidates, plus phonetic ones inside the context's areas when no exact
         candidate lies there (a spelling of a local place can equal a name elsewhere)."""
-        if not ctx.areas:
+        if not ctx.areas or self._in_context(found, ctx):
             return found
-        places = self.places
-        for c in found:
-            p = places[c.pid]
-            if p.admin1_pcode in ctx.admin1 or c.pid in ctx.admin1:
-                return found
-        extra, _ = self._phonetic_lookup(tokens, lang, ctx, local_only=True)
+        extra, _ = self._phonetic_lookup(tokens, lang, ctx, memo, local_only=True)
         return found + extra
 
     def _phonetic_lookup(
-        self, tokens: list[str], lang: str, ctx: _Context, *, local_only: bool = False
+        self,
+        tokens: Sequence[str],
+        lang: str,
+        ctx: _Context,
+        memo: _Memo | None = None,
+        *,
+        local_only: bool = False,
     ) -> tuple[list[_Cand], tuple[str, float] | None]:
         """Phonetic candidates (:mod:`hudna.gazetteer.phonetic`) that pass the thresholds:
         :data:`PHONETIC_THRESHOLD` anywhere, lower ones inside a district or governorate named
         by the context. Also returns the best rejected (name, similarity)."""
-        vq, cq = query_keys(tokens, lang)
+        memo = memo or _Memo()
+        vq, cq = memo.query_keys(tokens, lang)
         if len(cq) < 2:
             return [], None
-        scored = self._phon.candidates(vq, cq, ctx.areas)
+        qkey = (vq, cq, ctx.areas)
+        scored = memo.cands.get(qkey)
+        if scored is None:
+            scored = memo.cands[qkey] = self._phon.candidates(vq, cq, ctx.areas, memo.hits)
         if not scored:
             return [], None
         key = " ".join(tokens)
         out: list[_Cand] = []
         rejected: tuple[str, float] | None = None
-        places = self.places
+        static = self._rank_static
+        admin1, admin2 = ctx.admin1, ctx.admin2
+        if local_only:
+            elsewhere = math.inf
+        elif ctx.areas:
+            elsewhere = PHONETIC_THRESHOLD_OUTSIDE_CONTEXT
+        else:
+            elsewhere = PHONETIC_THRESHOLD
         for pid, (sim, _) in scored.items():
-            p = places[pid]
-            if p.admin2_pcode in ctx.admin2 or pid in ctx.admin2:
+            _, a1, a2, _ = static[pid]
+            if a2 in admin2 or pid in admin2:
                 need = PHONETIC_THRESHOLD_DISTRICT
-            elif p.admin1_pcode in ctx.admin1 or pid in ctx.admin1:
+            elif a1 in admin1 or pid in admin1:
                 need = PHONETIC_THRESHOLD_GOVERNORATE
             elif local_only:
                 continue
-            elif ctx.areas:
-                need = PHONETIC_THRESHOLD_OUTSIDE_CONTEXT
             else:
-                need = PHONETIC_THRESHOLD
+                need = elsewhere
             if sim >= need:
                 out.append(_Cand(pid, round(sim * PHONETIC_SCALE, 1), "phonetic", key))
             elif rejected is None or sim > rejected[1]:
-                rejected = (p.name_en, sim)
+                rejected = (self.places[pid].name_en, sim)
         return out, (None if out else rejected)
 
     # -- ranking -------------------------------------------------------------------------------
-    def _context(self, context: str) -> _Context:
+    def _context(self, context: str, memo: _Memo | None = None) -> _Context:
         """Places and admin areas named in a context (cached per context text)."""
         cached = self._context_cache.get(context)
         if cached is None:
-            cached = self._resolve_context(context)
+            cached = self._resolve_context(context, memo or _Memo())
             if len(self._context_cache) >= 4096:
                 self._context_cache.clear()
             self._context_cache[context] = cached
         return cached
 
-    def _resolve_context(self, context: str) -> _Context:
+    @staticmethod
+    def _segments(context: str) -> list[str]:
+        """The short comma-separated segments of a context, geocoded on their own."""
+        out = []
+        for seg in _SEGMENTS.split(context):
+            seg = seg.strip()
+            if seg and len(seg) <= 60:
+                out.append(seg)
+        return out
+
+    def _resolve_context(self, context: str, memo: _Memo) -> _Context:
         """P-codes named in a context: scanned names, plus short comma-separated segments
         geocoded on their own ("Ar Raqqah Governorate, Tall Abyad district")."""
         out: set[str] = set()
@@ -492,21 +674,59 @@ class Gazetteer:
                 out.add(pid)
                 if p.level in (Level.GOVERNORATE, Level.DISTRICT) or len(hit.place_ids) == 1:
                     out.update(x for x in (p.admin1_pcode, p.admin2_pcode) if x)
-        for seg in _SEGMENTS.split(context):
-            seg = seg.strip()
-            if not seg or len(seg) > 60:
-                continue
-            code = resolve_lang(seg, "auto")
-            cands, flags, _ = self._match(seg, code)
-            if cands and flags.hint in ("governorate", "district", "subdistrict"):
-                res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
-                out.update(x for x in (res.pcode, res.admin1_pcode, res.admin2_pcode) if x)
+        for seg in self._segments(context):
+            named = memo.segments.get(seg)
+            if named is None:
+                named = ()
+                cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
+                if cands and flags.hint in ("governorate", "district", "subdistrict"):
+                    res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
+                    named = tuple(x for x in (res.pcode, res.admin1_pcode, res.admin2_pcode) if x)
+                memo.segments[seg] = named
+            out.update(named)
         places = self.places
         admin1 = frozenset(x for x in out if x in places and places[x].level == Level.GOVERNORATE)
         admin2 = frozenset(x for x in out if x in places and places[x].level == Level.DISTRICT)
         return _Context(frozenset(out), admin1, admin2, tuple(sorted(admin2)) if admin2 else tuple(sorted(admin1)))
 
+    def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float]]]:
+        """Per place: level, admin1, admin2 and the context-free part of :meth:`_rank` for each
+        hint/countryside bonus (0, 1, 4, 5), summed in :meth:`_rank_slow`'s order."""
+        out = {}
+        for pid, p in self.places.items():
+            by_base = {}
+            for base in (0.0, 1.0, 4.0, 5.0):
+                bonus = base
+                bonus += _LEVEL_PREF.get(p.level, 0.0) * 0.5
+                bonus += min(p.importance, 5) * 0.4
+                if p.population:
+                    bonus += min(math.log10(max(p.population, 1)), 7.0) * 0.2
+                by_base[base] = bonus
+            out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base)
+        return out
+
     def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+        """Ranking score of a candidate: its match score plus hint, level, size and context
+        bonuses (equal to :meth:`_rank_slow`, from per-place values computed at load)."""
+        level, admin1, admin2, by_base = self._rank_static[c.pid]
+        base = 0.0
+        if flags.hint is not None:
+            base += 4.0 if level in _HINT_LEVELS[flags.hint] else 0.0
+        if flags.countryside and level == Level.GOVERNORATE:
+            base += 1.0
+        bonus = by_base[base]
+        pcodes = ctx.pcodes
+        if pcodes:
+            if admin1 in pcodes:
+                bonus += CONTEXT_BONUS_GOVERNORATE
+            if admin2 in pcodes:
+                bonus += CONTEXT_BONUS_DISTRICT
+            if c.pid in pcodes:
+                bonus += 1.0
+        return c.score + bonus
+
+    def _rank_slow(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+        """The ranking score computed from the place (reference for :meth:`_rank`)."""
         p = self.places[c.pid]
         bonus = 0.0
         if flags.hint is not None:
@@ -528,27 +748,38 @@ class Gazetteer:
         return c.score + bonus
 
     def _answer(
-        self, query: str, cands: list[_Cand], flags: _Flags, ctx: _Context, *, warn: bool = True
+        self,
+        query: str,
+        cands: list[_Cand],
+        flags: _Flags,
+        ctx: _Context,
+        *,
+        warn: bool = True,
+        ranks: list[float] | None = None,
     ) -> GeocodeResult:
-        best_by_pid: dict[str, _Cand] = {}
-        for c in cands:
-            if c.pid not in best_by_pid or c.score > best_by_pid[c.pid].score:
-                best_by_pid[c.pid] = c
-        ranked = sorted(best_by_pid.values(), key=lambda c: self._rank(c, flags, ctx), reverse=True)
-        top = ranked[0]
-        place = self.places[top.pid]
+        if ranks is None:
+            ranks = [self._rank(c, flags, ctx) for c in cands]
+        best_by_pid: dict[str, tuple[_Cand, float]] = {}
+        for c, r in zip(cands, ranks, strict=True):
+            prev = best_by_pid.get(c.pid)
+            if prev is None or c.score > prev[0].score:
+                best_by_pid[c.pid] = (c, r)
+        ranked = sorted(best_by_pid.values(), key=lambda cr: cr[1], reverse=True)
+        top = ranked[0][0]
+        places = self.places
+        place = places[top.pid]
         method = top.method
         if flags.countryside:
-            gov = self.places.get(place.admin1_pcode or "")
+            gov = places.get(place.admin1_pcode or "")
             if gov is not None and gov.level == Level.GOVERNORATE:
                 place = gov
                 method += "+countryside"
         alts = tuple(
-            Alternative(c.pid, self.places[c.pid].name_en, self.places[c.pid].level.value, c.score)
-            for c in ranked[1:4]
+            Alternative(c.pid, places[c.pid].name_en, places[c.pid].level.value, c.score)
+            for c, _ in ranked[1:4]
             if c.pid != place.place_id
         )
-        if warn and len(ranked) > 1 and self._rank(ranked[1], flags, ctx) == self._rank(top, flags, ctx):
+        if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
                 AmbiguousPlaceWarning,

@@ -20,9 +20,12 @@ look-ups, never a scan of all names) and (3) when the context names districts, a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
@@ -44,6 +47,13 @@ CONSONANT_ONLY_PENALTY = 6.0
 #: Consonant keys shorter than this are looked up as they are (their one-deletion neighbours
 #: would be most of the gazetteer); the context's areas still give fuzzy candidates.
 MIN_DELETE_LEN = 4
+#: The area search keeps this many best keys per query and key kind, at or above the cutoffs.
+AREA_LIMIT = 6
+AREA_CUTOFF_VOWEL = 60.0
+AREA_CUTOFF_CONSONANT = 66.0
+#: rapidfuzz ``cdist`` threads of the area search (1: the batches are small; more threads cost
+#: more to start than they save here).
+CDIST_WORKERS = 1
 #: Candidates scored one by one at most (more are first shortlisted with rapidfuzz).
 SHORTLIST = 16
 _INDEXED_LEVELS = frozenset(
@@ -101,6 +111,7 @@ class _District:
     ckeys: list[str] = field(default_factory=list)
     cidx_only: list[int] = field(default_factory=list)
     ckeys_only: list[str] = field(default_factory=list)
+    arrays: dict[str, tuple[list[str], npt.NDArray[np.int64], float]] | None = None
 
 
 class PhoneticIndex:
@@ -124,6 +135,7 @@ class PhoneticIndex:
                     continue
                 seen.add((n.place_id, vk, ck))
                 self._add(p, vk, ck, pen)
+        self.freeze()
 
     @staticmethod
     def _name_keys(n: PlaceName) -> list[tuple[str, str, float]]:
@@ -179,16 +191,83 @@ class PhoneticIndex:
                 dist.cidx_only.append(i)
                 dist.ckeys_only.append(ck)
 
-    def candidates(self, vq: str, cq: str, areas: Iterable[str] = ()) -> dict[str, tuple[float, int]]:
-        """Place id → (best similarity, entry index) of the names that may be the query.
+    def freeze(self) -> None:
+        """Per-area index arrays (numpy) for the batched area search; called once at load."""
+        for dist in self._districts.values():
+            dist.arrays = {
+                "v": (dist.vkeys, np.asarray(dist.vidx, dtype=np.int64), AREA_CUTOFF_VOWEL),
+                "c_only": (dist.ckeys_only, np.asarray(dist.cidx_only, dtype=np.int64), AREA_CUTOFF_CONSONANT),
+                "c": (dist.ckeys, np.asarray(dist.idx, dtype=np.int64), AREA_CUTOFF_CONSONANT),
+            }
 
-        ``areas`` (P-codes of districts or governorates named by the context) add a fuzzy
-        search over the names inside them. The pooled candidates are shortlisted by one
-        rapidfuzz ``process.extract`` per key kind before :func:`similarity` scores them.
+    def area_search(self, area: str, kind: str, queries: list[str]) -> list[tuple[int, ...]]:
+        """Entry indexes of the :data:`AREA_LIMIT` best keys of ``kind`` inside ``area`` for
+        each query (best first, ties in index order; only those at or above the kind's
+        cutoff): what a rapidfuzz ``process.extract(q, keys, scorer=fuzz.ratio, limit=6,
+        score_cutoff=...)`` per query returns, computed for all queries with one ``cdist``.
+
+        ``kind``: ``"v"`` (vowel keys of Latin names), ``"c_only"`` (consonant keys of names
+        without a vowel key) or ``"c"`` (consonant keys of all names).
         """
-        if len(cq) < 2:
-            return {}
-        vkeys, ckeys = self.vkeys, self.ckeys
+        n = len(queries)
+        dist = self._districts.get(area)
+        if dist is None or not n:
+            return [()] * n
+        if dist.arrays is None:
+            self.freeze()
+        choices, gidx, cutoff = dist.arrays[kind]  # type: ignore[index]
+        if not choices:
+            return [()] * n
+        scores = process.cdist(
+            queries, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64, workers=CDIST_WORKERS
+        )
+        rows, cols = np.nonzero(scores >= cutoff)
+        if not len(rows):
+            return [()] * n
+        vals = scores[rows, cols]
+        order = np.lexsort((cols, -vals, rows))  # by row, best score first, then key order
+        rows, cols = rows[order], cols[order]
+        first = np.searchsorted(rows, np.arange(n + 1))
+        rank = np.arange(len(rows)) - first[rows]
+        keep = rank < AREA_LIMIT
+        rows, picked = rows[keep], gidx[cols[keep]].tolist()
+        bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+        return [tuple(picked[bounds[i] : bounds[i + 1]]) for i in range(n)]
+
+    def prefetch(self, requests: dict[tuple[str, str], dict[str, None]], hits: dict[tuple[str, str, str], tuple[int, ...]]) -> None:
+        """Run the area searches of many queries at once (:meth:`area_search`, one ``cdist``
+        per area and key kind) into ``hits`` ((area, kind, query) → entry indexes)."""
+        for (area, kind), qs in requests.items():
+            todo = [q for q in qs if (area, kind, q) not in hits]
+            if todo:
+                for q, res in zip(todo, self.area_search(area, kind, todo), strict=True):
+                    hits[(area, kind, q)] = res
+
+    def _area_hits(
+        self, area: str, kind: str, q: str, hits: dict[tuple[str, str, str], tuple[int, ...]] | None
+    ) -> tuple[int, ...]:
+        if hits is None:
+            return self.area_search(area, kind, [q])[0]
+        key = (area, kind, q)
+        res = hits.get(key)
+        if res is None:
+            res = hits[key] = self.area_search(area, kind, [q])[0]
+        return res
+
+    def _arrays(self) -> None:
+        """Entry arrays for :meth:`candidates_many` (built on first use)."""
+        codes: dict[str, int] = {}
+        self._a_pidcode = np.asarray([codes.setdefault(p, len(codes)) for p in self.pids], dtype=np.int64)
+        self._a_vkeys = np.asarray(self.vkeys, dtype=object)
+        self._a_ckeys = np.asarray(self.ckeys, dtype=object)
+        self._a_hasv = np.asarray([bool(v) for v in self.vkeys], dtype=bool)
+        self._a_penalty = np.asarray(self.penalty, dtype=np.float64)
+
+    def _pool(
+        self, vq: str, cq: str, areas: Iterable[str], hits: dict[tuple[str, str, str], tuple[int, ...]] | None
+    ) -> set[int]:
+        """Entries that may be the query: equal vowel key, consonant keys one deletion apart,
+        and the area searches of ``areas``."""
         idxs: set[int] = set()
         if vq:
             idxs.update(self._by_v.get(vq, ()))
@@ -199,18 +278,37 @@ class PhoneticIndex:
                 posting = by_del.get(d)
                 if posting:
                     idxs.update(posting)
+        districts = self._districts
         for area in areas:
-            dist = self._districts.get(area)
-            if dist is None:
+            if area not in districts:
                 continue
             if vq:  # a Latin query: vowel keys of Latin names, consonant keys of the others
-                for _, _, j in process.extract(vq, dist.vkeys, scorer=fuzz.ratio, limit=6, score_cutoff=60):
-                    idxs.add(dist.vidx[j])
-                for _, _, j in process.extract(cq, dist.ckeys_only, scorer=fuzz.ratio, limit=6, score_cutoff=66):
-                    idxs.add(dist.cidx_only[j])
+                idxs.update(self._area_hits(area, "v", vq, hits))
+                idxs.update(self._area_hits(area, "c_only", cq, hits))
             else:
-                for _, _, j in process.extract(cq, dist.ckeys, scorer=fuzz.ratio, limit=6, score_cutoff=66):
-                    idxs.add(dist.idx[j])
+                idxs.update(self._area_hits(area, "c", cq, hits))
+        return idxs
+
+    def candidates(
+        self,
+        vq: str,
+        cq: str,
+        areas: Iterable[str] = (),
+        hits: dict[tuple[str, str, str], tuple[int, ...]] | None = None,
+    ) -> dict[str, tuple[float, int]]:
+        """Place id → (best similarity, entry index) of the names that may be the query.
+
+        ``areas`` (P-codes of districts or governorates named by the context) add a fuzzy
+        search over the names inside them (:meth:`area_search`; ``hits`` holds the searches
+        already made, e.g. by :meth:`prefetch`). More than :data:`SHORTLIST` pooled entries
+        are first shortlisted by their ``fuzz.ratio`` to the query (per key kind), then
+        :func:`similarity` scores them. Equal to :meth:`candidates_many` of one query (this is
+        the scalar form, cheaper for one query).
+        """
+        if len(cq) < 2:
+            return {}
+        idxs = self._pool(vq, cq, areas, hits)
+        vkeys, ckeys = self.vkeys, self.ckeys
         if len(idxs) > SHORTLIST:
             pool = list(idxs)
             if vq:
@@ -233,3 +331,102 @@ class PhoneticIndex:
             if prev is None or s > prev[0]:
                 out[pid] = (s, i)
         return out
+
+    def candidates_many(
+        self,
+        queries: Sequence[tuple[str, str, tuple[str, ...]]],
+        hits: dict[tuple[str, str, str], tuple[int, ...]] | None = None,
+    ) -> list[dict[str, tuple[float, int]]]:
+        """:meth:`candidates` of many (vowel key, consonant key, areas) queries, vectorised.
+
+        The pools are Python sets (their iteration order decides ties, as it always has);
+        the shortlist and the similarities are computed for all queries at once with
+        rapidfuzz ``cpdist`` and numpy, with the same floating-point operations as
+        :func:`similarity` and the same tie order as ``process.extract``.
+        """
+        if not hasattr(self, "_a_pidcode"):
+            self._arrays()
+        n = len(queries)
+        pools: list[set[int] | None] = [None] * n
+        big: list[int] = []
+        for qi, (vq, cq, areas) in enumerate(queries):
+            if len(cq) < 2:
+                continue
+            pool = self._pool(vq, cq, areas, hits)
+            pools[qi] = pool
+            if len(pool) > SHORTLIST:
+                big.append(qi)
+        if big:
+            self._shortlist(queries, pools, big)
+        return self._score(queries, pools)
+
+    def _shortlist(
+        self, queries: Sequence[tuple[str, str, tuple[str, ...]]], pools: list[set[int] | None], big: list[int]
+    ) -> None:
+        """Replace each big pool by the set of its best entries: :data:`SHORTLIST` by vowel-key
+        ratio and ``SHORTLIST // 2`` of the entries without a vowel key by consonant-key
+        ratio (Latin queries), or :data:`SHORTLIST` by consonant-key ratio (Arabic queries);
+        ties in pool order, as ``process.extract`` breaks them."""
+        lists = [list(pools[qi]) for qi in big]  # type: ignore[arg-type]
+        counts = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+        idx = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+        job = np.repeat(np.arange(len(big)), counts)
+        latin = np.fromiter((bool(queries[qi][0]) for qi in big), dtype=bool, count=len(big))
+        qv = np.asarray([queries[qi][0] for qi in big], dtype=object)
+        qc = np.asarray([queries[qi][1] for qi in big], dtype=object)
+        by_v = latin[job] & self._a_hasv[idx]
+        group = job * 2 + (~by_v)
+        score = np.empty(len(idx), dtype=np.float64)
+        if by_v.any():
+            score[by_v] = process.cpdist(qv[job[by_v]], self._a_vkeys[idx[by_v]], scorer=fuzz.ratio, dtype=np.float64)
+        by_c = ~by_v
+        if by_c.any():
+            score[by_c] = process.cpdist(qc[job[by_c]], self._a_ckeys[idx[by_c]], scorer=fuzz.ratio, dtype=np.float64)
+        # best score first within each group, ties in pool order (a stable sort on one key:
+        # ratios are multiples of 100/n for small n, far apart at this scale)
+        order = np.argsort(group * 128.0 + (100.0 - score), kind="stable")
+        g_sorted = group[order]
+        first = np.searchsorted(g_sorted, g_sorted, side="left")
+        rank = np.arange(len(order)) - first
+        limit = np.where(latin[job[order]] & (g_sorted % 2 == 1), SHORTLIST // 2, SHORTLIST)
+        kept = order[rank < limit]
+        kept_idx = idx[kept].tolist()
+        bounds = np.searchsorted(job[kept], np.arange(len(big) + 1)).tolist()
+        for k, qi in enumerate(big):
+            pools[qi] = set(kept_idx[bounds[k] : bounds[k + 1]])
+
+    def _score(
+        self, queries: Sequence[tuple[str, str, tuple[str, ...]]], pools: list[set[int] | None]
+    ) -> list[dict[str, tuple[float, int]]]:
+        """Best :func:`similarity` (less the entry's penalty) per place, in pool order."""
+        n = len(queries)
+        counts = np.fromiter((len(p) if p else 0 for p in pools), dtype=np.int64, count=n)
+        total = int(counts.sum())
+        outs: list[dict[str, tuple[float, int]]] = [{} for _ in range(n)]
+        if not total:
+            return outs
+        idx = np.fromiter(itertools.chain.from_iterable(p for p in pools if p), dtype=np.int64, count=total)
+        job = np.repeat(np.arange(n), counts)
+        qv = np.asarray([q[0] for q in queries], dtype=object)[job]
+        qc = np.asarray([q[1] for q in queries], dtype=object)[job]
+        rc = process.cpdist(qc, self._a_ckeys[idx], scorer=Indel.normalized_similarity, dtype=np.float64) * 100.0
+        sim = rc - CONSONANT_ONLY_PENALTY
+        both = (qv != "") & self._a_hasv[idx]
+        if both.any():
+            rv = process.cpdist(qv[both], self._a_vkeys[idx[both]], scorer=Indel.normalized_similarity, dtype=np.float64)
+            sim[both] = 0.6 * rv * 100.0 + 0.4 * rc[both]
+        sim = sim - self._a_penalty[idx]
+        # best per (query, place): highest similarity, the first such entry on ties; places
+        # in the order of their first entry (a dict filled entry by entry does the same).
+        key = job * (int(self._a_pidcode.max()) + 1) + self._a_pidcode[idx]
+        pos = np.arange(total)
+        order = np.lexsort((pos, -sim, key))
+        k_sorted = key[order]
+        starts = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1]])
+        best = order[starts]
+        first_seen = np.minimum.reduceat(order, starts)
+        best = best[np.argsort(first_seen, kind="stable")]
+        pids = self.pids
+        for qi, i, s in zip(job[best].tolist(), idx[best].tolist(), sim[best].tolist(), strict=True):
+            outs[qi][pids[i]] = (s, i)
+        return outs

@@ -29,6 +29,7 @@ from hudna.ingest.pipeline import Doc, Pipeline
 __all__ = [
     "ACTOR_CLASS",
     "claims_to_json",
+    "main_incident",
     "extract_article",
     "fakes_prediction",
     "score_extraction",
@@ -75,7 +76,7 @@ FAKES_ACTOR = {
 FAKES_CAUSE = {
     "air_strike": "shelling", "shelling": "shelling", "explosion": "explosion",
     "chemical": "chemical and toxic gases", "shooting": "shooting", "execution": "execution",
-    "armed_clash": "shooting", "abduction": "unknown", "other": "unknown",
+    "armed_clash": "unknown", "abduction": "unknown", "other": "unknown",
 }
 
 
@@ -309,27 +310,63 @@ def score_extraction(
 # -- FA-KES --------------------------------------------------------------------------------------
 
 
+#: Incident types that kill from a distance (FA-KES "shelling" covers air strikes and shelling).
+_FIRE = ("air_strike", "shelling")
+
+
+def _first_offset(c: IncidentClaim) -> int:
+    return min((e.start for e in c.evidence), default=0)
+
+
+def main_incident(incidents: Sequence[IncidentClaim]) -> IncidentClaim | None:
+    """The incident an article is about: the first one (in text order, so the title and lead
+    come first) that gives a killed figure, else the first placed one, else the first."""
+    if not incidents:
+        return None
+    ordered = sorted(incidents, key=_first_offset)
+    for pick in (
+        [c for c in ordered if c.casualties.killed_best and c.place is not None],
+        [c for c in ordered if c.casualties.killed_best],
+        [c for c in ordered if c.place is not None],
+        ordered,
+    ):
+        if pick:
+            return pick[0]
+    return None
+
+
 def fakes_prediction(doc: Doc) -> dict[str, Any]:
     """FA-KES fields (location, actor, cause_of_death, killed) predicted for one article.
 
-    The main incident is the one with the highest killed figure (else the first placed one);
-    the governorate falls back to the most named governorate of the article.
+    The main incident is :func:`main_incident`; killed is its first figure. The governorate is the
+    main incident's, else the governorate the article names most. The cause maps the main
+    incident's type (``FAKES_CAUSE``); a clash in an article that also reports air strikes or
+    shelling is "shelling" (FA-KES codes the killing, not the fighting around it). The actor is the
+    main incident's perpetrator, else the perpetrator named most often across the article.
     """
     incidents = [c for c in doc["claims"] if isinstance(c, IncidentClaim) and not c.negative]
-    main = None
-    if incidents:
-        main = max(incidents, key=lambda c: (c.casualties.killed_best or -1, c.place is not None))
-    govs = Counter(p.place.admin1_pcode for p in doc["places"] if p.place.admin1_pcode)
+    main = main_incident(incidents)
+    govs = Counter(p.place.admin1_pcode for p in doc["places"]
+                   if p.place.admin1_pcode and not getattr(p, "foreign", False))
     gov = main.place.admin1_pcode if main and main.place and main.place.admin1_pcode else None
     if gov is None and govs:
         gov = govs.most_common(1)[0][0]
     actor = _actor_class(main.perpetrator) if main else None
-    killed = max((c.casualties.killed_best or 0 for c in incidents), default=None)
+    if actor is None and incidents:
+        counts = Counter(_actor_class(c.perpetrator) for c in incidents if c.perpetrator)
+        counts.pop(None, None)
+        if counts:
+            actor = counts.most_common(1)[0][0]
+    cause = "unknown"
+    if main is not None:
+        cause = FAKES_CAUSE.get(main.event_type, "unknown")
+        if main.event_type == "armed_clash" and any(c.event_type in _FIRE for c in incidents):
+            cause = "shelling"
     return {
         "location": FAKES_LOCATION.get(gov or ""),
         "actor": FAKES_ACTOR.get(actor or "unknown", "unknown"),
-        "cause_of_death": FAKES_CAUSE.get(main.event_type, "unknown") if main else "unknown",
-        "killed": killed,
+        "cause_of_death": cause,
+        "killed": main.casualties.killed_best if main else None,
     }
 
 

@@ -52,6 +52,10 @@ def assess_all(
     with store.unit_of_work() as uow:
         regimes = uow.list_regimes()
         events = list(uow.iter_events())
+        # issue #5: events formed by corroboration carry its grade and contest (corroboration.v1)
+        corroborated = {
+            eid: (Grade(d["grade"]), d.get("contest")) for eid, d in uow.iter_corroborations()
+        }
     result = AssessResult(rule=rule, events=len(events), regimes=len(regimes))
     if not events or not regimes:
         return result
@@ -67,7 +71,11 @@ def assess_all(
         for i in events_touching(arrays, regime.intervals_utc()):
             event = events[int(i)]
             a = rule_fn(event, regime, ctx)
-            a = dataclasses.replace(a, grade=grade_originators_v1(event))
+            if event.id in corroborated:
+                grade, contest = corroborated[event.id]
+                a = dataclasses.replace(a, grade=grade, contest=contest)
+            else:
+                a = dataclasses.replace(a, grade=grade_originators_v1(event))
             out.append(a)
             counts[a.verdict.value] += 1
             if progress is not None:

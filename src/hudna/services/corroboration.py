@@ -22,7 +22,6 @@ from hudna.corroborate.contest import find_justifications
 from hudna.corroborate.grading import CORROBORATION_V1
 from hudna.corroborate.model import ClaimRecord, Contest, SourceView, record_from_payload
 from hudna.corroborate.summary import Corroboration, build_event, event_id_for, summarise
-from hudna.domain.assessment import Assessment, Grade
 from hudna.domain.report import Report
 from hudna.errors import DataError, EventNotFound
 from hudna.ingest.sources import SourceCatalog, load_justification_forms
@@ -241,23 +240,21 @@ def corroborate(
 def regrade_assessments(store: Store) -> int:
     """Put each news event's corroboration grade and contest on its current assessments.
 
-    Returns the number of assessments rewritten (analyst overrides are left alone).
+    The rule's verdict and evidence stay as they are; the grade annotation is updated in place
+    (the corroboration log keeps grade changes). Returns the number of assessments changed.
     """
+    changed = 0
     with store.unit_of_work() as uow:
         grades = dict(uow.iter_corroborations())
         if not grades:
             return 0
         ids = tuple(sorted(grades))
-        out: list[Assessment] = []
-        for s in uow.iter_assessments(EventFilter(event_ids=ids)):
-            doc = grades.get(s.assessment.event_id)
-            if doc is None:
-                continue
-            grade, contest = Grade(doc["grade"]), doc.get("contest")
-            if s.assessment.grade == grade and s.assessment.contest == contest:
-                continue
-            out.append(dataclasses.replace(s.assessment, grade=grade, contest=contest))
-        return uow.replace_rule_assessments(out) if out else 0
+        pairs = [(s.assessment.event_id, s.assessment.regime_id)
+                 for s in uow.iter_assessments(EventFilter(event_ids=ids))]
+        for event_id, regime_id in pairs:
+            doc = grades[event_id]
+            changed += int(uow.set_current_grade(event_id, regime_id, doc["grade"], doc.get("contest")))
+    return changed
 
 
 # -- one event: show, explain, split, merge --------------------------------------------------

@@ -29,6 +29,7 @@ class DemoSummary:
     status: list[dict[str, Any]]
     verdicts: dict[str, dict[str, int]]
     top_governorates: list[tuple[str, str, int]] = field(default_factory=list)
+    seed: SeedSummary | None = None  # issue #5: the seed article's outcomes
 
 
 def bundled_path(*parts: str) -> Any:
@@ -69,4 +70,47 @@ def run_demo(store: Store, *, progress: Any = None) -> DemoSummary:
         status=status,
         verdicts=verdicts,
         top_governorates=[(p, n, c) for (p, n), c in top.most_common(5)],
+        seed=run_seed(store),  # issue #5: a separate step after the UCDP part
+    )
+
+
+# -- issue #5: the seed article, end to end (after the UCDP part) -------------------------------
+
+SEED_ARTICLE = "aleppo-2016-05-01.ar.txt"
+SEED_PUBLISHED_ON = date(2016, 5, 1)
+
+
+@dataclass
+class SeedSummary:
+    """What the seed article changed: proposals (extension, holding, negotiation), events, calm."""
+
+    report_ids: list[str]
+    proposals: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    calm: list[dict[str, Any]]
+
+
+def run_seed(store: Store) -> SeedSummary:
+    """Ingest the bundled seed article, corroborate, and gather the scenario's outcomes.
+
+    Idempotent: a second run ingests nothing and forms no event; the summary is read back from
+    the store.
+    """
+    from hudna.services.corroboration import corroborate, show_event
+    from hudna.services.news import ingest_news
+    from hudna.services.proposals import list_proposals, proposal_row
+
+    with as_file(bundled_path("seed", SEED_ARTICLE)) as seed_file:
+        ingested = ingest_news(store, [seed_file], published_on=SEED_PUBLISHED_ON, source="afp")
+    result = corroborate(store)
+    with store.unit_of_work() as uow:
+        report_ids = sorted({rid for _, rid, _ in uow.iter_claim_rows(kinds=("incident", "calm"))})
+        event_ids = [e.id for e in uow.iter_events(EventFilter(origin="news"))]
+    events = [show_event(store, eid) for eid in event_ids]
+    calm = result.calm or []
+    return SeedSummary(
+        report_ids=report_ids or ingested.report_ids,
+        proposals=[proposal_row(p) for p in list_proposals(store)],
+        events=events,
+        calm=calm,
     )

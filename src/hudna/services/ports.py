@@ -118,6 +118,9 @@ class UnitOfWork(Protocol):
     def list_proposals(
         self, state: str | None = None, regime_id: str | None = None
     ) -> list[Proposal]: ...
+    def set_current_grade(
+        self, event_id: str, regime_id: str, grade: str, contest: str | None
+    ) -> bool: ...
 
     # web accounts and web queries (issue #6)
     def add_user(

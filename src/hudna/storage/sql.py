@@ -715,6 +715,23 @@ class SqlUnitOfWork:
             q = q.where(pr.c.regime_id == regime_id)
         return [_proposal_from_doc(r[0]) for r in self.conn.execute(q)]
 
+    def set_current_grade(self, event_id: str, regime_id: str, grade: str, contest: str | None) -> bool:
+        """Put a corroboration grade and contest on the current assessment of a pair, in place.
+
+        The verdict and evidence are the rule's and stay; only the grade annotation changes (the
+        corroboration log keeps the grade history). Returns True when something changed.
+        """
+        a = t.assessments
+        row = self.conn.execute(
+            select(a.c.id, a.c.grade, a.c.contest).where(
+                a.c.event_id == event_id, a.c.regime_id == regime_id, a.c.is_current.is_(True)
+            )
+        ).first()
+        if row is None or (row.grade == grade and row.contest == contest):
+            return False
+        self.conn.execute(update(a).where(a.c.id == row.id).values(grade=grade, contest=contest))
+        return True
+
 
 def _proposal_doc(p: Any) -> dict[str, Any]:
     def iso(v: datetime | None) -> str | None:

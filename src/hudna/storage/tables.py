@@ -208,9 +208,10 @@ web_secrets = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-# Keyset pagination of /api/events orders by (date_start, id); this index serves both the order
-# and the date-range filter (issue #6, bench/api.py).
-Index("ix_events_date_id", events.c.date_start, events.c.id)
+# Keyset pagination of /api/events orders by (date_start, id); this index serves the order and the
+# date-range filter, and covers the bounding-box test (lon, lat) so only matching rows are read
+# from the table (issue #6, bench/api.py).
+Index("ix_events_date_id", events.c.date_start, events.c.id, events.c.lon, events.c.lat)
 
 # -- issue #5: sources, corroboration, proposals (migration 0002) -------------------------------
 

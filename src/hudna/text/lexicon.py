@@ -51,7 +51,7 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 CONTEXT_LISTS = frozenset(
     {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
-     "place.qualifier_link", "clause.contrast"}
+     "place.qualifier_link", "clause.contrast", "place.reference"}
 )
 
 

@@ -22,7 +22,17 @@ from hudna.services.users import app_secret, has_admin
 from hudna.web import errors
 from hudna.web.deps import WebSettings
 from hudna.web.limits import BodyLimit
-from hudna.web.routers import assessments, events, exports, places, regimes, reports, ui, users
+from hudna.web.routers import (
+    assessments,
+    events,
+    exports,
+    places,
+    regimes,
+    reports,
+    sources,
+    ui,
+    users,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +113,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     templates.env.autoescape = True
     app.state.templates = templates
     errors.install(app)
-    for module in (regimes, events, assessments, reports, places, exports, users, ui):
+    for module in (regimes, events, assessments, reports, places, exports, sources, users, ui):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(files("hudna.web").joinpath("static"))), name="static")
     app.add_middleware(BodyLimit, max_bytes=web.max_upload_bytes)

@@ -166,7 +166,9 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
     detail = EventDetail(event, [assessment_row(s, event) for s in stored], reports=reports)
     for s in stored:
         detail.history[s.assessment.regime_id] = assessment_history(store, event_id, s.assessment.regime_id)
-    wanted = event.origin_id.split(":", 1)[1] if event.origin == "news" and event.origin_id else None
+    # Provisional single-report events (see provisional_events) point at one claim: "<report>:<i>".
+    head, _, tail = (event.origin_id or "").partition(":")
+    wanted = tail if event.origin == "news" and head in event.sources and tail.isdigit() else None
     for report in reports:
         for i, claim in enumerate(claims[report.id]):
             if wanted is None or str(i) == wanted:

@@ -34,6 +34,25 @@ from hudna.ingest.readers.common import (
 log = logging.getLogger(__name__)
 
 ORIGIN = "ucdp"
+# GED ids are integers. A UCDP-shaped export of events that did not come from UCDP carries
+# hudna's own ids ("news-9933…", "events-a1"); reading such a file back keeps them.
+_HUDNA_ID = re.compile(r"^(?P<origin>[a-z][a-z0-9]*)-(?P<rest>[A-Za-z0-9._-]+)$")
+
+
+def ucdp_row_identity(row_id: str) -> tuple[str, str, str]:
+    """``(event_id, origin, origin_id)`` for the ``id`` of a UCDP-shaped row.
+
+    Examples
+    --------
+    >>> ucdp_row_identity("214797")
+    ('ucdp-214797', 'ucdp', '214797')
+    >>> ucdp_row_identity("news-9933268a2dbe9666")
+    ('news-9933268a2dbe9666', 'news', '9933268a2dbe9666')
+    """
+    m = _HUDNA_ID.match(row_id)
+    if m is not None and m.group("origin") != ORIGIN:
+        return row_id, m.group("origin"), m.group("rest")
+    return external_event_id(ORIGIN, row_id), ORIGIN, row_id
 UCDP_REQUIRED = (
     "id",
     "type_of_violence",
@@ -229,8 +248,9 @@ def _ucdp_event(
         lon=lon,
         level=level_from_where_prec(where_prec),
     )
+    event_id, origin, origin_id = ucdp_row_identity(row_id)
     return Event(
-        id=external_event_id(ORIGIN, row_id),
+        id=event_id,
         date_start=start,
         date_end=end,
         when=TimeWindow.for_local_days(start, end, zone),
@@ -253,7 +273,7 @@ def _ucdp_event(
         source_original=f.text("source_original"),
         source_headline=headline,
         number_of_sources=n_sources,
-        origin=ORIGIN,
-        origin_id=row_id,
+        origin=origin,
+        origin_id=origin_id,
         event_clarity=clarity,
     )

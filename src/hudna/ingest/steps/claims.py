@@ -136,7 +136,7 @@ def _zones(doc: Doc, i: int) -> list[PlaceMention]:
     seen: set[str | None] = set()
     out = []
     for p in doc["places"]:
-        if p.sentence == i and p.place.pcode not in seen:
+        if p.sentence == i and not p.foreign and p.place.admin1_pcode and p.place.pcode not in seen:
             seen.add(p.place.pcode)
             out.append(p)
     return out
@@ -192,6 +192,10 @@ def _incident_type(m: LexiconMatch, has_air: bool) -> str:
     name = m.concept.split(".", 1)[1]
     if name == "bombardment":
         return "air_strike" if has_air else "shelling"
+    if name == "attack":
+        return "armed_clash"
+    if name == "mine":
+        return "explosion"
     return name
 
 
@@ -309,57 +313,158 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
         ]
         if not inner:
             out.append(p)
-    seen: set[str | None] = set()
+    seen: set[object] = set()
     uniq = []
     for p in out:
-        if p.place.pcode not in seen:
-            seen.add(p.place.pcode)
+        key = p.place.pcode or (p.place.text, p.place.admin1_pcode)
+        if key not in seen:
+            seen.add(key)
             uniq.append(p)
     del pcodes
     return uniq
 
 
+#: Weak trigger concepts: read only when the sentence has no stronger incident word.
+_WEAK = frozenset({"incident.attack", "incident.mine"})
+
+
+def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention]) -> dict[int, list[PlaceMention]]:
+    """Each place goes to the nearest trigger before it ("غارات على حلب", "strikes on Raqqa"),
+    else to the nearest one after it ("في حلب، قتل ... بغارة"); keyed by trigger index."""
+    out: dict[int, list[PlaceMention]] = {}
+    for p in places:
+        before = [k for k, t in enumerate(triggers) if t.end <= p.start]
+        if before:
+            k = before[-1]
+        else:
+            k = min(range(len(triggers)), key=lambda k: triggers[k].start - p.end)
+        out.setdefault(k, []).append(p)
+    return out
+
+
+_CLAUSE_BREAK = frozenset("،,;؛:")
+
+
+def _cas_distance(doc: Doc, trig: LexiconMatch, number: int) -> int:
+    """Distance from a trigger to a casualty figure; a clause break between them (a comma,
+    "، فيما ...") makes the pair far."""
+    a, b = sorted((trig.start, number))
+    gap = doc.text[a:b]
+    return (b - a) + (1000 if any(ch in _CLAUSE_BREAK for ch in gap) else 0)
+
+
+def _sentence_places(doc: Doc) -> list[list[PlaceMention]]:
+    out: list[list[PlaceMention]] = [[] for _ in doc["sentences"]]
+    for p in doc["places"]:
+        if p.sentence < len(out):
+            out[p.sentence].append(p)
+    return out
+
+
+def _starts_with(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
+    start = getattr(sent, "start", 0)
+    head = short_key(doc.text[start : start + 24], doc["lang"]).split()
+    return any(" ".join(head[:n]) in keys for n in (1, 2, 3))
+
+
 def build_claims(doc: Doc) -> None:
     """Assign ``claims``: incidents (and calm observations), regime statuses, humanitarian figures.
 
-    Per sentence: each incident type named (by a trigger not governed by a negation) at each
-    place named gives one incident; actors are split into perpetrator and target by role words;
-    numbers next to killed/injured words give casualties; time from the sentence's expression
-    nearest the trigger. Repeated mentions (same type, place and day) are merged.
+    Per sentence: weak triggers ("هجوم", "attack") count only without a stronger one; each place
+    is attached to the nearest trigger before it (else after it), so a sentence gives one incident
+    per (type, place) it actually pairs; a trigger without a place borrows the places of the
+    trigger it is coordinated with ("غارات وقصف على حلب"), else, when the sentence names no place at
+    all, the previous place of the text. Incidents whose places are all abroad are dropped, as are
+    incidents in sentences giving a cumulative toll over a long period. Casualties go to the
+    incident whose trigger is nearest the killed figure. The time is the sentence's expression
+    nearest the trigger; a sentence opening with a contrast ("غير أن", "however") keeps the time
+    of the one before. Repeated mentions (same type, place and day) are merged, and an undated
+    mention is merged into the dated incident of the same type and place.
     """
     prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
     prov_calm = replace(prov, rule=RULES["calm"])
+    from hudna.text.lexicon import load_lexicon
+
+    contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
     claims: list[Claim] = []
     last_place: PlaceMention | None = None
     last_perp: dict[str, str] = {}
+    prev_times: list[TimeExpression] = []
+    prev_air = False
+    by_sentence = _sentence_places(doc)
     for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
-        sentence_places = [p for p in doc["places"] if p.sentence == i]
+        sp = by_sentence[i]
+        syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
+        foreign = [p for p in sp if p.foreign]
         truce_spans = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
         triggers = [
             m for m in ms
             if m.entry.family == "incident" and not any(a <= m.start < b for a, b in truce_spans)
         ]
-        if not triggers:
-            if sentence_places:
-                last_place = sentence_places[-1]
-            _humanitarian(doc, i, sent, ms, claims)
+        strong = [m for m in triggers if m.concept not in _WEAK]
+        if strong:
+            triggers = strong
+        times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
+        sent_times = times
+        if not times and prev_times and _starts_with(doc, sent, contrast):
+            times = prev_times
+        tally = any(m.concept == "tally.cumulative" for m in ms)
+        if not triggers or (tally and not sent_times):
+            if syrian:
+                last_place = syrian[-1]
+            elif foreign:
+                last_place = None
+            if not triggers:
+                _humanitarian(doc, i, sent, ms, claims)
+            prev_times = times
+            prev_air = False
             continue
-        has_air = any(m.concept == "incident.air_strike" for m in triggers)
+        # "قصف"/"the strikes" is an air strike when aircraft are named in the sentence, or in the
+        # sentence before and no ground fire is named here
+        has_air = any(m.concept == "incident.air_strike" for m in triggers) or (
+            prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         attribution, att_ev = doc["attributions"][i]
         agents, targets = _roles(doc, ms)
-        times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
-        places = _most_specific(sentence_places) or ([last_place] if last_place else [])
-        by_type: dict[tuple[str, bool], LexiconMatch] = {}
-        for m in triggers:
-            key = (_incident_type(m, has_air), m.start in doc["negated"])
-            by_type.setdefault(key, m)
-        for (etype, negative), trig in by_type.items():
+        attached = _attach(triggers, syrian + foreign)
+        # group triggers by (type, negated), keeping the first trigger and all attached places
+        groups: dict[tuple[str, bool], list[int]] = {}
+        for k, m in enumerate(triggers):
+            groups.setdefault((_incident_type(m, has_air), m.start in doc["negated"]), []).append(k)
+        group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
+        for key, ks in groups.items():
+            group_places[key] = [p for k in ks for p in attached.get(k, [])]
+        for key, ks in groups.items():
+            if group_places[key]:
+                continue
+            # coordinated with a later trigger and no place in between: share its places
+            k0 = ks[-1]
+            for k in range(k0 + 1, len(triggers)):
+                if any(triggers[k0].end <= p.start < triggers[k].start for p in syrian + foreign):
+                    break
+                if attached.get(k):
+                    group_places[key] = list(attached[k])
+                    break
+            if not group_places[key] and not syrian and not foreign and last_place is not None:
+                group_places[key] = [last_place]
+        # casualties to the group whose trigger is nearest the first casualty figure
+        numbers = [e.start for e in cas_ev if e.role == "number"]
+        cas_key = None
+        if numbers:
+            cas_key = min(groups, key=lambda key: min(_cas_distance(doc, triggers[k], numbers[0])
+                                                      for k in groups[key]))
+        for (etype, negative), ks in groups.items():
+            trig = triggers[ks[0]]
+            pms = [p for p in group_places[(etype, negative)] if not p.foreign]
+            if not pms and group_places[(etype, negative)]:
+                continue  # located abroad only
+            pms = _most_specific(pms)
             time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
             perp_m = min(agents, key=lambda a: abs(a.start - trig.start)) if agents else None
             targ_m = min(targets, key=lambda a: abs(a.start - trig.start)) if targets else None
             perp = _actor_id(perp_m) or (None if negative else last_perp.get(etype))
-            for pm in places or [None]:
+            with_cas = not negative and (etype, negative) == cas_key
+            for pm in pms or [None]:
                 ev = [_ev(doc, trig.start, trig.end, "trigger")]
                 if pm is not None:
                     ev.append(_ev(doc, pm.start, pm.end, "place"))
@@ -371,13 +476,13 @@ def build_claims(doc: Doc) -> None:
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
-                        evidence=tuple(ev + ([] if negative else cas_ev) + att_ev),
+                        evidence=tuple(ev + (cas_ev if with_cas else []) + att_ev),
                         provenance=prov_calm if negative else prov,
                         perpetrator=perp,
                         target=_actor_id(targ_m),
                         place=pm.place if pm is not None else None,
                         time=_claim_time(time),
-                        casualties=Casualties() if negative else casualties,
+                        casualties=casualties if with_cas else Casualties(),
                         attribution=attribution,
                         negative=negative,
                         sentence=(sent.start, sent.end),
@@ -385,8 +490,12 @@ def build_claims(doc: Doc) -> None:
                 )
             if perp and not negative:
                 last_perp[etype] = perp
-        if sentence_places:
-            last_place = sentence_places[-1]
+        if syrian:
+            last_place = syrian[-1]
+        elif foreign:
+            last_place = None
+        prev_times = times
+        prev_air = any(m.concept == "incident.air_strike" for m in triggers)
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
@@ -421,7 +530,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if not isinstance(c, IncidentClaim):
             out.append(c)
             continue
-        place_key = c.place.pcode if c.place else None
+        place_key = _place_key(c)
         day = c.time.on if c.time else None
         key = (c.event_type, c.negative, place_key, day)
         if key in index:
@@ -444,7 +553,40 @@ def _merge(claims: list[Claim]) -> list[Claim]:
             continue
         index[key] = len(out)
         out.append(c)
-    return out
+    return _fold_undated(out)
+
+
+def _place_key(c: IncidentClaim) -> object:
+    if c.place is None:
+        return None
+    return c.place.pcode or ("?", c.place.text, c.place.admin1_pcode)
+
+
+def _fold_undated(claims: list[Claim]) -> list[Claim]:
+    """Merge an undated incident into the one dated incident of the same type and place."""
+    dated: dict[tuple[object, ...], list[int]] = {}
+    for n, c in enumerate(claims):
+        if isinstance(c, IncidentClaim) and c.time is not None and c.time.on is not None:
+            dated.setdefault((c.event_type, c.negative, _place_key(c)), []).append(n)
+    drop: set[int] = set()
+    out = list(claims)
+    for n, c in enumerate(claims):
+        if not isinstance(c, IncidentClaim) or (c.time is not None and c.time.on is not None):
+            continue
+        idx = dated.get((c.event_type, c.negative, _place_key(c)), [])
+        if len(idx) != 1:
+            continue
+        prev = out[idx[0]]
+        assert isinstance(prev, IncidentClaim)
+        # the first figure the article gives wins (text order), whichever mention is dated
+        with_k = [x for x in (prev, c) if x.casualties.killed_best is not None]
+        first = min(with_k, key=lambda x: x.sentence or (0, 0)) if with_k else prev
+        cas = first.casualties
+        out[idx[0]] = replace(prev, evidence=prev.evidence + c.evidence, casualties=cas,
+                              perpetrator=prev.perpetrator or c.perpetrator,
+                              target=prev.target or c.target)
+        drop.add(n)
+    return [c for n, c in enumerate(out) if n not in drop]
 
 
 STEPS = (

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,8 @@ _NOT_PLACES = ("actor", "role", "regime", "status", "incident", "source", "time"
 MIN_IMPORTANCE = 2
 #: Words between a place and the next one for the next to be read as its qualifier.
 _QUALIFIER_GAP = 8
+#: Words between an unknown place and the gazetteer place that locates it ("X، الضاحية ... لمدينة حلب").
+_UNKNOWN_GAP = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,7 @@ class _Words:
     features: frozenset[str]
     appositions: frozenset[str]
     linkers: frozenset[str]
+    references: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -116,6 +120,7 @@ def _words(lang: str) -> _Words:
         appositions=lex.keys_of("place.apposition"),
         linkers=lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
         | lex.keys_of("gazetteer.qualifier"),
+        references=lex.keys_of("place.reference"),
     )
 
 
@@ -137,13 +142,14 @@ def _prev_token(text: str, i: int) -> tuple[int, int]:
     return _token_start(text, j), j
 
 
-def _variants(key: str, proclitics: frozenset[str]) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _variants(key: str, proclitics: frozenset[str]) -> frozenset[str]:
     """``key`` and ``key`` without each proclitic it starts with ("بريف" → "ريف")."""
     out = {key}
     for p in proclitics:
         if key.startswith(p) and len(key) - len(p) >= 2:
             out.add(key[len(p):])
-    return out
+    return frozenset(out)
 
 
 def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
@@ -215,6 +221,12 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     foreign = [m for m in matches if m.concept == "place.foreign"]
     lexical = sorted((m.start, m.end) for m in matches)
     hits = gazetteer.scan(text, lang)
+    # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it
+    aliases = [m for m in matches if m.concept.startswith("place.in.")
+               and not any(h.start == m.start and h.end == m.end for h in hits)]
+    if aliases:
+        spans = [(a.start, a.end) for a in aliases]
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
 
     # 1. keep credible hits
     kept: list[tuple[Any, bool, bool]] = []  # (hit, countryside, cued)
@@ -268,6 +280,11 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             lat=geo.lat, lon=geo.lon, score=geo.score, reason=geo.reason,
         )
         out.append(PlaceMention(start, hit.end, place, sentence_index(doc, hit.start)))
+    for m in aliases:
+        admin1 = m.concept.rsplit(".", 1)[1].upper()
+        place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="region",
+                           admin1_pcode=admin1, reason="alias")
+        out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start)))
     for m in foreign:
         place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
@@ -292,6 +309,20 @@ def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
+@functools.lru_cache(maxsize=4)
+def _frame_regex(lang: str) -> re.Pattern[str]:
+    """Feature nouns (group 1) and apposition nouns (group 2) as whole words, with the language's
+    proclitics allowed before a feature noun ("بمخيم", "وبلدة")."""
+    lex = load_lexicon(lang)
+    feats = sorted({e.form for e in lex.forms_of("place.feature")}, key=len, reverse=True)
+    apps = sorted({e.form for e in lex.forms_of("place.apposition")}, key=len, reverse=True)
+    procl = sorted({e.form for e in lex.forms_of("morph.proclitic")}, key=len, reverse=True)
+    pre = f"(?:{'|'.join(map(re.escape, procl))})?" if procl else ""
+    alt_f = "|".join(map(re.escape, feats)) or "(?!)"
+    alt_a = "|".join(map(re.escape, apps)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
+
+
 def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int, int]],
                     w: _Words) -> list[PlaceMention]:
     """Names missing from the gazetteer, recognised by their frame: a feature noun before them
@@ -299,24 +330,10 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int
     text, lang = doc.text, doc["lang"]
     spans = [(p.start, p.end) for p in known] + lexical
     found: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        if not _is_word_char(text[pos]):
-            pos += 1
-            continue
-        end = pos
-        while end < n and _is_word_char(text[end]):
-            end += 1
+    for m in _frame_regex(lang).finditer(text):
+        pos, end = m.start(), m.end()
         key = match_key(text[pos:end], lang)
-        variants = _variants(key, w.proclitics)
-        if variants & w.features and not _covered(spans, pos, end):
-            nk, ns, ne = _next_token_key(text, end, lang)
-            if lang == "en" and nk == "of":
-                nk, ns, ne = _next_token_key(text, ne, lang)
-            if nk and _name_like(text[ns:ne], nk, lang) and not _covered(spans, ns, ne):
-                found.append((ns, ne))
-        elif key in w.appositions:
+        if key in w.appositions:
             # "X، الضاحية ..." / "X, a suburb ...": the word before the comma is the name
             ps, pe = _prev_token(text, pos)
             between = text[pe:pos]
@@ -324,7 +341,12 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int
                 pk = match_key(text[ps:pe], lang)
                 if _name_like(text[ps:pe], pk, lang) and not _covered(spans, ps, pe):
                     found.append((ps, pe))
-        pos = end
+        elif _variants(key, w.proclitics) & w.features and not _covered(spans, pos, end):
+            nk, ns, ne = _next_token_key(text, end, lang)
+            if lang == "en" and nk == "of":
+                nk, ns, ne = _next_token_key(text, ne, lang)
+            if nk and _name_like(text[ns:ne], nk, lang) and not _covered(spans, ns, ne):
+                found.append((ns, ne))
     out = []
     for s, e in found:
         place = ClaimPlace(text=text[s:e], start=s, end=e, level="unknown", reason="frame")
@@ -346,8 +368,23 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
     text, lang = doc.text, doc["lang"]
     triggers = [m.start for m in doc["matches"] if m.entry.family == "incident"]
     out = list(places)
+    for i in range(len(out)):
+        cur = out[i]
+        if cur.foreign or cur.qualifier:
+            continue
+        before = match_key(text[max(0, cur.start - 60):cur.start], lang).split()[-5:]
+        if any(_variants(b, w.proclitics) & w.references for b in before):
+            # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
+            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
     for i in range(1, len(out)):
         cur = out[i]
+        if cur.foreign and not out[i - 1].foreign and out[i - 1].sentence == cur.sentence:
+            # "الحسينية، شمالي بغداد": a place located by a foreign one is abroad too
+            prev = out[i - 1]
+            gap = match_key(text[prev.end:cur.start], lang).split()
+            if len(gap) <= 3 and all(_variants(g, w.proclitics) & w.linkers for g in gap):
+                out[i - 1] = PlaceMention(prev.start, prev.end, prev.place, prev.sentence, foreign=True)
+            continue
         if cur.foreign or cur.place.admin1_pcode is None:
             continue
         # nearest previous non-foreign place in the same sentence
@@ -360,11 +397,12 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         if prev.sentence != cur.sentence or any(prev.end <= t < cur.start for t in triggers):
             continue
         gap_words = match_key(text[prev.end:cur.start], lang).split()
-        if not gap_words or len(gap_words) > _QUALIFIER_GAP:
+        countryside = cur.place.reason != "alias" and cur.place.level == "governorate" and cur.start < _name_start(cur)
+        if (not gap_words and not countryside) or len(gap_words) > max(_QUALIFIER_GAP, _UNKNOWN_GAP):
             continue
         unknown = prev.place.level == "unknown"
-        linked = any(_variants(g, w.proclitics) & w.linkers for g in gap_words)
-        if unknown and prev.place.admin1_pcode is None:
+        linked = countryside or any(_variants(g, w.proclitics) & w.linkers for g in gap_words)
+        if unknown and prev.place.admin1_pcode is None and len(gap_words) <= _UNKNOWN_GAP:
             out[k] = PlaceMention(prev.start, prev.end,
                                   _with_admin1(prev.place, cur.place.admin1_pcode), prev.sentence)
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
@@ -374,7 +412,21 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         )
         if contains and linked and len(gap_words) <= 3:
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+    # an unknown place still without governorate takes the one the article names most
+    govs = Counter(p.place.admin1_pcode for p in out if not p.foreign and p.place.admin1_pcode)
+    if govs:
+        top = govs.most_common(1)[0][0]
+        out = [PlaceMention(p.start, p.end, _with_admin1(p.place, top), p.sentence)
+               if p.place.level == "unknown" and p.place.admin1_pcode is None else p for p in out]
     return out
+
+
+def _name_start(p: PlaceMention) -> int:
+    """Start of the name itself in a "ريف X" mention (after the countryside word)."""
+    i = p.start
+    while i < p.end and not p.place.text[i - p.start].isspace():
+        i += 1
+    return i if i < p.end else p.start
 
 
 def _capital(p: PlaceMention) -> str | None:

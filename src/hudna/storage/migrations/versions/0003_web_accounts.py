@@ -1,14 +1,14 @@
 """Web accounts: users, API tokens, sessions, secrets; keyset index on events (issue #6).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-24
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -59,7 +59,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name"),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.create_index("ix_events_date_id", ["date_start", "id"], unique=False)
+        batch_op.create_index("ix_events_date_id", ["date_start", "id", "lon", "lat"], unique=False)
 
 
 def downgrade() -> None:
