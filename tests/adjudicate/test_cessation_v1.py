@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 import pytest
 from shapely.geometry import box
-from tests.factories import DAMASCUS, make_event, make_regime, utc
 
 from hudna.adjudicate import AdjudicationContext, populate
 from hudna.adjudicate.builtin import CESSATION_V1
@@ -16,6 +15,7 @@ from hudna.domain.regime import Zone
 from hudna.errors import RuleNotFound, ValidationError
 from hudna.ingest.actors import load_actor_registry
 from hudna.services.context import default_areas
+from tests.factories import DAMASCUS, make_event, make_regime, utc
 
 RULE = populate().get(CESSATION_V1)
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE_REGIMES
 
 from hudna.cli import main
+from tests.conftest import EXAMPLE_REGIMES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

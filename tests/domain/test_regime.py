@@ -1,7 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tests.factories import DAMASCUS, make_regime, utc
 
 from hudna.domain.regime import (
     Regime,
@@ -13,6 +12,7 @@ from hudna.domain.regime import (
 )
 from hudna.domain.time import TimeWindow
 from hudna.errors import ValidationError
+from tests.factories import DAMASCUS, make_regime, utc
 
 
 def test_naive_datetimes_are_refused() -> None:

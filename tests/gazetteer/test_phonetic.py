@@ -215,3 +215,11 @@ def test_precomputed_rank_equals_the_reference(gaz):
         c = _Cand(pid, 81.3, "phonetic", "x")
         for flags in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
             assert gaz._rank(c, flags, ctx) == gaz._rank_slow(c, flags, ctx)
+
+
+def test_area_search_of_one_query_equals_the_batched_one(gaz):
+    phon = gaz._phon
+    queries = ["kandaraya", "mazarab", "tal", "zzzz", "kafarnabal"]
+    for kind in ("v", "c_only", "c"):
+        batched = phon.area_search("SY0208", kind, queries)
+        assert batched == [phon.area_search("SY0208", kind, [q])[0] for q in queries]

@@ -1,8 +1,6 @@
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE_REGIMES
-from tests.factories import utc
 
 from hudna.errors import RegimeFileError
 from hudna.ingest.readers.regimes import (
@@ -11,6 +9,8 @@ from hudna.ingest.readers.regimes import (
     regime_from_mapping,
     regime_to_mapping,
 )
+from tests.conftest import EXAMPLE_REGIMES
+from tests.factories import utc
 
 
 def test_example_encodes_the_2016_scenario() -> None:

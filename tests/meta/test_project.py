@@ -12,9 +12,9 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE_REGIMES, ROOT
 
 import hudna
+from tests.conftest import EXAMPLE_REGIMES, ROOT
 
 
 def _readme_block_after(heading: str) -> str:

@@ -10,7 +10,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from tests.factories import utc
 
 from hudna.errors import ImportRowError
 from hudna.services.adjudication import assess_all
@@ -18,6 +17,7 @@ from hudna.services.imports import import_events
 from hudna.services.ports import EventFilter
 from hudna.services.regimes import regime_status_at
 from hudna.storage import SqlStore, open_store
+from tests.factories import utc
 
 COH = "syria-2016-coh"
 CALM = ("syria-2016-calm-latakia", "syria-2016-calm-damascus")

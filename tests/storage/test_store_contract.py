@@ -5,15 +5,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from tests.conftest import EXAMPLE_REGIMES
-from tests.factories import make_event, utc
-
 from hudna.domain.assessment import Assessment, Evidence, Grade, Verdict
 from hudna.domain.ids import content_hash
 from hudna.domain.report import Report
 from hudna.ingest.readers.regimes import read_regime_file
 from hudna.services.ports import EventFilter, RegimeChange
 from hudna.storage import SqlStore
+from tests.conftest import EXAMPLE_REGIMES
+from tests.factories import make_event, utc
 
 
 def _assessment(event_id: str, regime_id: str, verdict: Verdict = Verdict.VIOLATION, **kw) -> Assessment:  # type: ignore[no-untyped-def]

@@ -434,8 +434,11 @@ class Gazetteer:
             if cached is not None:
                 return cached
         parts: list[tuple[str, bool]] = [(name, False)]
-        inner = [p for p in _PAREN.findall(name) if p.strip()]
-        outer = _PAREN.sub(" ", name).strip()
+        if "(" in name:
+            inner = [p for p in _PAREN.findall(name) if p.strip()]
+            outer = _PAREN.sub(" ", name).strip()
+        else:
+            inner, outer = [], name.strip()
         if inner:
             parts.append((outer, False))
         for chunk in [outer, *inner]:

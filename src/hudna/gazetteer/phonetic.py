@@ -218,6 +218,9 @@ class PhoneticIndex:
         choices, gidx, cutoff = dist.arrays[kind]  # type: ignore[index]
         if not choices:
             return [()] * n
+        if n == 1:  # one query: rapidfuzz's own top-k is cheaper than a matrix
+            res = process.extract(queries[0], choices, scorer=fuzz.ratio, limit=AREA_LIMIT, score_cutoff=cutoff)
+            return [tuple(int(gidx[j]) for _, _, j in res)]
         scores = process.cdist(
             queries, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64, workers=CDIST_WORKERS
         )

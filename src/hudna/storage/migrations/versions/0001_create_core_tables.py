@@ -1,7 +1,7 @@
 """Create the core tables: regimes, regime history, events, assessments, imports, reports, claims.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 16:01:57.798958
 """
 import sqlalchemy as sa
