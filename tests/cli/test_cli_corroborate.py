@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.services.test_corroboration import AFP, SOHR, add_report, strike
 
 from hudna.cli import main
 from hudna.storage import open_store
+from tests.services.test_corroboration import AFP, SOHR, add_report, strike
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from tests.factories import make_regime
 
 from hudna.domain.ids import content_hash
 from hudna.domain.report import Report
@@ -20,6 +19,7 @@ from hudna.services.corroboration import (
 )
 from hudna.services.proposals import accept_proposal, list_proposals, reject_proposal
 from hudna.services.sources import add_source, edit_source, list_sources, source_catalog
+from tests.factories import make_regime
 
 PUB = datetime(2016, 5, 1, 8, 0, tzinfo=UTC)
 

@@ -59,7 +59,8 @@ class ClaimRecord:
     ``first_day``/``last_day`` bound the local day of the incident (ordinal days); ``pcode`` is
     the most precise P-code known and ``level`` its admin level; ``originator`` is who the
     report quotes, ``publisher`` who published it; ``signature`` is a set of hashed word
-    shingles of the claim's sentence (for near-duplicate texts).
+    shingles of the claim's sentence (for near-duplicate texts); ``at`` the incident's instant
+    when the report gives a time of day; ``published`` the report's publication time.
     """
 
     claim_id: int
@@ -90,6 +91,8 @@ class ClaimRecord:
     tz: str = "Asia/Damascus"
     signature: frozenset[int] = field(default_factory=frozenset)
     evidence: tuple[tuple[int, int, str, str], ...] = ()
+    published: datetime | None = None  # when the report came out (a later report may raise a toll)
+    victims: str | None = None  # who was killed: civilians, combatants, mixed (None: not said)
 
     @property
     def voice(self) -> str:
@@ -258,4 +261,6 @@ def record_from_payload(
         tz=str(time.get("tz") or "Asia/Damascus"),
         signature=sig,
         evidence=evidence,
+        published=report.published_at,
+        victims=cas.get("victims"),
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from hudna.corroborate.cluster import cluster_claims
+from hudna.corroborate.cluster import DEFAULT_CLUSTERING, cluster_claims
 from hudna.corroborate.contest import find_justifications
 from hudna.corroborate.grading import CORROBORATION_V1
 from hudna.corroborate.model import ClaimRecord, Contest, SourceView, record_from_payload
@@ -161,6 +161,7 @@ def corroborate(
     store: Store,
     *,
     scorer: str = CORROBORATION_V1,
+    clustering_rule: str = DEFAULT_CLUSTERING,
     assess: bool = True,
     proposals: bool = True,
 ) -> CorroborateResult:
@@ -185,7 +186,11 @@ def corroborate(
             if cid in index:
                 seeds_map[eid].append(index[cid])
         seeds = sorted((eid, sorted(m)) for eid, m in seeds_map.items())
-        clustering = cluster_claims(records, seeds=seeds)
+        views = _views(cat)
+        clustering = cluster_claims(
+            records, seeds=seeds, rule=clustering_rule, actor_camps=cat.camp_of_actor(),
+            voice_camps={sid: v.camp for sid, v in views.items() if v.camp},
+        )
         decisions = {d.claim_index: d for d in clustering.decisions}
         touched = {d.cluster for d in clustering.decisions}
         result.new_claims = len(clustering.decisions)
