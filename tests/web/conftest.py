@@ -73,3 +73,28 @@ def shared_env(small_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     db = tmp_path_factory.mktemp("shared") / "web.db"
     shutil.copy(small_db, db)
     yield from make_env(db)
+
+
+def add_pending_proposal(store: object, report_id: str, regime_id: str | None, change: str, words: tuple[str, ...],
+                         *, status: str = "", publisher: str = "afp") -> str:
+    """A pending regime-status proposal resting on ``words`` of a stored report (test set-up
+    through the store port, independent of what extraction makes of the text)."""
+    from datetime import UTC, datetime
+
+    from hudna.domain.ids import content_hash
+    from hudna.domain.proposal import Proposal, ProposalEvidence
+
+    with store.unit_of_work() as uow:  # type: ignore[attr-defined]
+        report = uow.get_report(report_id)
+        evidence = []
+        for role, word in zip(("status", "zone", "truce"), words, strict=False):
+            start = report.text.index(word)
+            evidence.append(ProposalEvidence(start, start + len(word), word, role))
+        pid = "prop-test-" + content_hash(report_id, str(regime_id), change, *words, length=12)
+        until = datetime(2016, 5, 3, 9, tzinfo=UTC) if change == "extend" else None
+        uow.put_proposal(Proposal(
+            id=pid, change=change, status=status or change, report_id=report_id, evidence=tuple(evidence),
+            regime_id=regime_id, until=until, at=datetime(2016, 5, 1, tzinfo=UTC), zone_text=words[1] if len(words) > 1 else None,
+            publisher=publisher, decision="test: waits for an analyst",
+        ))
+    return pid

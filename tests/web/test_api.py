@@ -128,18 +128,23 @@ def test_upload_limits(small_db: Path, tmp_path: Path) -> None:
 def test_hostile_text_is_escaped_and_html_stripped(env: Env) -> None:
     h = env.headers("monitor")
     r = env.client.post("/api/reports", headers=h, files={"file": ("evil.txt", HOSTILE.encode())},
-                        data={"source": "<b>src</b>", "make_events": "false"})
+                        data={"source": "<b>src</b>", "make_events": "false", "published_on": "2016-05-01"})
     rid = r.json()["reports"][0]
     page = env.client.get(f"/reports/{rid}", headers=h).text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=x" not in page and "<b>src</b>" not in page
     assert re.search(r'<div class="original" dir="auto" id="report-text">', page)
     html = b"<html><head><title>T</title><style>p{}</style></head><body><script>steal()</script><p>Shelling hit Douma.</p></body></html>"
-    r = env.client.post("/api/reports", headers=h, files={"file": ("a.html", html)}, data={"make_events": "false"})
+    day = {"published_on": "2016-05-01"}
+    r = env.client.post("/api/reports", headers=h, files={"file": ("a.html", html)}, data={"make_events": "false", **day})
     stored = env.client.get(f"/api/reports/{r.json()['reports'][0]}", headers=h).json()
     assert "steal" not in stored["text"] and "p{}" not in stored["text"] and "Shelling hit Douma." in stored["text"]
-    again = env.client.post("/api/reports", headers=h, files={"file": ("a.html", html)}).json()
+    again = env.client.post("/api/reports", headers=h, files={"file": ("a.html", html)}, data=day).json()
     assert again["duplicates"] == 1 and again["reports"] == []
+    # relative dates need a publication date: refused, naming the field and the uploaded file
+    r = env.client.post("/api/reports", headers=h, files={"file": ("../../etc/x.txt", b"Shelling hit Douma yesterday.")})
+    assert r.status_code == 400 and r.json()["field"] == "published_on"
+    assert "x.txt" in r.json()["detail"] and "hudna-upload" not in r.json()["detail"]
 
 
 def test_security_headers(shared_env: Env) -> None:

@@ -13,7 +13,7 @@ ROLES = ("anonymous", "viewer", "monitor", "analyst", "admin")
 EVENT = "ucdp-217101"  # a violation of syria-2016-coh in tests/data/ucdp_sample.csv
 COH = "syria-2016-coh"
 REPORT_TEXT = "Air strikes hit Douma on Saturday."
-REPORT_ID = content_hash("", REPORT_TEXT)[:32]
+REPORT_ID = content_hash("", REPORT_TEXT)
 READ = {"anonymous": 401, "viewer": 200, "monitor": 200, "analyst": 200, "admin": 200}
 
 
@@ -55,7 +55,7 @@ TABLE: list[tuple[str, str, dict[str, Any], dict[str, int]]] = [
     ("GET", f"/api/assessments/{EVENT}/{COH}/history", {}, READ),
     ("GET", "/api/reports", {}, READ),
     ("POST", "/api/reports",
-     {"files": {"file": ("r.txt", REPORT_TEXT.encode())}, "data": {"make_events": "false"}},
+     {"files": {"file": ("r.txt", REPORT_TEXT.encode())}, "data": {"make_events": "false", "published_on": "2016-05-01"}},
      only("monitor", 201)),
     ("GET", f"/api/reports/{REPORT_ID}", {}, READ),
     ("GET", "/api/gazetteer/geocode?name=Douma", {}, READ),
@@ -119,7 +119,7 @@ def test_every_api_route_is_in_the_table(env: Env) -> None:
     assert not missing, f"routes without a role-table row: {missing}"
 
 
-@pytest.mark.parametrize("path", ["/", "/regimes", "/reports", f"/events/{EVENT}", f"/regimes/{COH}"])
+@pytest.mark.parametrize("path", ["/", "/regimes", "/reports", "/proposals", f"/events/{EVENT}", f"/regimes/{COH}"])
 def test_ui_pages_need_login_unless_public(shared_env: Env, path: str) -> None:
     r = shared_env.client.get(path, headers={"Accept": "text/html"}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/login")
@@ -134,6 +134,10 @@ def test_ui_writes_need_roles(shared_env: Env) -> None:
     r = c.post(f"/events/{EVENT}/override", data={"regime_id": COH, "verdict": "violation", "reason": "nope"},
                headers=shared_env.headers("monitor"))
     assert r.status_code == 403
+    for action in ("accept", "reject"):
+        for role, status in (("anonymous", 401), ("viewer", 403), ("monitor", 403), ("analyst", 404)):
+            r = c.post(f"/proposals/none/{action}", data={"reason": "not so"}, headers=shared_env.headers(role))
+            assert r.status_code == status, (action, role, r.text[:200])
 
 
 def test_public_read(small_db: Any, tmp_path: Any) -> None:

@@ -52,6 +52,8 @@ def parse_instant(value: str, *, field: str = "--at") -> datetime:
 def demo(
     ctx: typer.Context,
     serve: bool = typer.Option(False, "--serve", help="Then serve the demo on http://127.0.0.1:8000 (public read)."),
+    host: str = typer.Option(None, "--host", help="With --serve: address to bind (default 127.0.0.1)."),
+    port: int = typer.Option(None, "--port", help="With --serve: port (default 8000)."),
 ) -> None:
     """Build the Syria 2016 demo (bundled regimes + UCDP 2016 events), assess all, summarise."""
     from hudna.services.demo import run_demo
@@ -96,7 +98,7 @@ def demo(
     if serve:
         from hudna.cli.web import serve_app
 
-        serve_app(c.settings, public_read=True)
+        serve_app(c.settings, host=host, port=port, public_read=True)
 
 
 # -- regimes -----------------------------------------------------------------------------------

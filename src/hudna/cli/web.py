@@ -16,16 +16,35 @@ users_app = typer.Typer(help="Accounts of the web application.", no_args_is_help
 app.add_typer(users_app, name="users")
 
 
-def serve_app(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, public_read: bool = False) -> None:
+def serve_app(
+    settings: Settings, *, host: str | None = None, port: int | None = None, public_read: bool = False
+) -> None:
     """Run the web application on ``settings`` with uvicorn until interrupted.
 
-    The CLI and the web layer are independent (import-linter), so the app is built by uvicorn's
-    factory from the environment, which this composition root sets: ``HUDNA_DATABASE_URL`` and
-    ``HUDNA_PUBLIC_READ``.
+    ``host`` and ``port`` default to ``HUDNA_HOST`` / ``HUDNA_PORT`` from the environment, else
+    127.0.0.1:8000 (so ``HUDNA_PORT=8765 hudna demo --serve`` serves elsewhere). The CLI and the
+    web layer are independent (import-linter), so the app is built by uvicorn's factory from the
+    environment, which this composition root sets: ``HUDNA_DATABASE_URL`` and ``HUDNA_PUBLIC_READ``.
     """
     import os
+    import socket
 
     import uvicorn
+
+    from hudna.errors import ConfigError
+
+    host = host or os.environ.get("HUDNA_HOST") or "127.0.0.1"
+    if port is None:
+        raw = os.environ.get("HUDNA_PORT") or "8000"
+        if not raw.isdigit() or not 0 < int(raw) < 65536:
+            raise ConfigError(f"HUDNA_PORT must be a port number, not {raw!r}")
+        port = int(raw)
+    try:  # a clear message instead of uvicorn's log line when the port is taken
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from exc
 
     from hudna.services.users import has_admin
     from hudna.storage import open_store
@@ -50,8 +69,8 @@ def serve_app(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, 
 def serve(
     ctx: typer.Context,
     db: str | None = typer.Option(None, "--db", help="Database (overrides the global --db)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    host: str | None = typer.Option(None, "--host", help="Address to listen on (default 127.0.0.1, env HUDNA_HOST)."),
+    port: int | None = typer.Option(None, "--port", help="Port to listen on (default 8000, env HUDNA_PORT)."),
     public_read: bool = typer.Option(False, "--public-read", help="Let anonymous visitors read."),
 ) -> None:
     """Serve the web UI and REST API (FastAPI + uvicorn)."""

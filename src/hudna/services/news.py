@@ -88,3 +88,32 @@ def ingest_news(
                 result.warnings.extend(warnings)
                 logger.info("report_id=%s claims=%d", rid, len(rows))
     return result
+
+
+# -- issue #6: the web's report upload (appended) --------------------------------------------------
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from hudna.services.corroboration import CorroborateResult
+
+
+def ingest_and_corroborate(
+    store: Any,
+    paths: Iterable[str | Path],
+    *,
+    corroborate: bool = True,
+    **options: Any,
+) -> tuple[NewsIngestResult, CorroborateResult | None]:
+    """:func:`ingest_news`, then, with ``corroborate`` and something new, corroboration.
+
+    Corroboration (:func:`hudna.services.corroboration.corroborate`) joins the new incident claims
+    to events or forms new ones, grades them, turns regime-status claims into proposals and
+    assesses. Returns the ingest result and the ``CorroborateResult`` (``None`` when skipped).
+    ``options`` are those of :func:`ingest_news`.
+    """
+    ingested = ingest_news(store, paths, **options)
+    if not corroborate or not ingested.added:
+        return ingested, None
+    from hudna.services.corroboration import corroborate as run_corroboration
+
+    return ingested, run_corroboration(store)

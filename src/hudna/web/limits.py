@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import Request, UploadFile
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hudna.errors import HudnaError
 
@@ -43,14 +43,15 @@ class BodyLimit:
             return
         seen = 0
 
-        async def limited() -> dict[str, object]:
+        async def limited() -> Message:
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
-                seen += len(message.get("body", b""))  # type: ignore[arg-type]
+                body = message.get("body", b"")
+                seen += len(body) if isinstance(body, bytes | bytearray) else 0
                 if seen > limit:
                     raise PayloadTooLarge(f"request body exceeds {limit} bytes")
-            return message  # type: ignore[return-value]
+            return message
 
         await self.app(scope, limited, send)
 

@@ -5,9 +5,11 @@ keyset cursor, an event's evidence bundle, the timeline, zone and outline GeoJSO
 and regime create/edit/extend (done by writing the regime document to a file and calling
 :func:`hudna.services.regimes.load_regimes`, so the same validation and history apply).
 
-Report upload stores the report and its claims and, until corroboration (issue #5) exists, turns
-each located and dated incident claim into a provisional single-report event (origin ``news``)
-and re-assesses. TODO(#5): hand the claims to the corroboration service instead.
+Report upload hands the file to the news ingestion service and then to corroboration
+(:func:`hudna.services.news.ingest_and_corroborate`): claims become graded events, regime-status
+claims become proposals, and everything is assessed. Event pages gather the corroboration record
+(who said what, :func:`hudna.services.corroboration.show_event`) and the source registry's kind
+and affiliation of every source (:func:`hudna.services.sources.source_catalog`).
 """
 
 from __future__ import annotations
@@ -19,26 +21,34 @@ import io
 import json
 import logging
 import tempfile
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from hudna.domain.event import Event, Fatalities
-from hudna.domain.ids import content_hash
-from hudna.domain.place import Level, PlaceRef
+from hudna.domain.event import Event
+from hudna.domain.proposal import Proposal, ProposalState
 from hudna.domain.report import Report
-from hudna.domain.time import TimeWindow
-from hudna.errors import DataError, EventNotFound, NotFound, RegimeNotFound
-from hudna.services.adjudication import assess_all, assessment_history, assessment_row
+from hudna.errors import DataError, EventNotFound, NotFound
+from hudna.services.adjudication import assessment_history, assessment_row
+from hudna.services.corroboration import show_event
 from hudna.services.exports import export
+from hudna.services.news import ingest_and_corroborate
 from hudna.services.ports import EventFilter, EventQuery, EventRow, Store
+from hudna.services.proposals import list_proposals
 from hudna.services.regimes import get_regime, load_regimes
+from hudna.services.sources import source_catalog
 
+if TYPE_CHECKING:
+    from hudna.ingest.pipeline import Pipeline
+    from hudna.ingest.sources import SourceCatalog
+
+P = ParamSpec("P")
+T = TypeVar("T")
 log = logging.getLogger(__name__)
-DAMASCUS = ZoneInfo("Asia/Damascus")
 
 
 # -- cursors ---------------------------------------------------------------------------------------
@@ -135,9 +145,25 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
 
 @dataclass
 class ClaimView:
+    """A claim with its evidence highlighted: in an excerpt around it and in the whole text."""
+
     report: Report
     claim: dict[str, Any]
     segments: list[Segment]
+    excerpt: list[Segment] = field(default_factory=list)
+    claim_id: int | None = None
+    event_id: str | None = None  # the event corroboration put the claim in
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source of an event as the registry knows it (``kind``/``affiliation`` "unknown" if not)."""
+
+    name: str
+    id: str | None = None
+    kind: str = "unknown"
+    affiliation: str = "unknown"
+    roles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -147,6 +173,9 @@ class EventDetail:
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: list[ClaimView] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
+    sources: list[SourceInfo] = field(default_factory=list)
+    said: list[dict[str, Any]] = field(default_factory=list)
+    corroboration: dict[str, Any] | None = None
 
 
 def claim_segments(report: Report, claim: dict[str, Any]) -> list[Segment]:
@@ -154,26 +183,161 @@ def claim_segments(report: Report, claim: dict[str, Any]) -> list[Segment]:
     return highlight(report.text, list(claim.get("evidence") or []))
 
 
+def excerpt_segments(text: str, spans: list[dict[str, Any]], sentence: Any = None) -> list[Segment]:
+    """The stretch of ``text`` from the first to the last span (and the claim's sentence), widened
+    to whole sentences, with the spans highlighted; "…" marks cut text.
+
+    Examples
+    --------
+    >>> [s.text for s in excerpt_segments("One. Two hit Aleppo. Three.", [{"start": 13, "end": 19}])]
+    ['…', 'Two hit ', 'Aleppo', '.', '…']
+    """
+    bounds = [(int(s["start"]), int(s["end"])) for s in spans
+              if isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
+              and 0 <= s["start"] < s["end"] <= len(text)]
+    if (isinstance(sentence, (list, tuple)) and len(sentence) == 2 and all(isinstance(x, int) for x in sentence)
+            and 0 <= sentence[0] < sentence[1] <= len(text)):
+        bounds.append((sentence[0], sentence[1]))
+    if not bounds:
+        return []
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    stops = ".!?\n\u061f\u06d4"  # Latin and Arabic sentence ends, line breaks
+    while lo > 0 and text[lo - 1] not in stops:
+        lo -= 1
+    while hi < len(text) and text[hi - 1] not in stops:
+        hi += 1
+    while lo < min(b[0] for b in bounds) and text[lo].isspace():
+        lo += 1
+    shifted = [{**s, "start": s["start"] - lo, "end": s["end"] - lo} for s in spans
+               if isinstance(s.get("start"), int) and isinstance(s.get("end"), int) and lo <= s["start"] < s["end"] <= hi]
+    out = highlight(text[lo:hi], shifted)
+    if lo > 0:
+        out.insert(0, Segment("…"))
+    if hi < len(text):
+        out.append(Segment("…"))
+    return out
+
+
+def _claim_view(report: Report, claim: dict[str, Any], claim_id: int | None = None) -> ClaimView:
+    spans = list(claim.get("evidence") or [])
+    return ClaimView(report, claim, highlight(report.text, spans),
+                     excerpt_segments(report.text, spans, claim.get("sentence")), claim_id)
+
+
+def _name_index(cat: SourceCatalog) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for sid, src in cat.sources.items():
+        for name in (sid, src.name, *src.aliases):
+            index.setdefault(name.casefold().strip(), sid)
+    return index
+
+
+def resolve_sources(cat: SourceCatalog, names: Iterable[tuple[str, str]]) -> list[SourceInfo]:
+    """``(name or id, role)`` pairs as registry entries (by id, name or alias), in order, merged."""
+    index = _name_index(cat)
+    out: dict[str, SourceInfo] = {}
+    for name, role in names:
+        name = name.strip()
+        if not name:
+            continue
+        sid = index.get(name.casefold())
+        src = cat.sources.get(sid) if sid else None
+        key = sid or name.casefold()
+        if key in out:
+            old = out[key]
+            if role not in old.roles:
+                out[key] = SourceInfo(old.name, old.id, old.kind, old.affiliation, (*old.roles, role))
+            continue
+        if src is None:
+            out[key] = SourceInfo(name=name, roles=(role,))
+        else:
+            out[key] = SourceInfo(src.name, src.id, src.kind or "unknown", src.affiliation or "unknown", (role,))
+    return list(out.values())
+
+
 def event_detail(store: Store, event_id: str) -> EventDetail:
-    """An event with its current assessments, their history, its reports and claims."""
+    """An event with its assessments and their history, its claims with the evidence highlighted,
+    who said what (corroborated news events) and its sources with kind and affiliation."""
     with store.unit_of_work() as uow:
         event = uow.get_event(event_id)
         if event is None:
             raise EventNotFound(f"no event {event_id!r}")
         stored = list(uow.iter_assessments(EventFilter(event_ids=(event_id,))))
-        reports = [r for r in (uow.get_report(s) for s in event.sources) if r is not None]
-        claims = {r.id: uow.claims_for_report(r.id) for r in reports}
-    detail = EventDetail(event, [assessment_row(s, event) for s in stored], reports=reports)
+        links = uow.event_claim_links(event_id)
+        report_ids = list(dict.fromkeys(rid for _, rid, _ in links))
+        if not links:  # events from an import (or older single-report events): reports by id
+            report_ids = list(event.sources)
+        reports = {rid: r for rid in report_ids if (r := uow.get_report(rid)) is not None}
+        wanted = {cid for cid, _, _ in links}
+        claims: list[tuple[int, str, dict[str, Any]]] = [
+            row for row in (uow.iter_claim_rows(report_ids=sorted(reports)) if reports else [])
+            if not wanted or row[0] in wanted
+        ]
+    detail = EventDetail(event, [assessment_row(s, event) for s in stored], reports=list(reports.values()))
     for s in stored:
         detail.history[s.assessment.regime_id] = assessment_history(store, event_id, s.assessment.regime_id)
-    # Provisional single-report events (see provisional_events) point at one claim: "<report>:<i>".
-    head, _, tail = (event.origin_id or "").partition(":")
-    wanted = tail if event.origin == "news" and head in event.sources and tail.isdigit() else None
-    for report in reports:
-        for i, claim in enumerate(claims[report.id]):
-            if wanted is None or str(i) == wanted:
-                detail.claims.append(ClaimView(report, claim, claim_segments(report, claim)))
+    order = {cid: i for i, (cid, _, _) in enumerate(links)}
+    for cid, rid, payload in sorted(claims, key=lambda row: (order.get(row[0], 0), row[0])):
+        if payload.get("kind") in ("incident", "calm") or not wanted:
+            detail.claims.append(_claim_view(reports[rid], payload, cid))
+    names: list[tuple[str, str]] = []
+    if links:
+        shown = show_event(store, event_id)
+        detail.corroboration = shown
+        detail.said = list(shown.get("said") or [])
+        for said in detail.said:
+            for key in ("originator", "voice", "publisher"):
+                if said.get(key):
+                    names.append((str(said[key]), "publisher" if key == "publisher" else "originator"))
+    for r in reports.values():
+        if r.source_id:
+            names.append((r.source_id, "publisher"))
+    if not links:  # corroborated events name their originators in the record above
+        for raw in (event.source_original or "").replace("|", ";").split(";"):
+            names.append((raw, "source"))
+    detail.sources = resolve_sources(source_catalog(store), names)
     return detail
+
+
+# -- proposals -------------------------------------------------------------------------------------
+@dataclass
+class ProposalView:
+    """A regime-status proposal with its evidence: the quoted words inside the report's text and
+    the sources (originator and publisher) with kind and affiliation."""
+
+    proposal: Proposal
+    report: Report | None
+    excerpt: list[Segment]
+    words: list[str]
+    sources: list[SourceInfo]
+
+    @property
+    def pending(self) -> bool:
+        return self.proposal.state == ProposalState.PENDING
+
+
+_STATE_ORDER = {ProposalState.PENDING: 0, ProposalState.APPLIED: 1, ProposalState.REJECTED: 2}
+
+
+def proposal_views(store: Store, *, state: str | None = None, regime_id: str | None = None) -> list[ProposalView]:
+    """Proposals, pending first (then applied, rejected), each with its evidence in context."""
+    items = list_proposals(store, state=state, regime_id=regime_id)
+    with store.unit_of_work() as uow:
+        reports = {rid: r for rid in {p.report_id for p in items} if (r := uow.get_report(rid)) is not None}
+    cat = source_catalog(store)
+    items.sort(key=lambda p: (_STATE_ORDER.get(p.state, 3), p.regime_id or "~", -(p.at.timestamp() if p.at else 0), p.id))
+    out = []
+    for p in items:
+        report = reports.get(p.report_id)
+        spans = [{"start": e.start, "end": e.end, "role": e.role or "evidence"} for e in p.evidence]
+        names = [(p.originator, "originator"), (p.publisher or (report.source_id if report else None), "publisher")]
+        out.append(
+            ProposalView(
+                proposal=p, report=report, excerpt=excerpt_segments(report.text, spans) if report else [],
+                words=[e.text for e in p.evidence], sources=resolve_sources(cat, [(n, r) for n, r in names if n]),
+            )
+        )
+    return out
 
 
 def report_detail(store: Store, report_id: str) -> tuple[Report, list[ClaimView]]:
@@ -182,8 +346,14 @@ def report_detail(store: Store, report_id: str) -> tuple[Report, list[ClaimView]
         report = uow.get_report(report_id)
         if report is None:
             raise NotFound(f"no report {report_id!r}", code="HUDNA-REPORT-404")
-        claims = uow.claims_for_report(report_id)
-    return report, [ClaimView(report, c, claim_segments(report, c)) for c in claims]
+        rows = uow.iter_claim_rows(report_ids=[report_id])
+        linked = uow.linked_claims() if rows else {}
+    views = []
+    for cid, _, payload in rows:
+        view = _claim_view(report, payload, cid)
+        view.event_id = linked.get(cid)
+        views.append(view)
+    return report, views
 
 
 # -- geometry --------------------------------------------------------------------------------------
@@ -255,6 +425,7 @@ class UploadResult:
     duplicates: int = 0
     claims: int = 0
     events: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -269,188 +440,121 @@ class Upload:
     make_events: bool = True
 
 
+# One upload at a time per process: corroboration links each new claim once.
+_UPLOAD_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def _pipeline() -> Any:
+def _pipeline() -> Pipeline:
     from hudna.ingest.pipeline import build_pipeline
 
     return build_pipeline()
 
 
-def _articles(upload: Upload) -> list[Any]:
-    from hudna.ingest.news import Article, html_to_text, iter_articles, parse_date
-
-    name = Path(upload.filename or "upload.txt").name
+def _safe_name(filename: str) -> tuple[str, str]:
+    """``(stem, suffix)`` of an uploaded file name, reduced to harmless characters."""
+    name = Path((filename or "upload.txt").replace("\\", "/")).name
     suffix = Path(name).suffix.lower()
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(name).stem)[:80].strip(".") or "upload"
+    return stem, suffix
+
+
+def _upload_file(upload: Upload, folder: Path) -> Path:
+    """Write the upload where the news ingestion reads it: .txt, .html or .jsonl (CSV becomes JSONL)."""
+    stem, suffix = _safe_name(upload.filename)
     try:
         raw = upload.data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError("not UTF-8 text", path=name) from exc
-    stem = Path(name).stem or "upload"
-    if suffix in (".html", ".htm"):
-        text, title = html_to_text(raw)  # scripts, styles, templates dropped before storage
-        return [Article(doc_id=stem, text=text, title=title, published_on=upload.published_on, source=upload.source_id)]
-    if suffix == ".jsonl":
-        with tempfile.TemporaryDirectory(prefix="hudna-web-") as tmp:
-            path = Path(tmp) / name
-            path.write_text(raw, encoding="utf-8")
-            return list(iter_articles(path))
-    if suffix == ".csv":
-        out = []
+        raise DataError("not UTF-8 text", path=f"{stem}{suffix}") from exc
+    if suffix in ("", ".txt", ".text"):
+        target = folder / f"{stem}.txt"
+        target.write_text(raw, encoding="utf-8")
+    elif suffix in (".html", ".htm", ".jsonl"):
+        target = folder / f"{stem}{suffix}"
+        target.write_text(raw, encoding="utf-8")
+    elif suffix == ".csv":
+        target = folder / f"{stem}.jsonl"
+        lines = []
         for n, row in enumerate(csv.DictReader(io.StringIO(raw)), 2):
             text = row.get("text") or row.get("content")
             if not text:
-                raise DataError("needs a 'text' or 'content' column", path=name, line=n, field="text")
-            out.append(
-                Article(
-                    doc_id=row.get("doc_id") or f"{stem}-{n}",
-                    text=text,
-                    title=row.get("title") or None,
-                    published_on=parse_date(row.get("published_on"), path=name, line=n) or upload.published_on,
-                    source=row.get("source") or upload.source_id,
-                    url=row.get("url") or None,
-                )
-            )
-        return out
-    if suffix not in ("", ".txt", ".text"):
-        raise DataError(f"unsupported file type {suffix!r} (txt, html, jsonl, csv)", path=name)
-    return [Article(doc_id=stem, text=raw, published_on=upload.published_on, source=upload.source_id)]
+                raise DataError("needs a 'text' or 'content' column", path=f"{stem}.csv", line=n, field="text")
+            doc = {
+                "doc_id": row.get("doc_id") or f"{stem}-{n}", "text": text, "title": row.get("title") or None,
+                "published_on": row.get("published_on") or None, "source": row.get("source") or None,
+                "url": row.get("url") or None,
+            }
+            lines.append(json.dumps(doc, ensure_ascii=False))
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        raise DataError(f"unsupported file type {suffix!r} (txt, html, jsonl, csv)", path=f"{stem}{suffix}")
+    return target
 
 
 def ingest_upload(store: Store, upload: Upload) -> UploadResult:
-    """Store each article as a report with its extracted claims (idempotent by content hash)."""
-    from hudna.ingest.evaluate import claims_to_json, extract_article
+    """Ingest the uploaded articles as reports with their claims, then (``make_events``) corroborate.
 
-    result = UploadResult()
-    now = datetime.now(UTC)
-    new_events: list[Event] = []
-    for article in _articles(upload):
-        if not article.text.strip():
-            continue
-        source = article.source or upload.source_id
-        published = article.published_on or upload.published_on
-        digest = content_hash(source or "", article.text)
-        doc = extract_article(
-            article if article.published_on else _with_date(article, published), _pipeline(), lang=upload.language
-        )
-        payload = claims_to_json(doc)
-        report = Report(
-            id=digest[:32],
-            source_id=source,
-            text=article.text,
-            content_hash=digest,
-            language=payload.get("lang"),
-            title=article.title,
-            url=article.url,
-            published_at=datetime.combine(published, datetime.min.time(), tzinfo=DAMASCUS) if published else None,
-            received_at=now,
-            channel="web",
-            warnings=tuple(payload.get("warnings") or ()),
-        )
-        with store.unit_of_work() as uow:
-            if not uow.add_report(report):
-                result.duplicates += 1
-                continue
-            result.claims += uow.add_claims(report.id, payload["claims"])
-        result.reports.append(report.id)
-        if upload.make_events:
-            new_events += provisional_events(report, payload["claims"], published)
-    if new_events:
-        with store.unit_of_work() as uow:
-            uow.add_events(new_events)
-        assess_all(store)
-        result.events = [e.id for e in new_events]
-    log.info("upload reports=%d claims=%d events=%d", len(result.reports), result.claims, len(result.events))
+    The news ingestion service stores each article verbatim (HTML reduced to text, scripts and
+    styles dropped) with its claims and evidence spans; re-uploading the same text stores nothing.
+    Corroboration then joins the claims to events or forms new ones, grades them, makes
+    regime-status proposals and assesses (:func:`hudna.services.news.ingest_and_corroborate`).
+    """
+    stem, suffix = _safe_name(upload.filename)
+    with tempfile.TemporaryDirectory(prefix="hudna-upload-") as tmp, _UPLOAD_LOCK:
+        path = _upload_file(upload, Path(tmp))
+        try:
+            ingested, corr = ingest_and_corroborate(
+                store, [path], corroborate=upload.make_events, published_on=upload.published_on,
+                source=upload.source_id, lang=upload.language, pipeline=_pipeline(),
+            )
+        except DataError as exc:  # name the uploaded file, not the temporary copy
+            problem = exc.problem
+            if exc.field == "published_on":
+                problem = ("no publication date: give published_on (YYYY-MM-DD); relative dates in "
+                           "the text ('yesterday', 'on Saturday') are resolved from it")
+            raise DataError(problem, path=f"{stem}{suffix}", line=exc.line, field=exc.field) from exc
+    result = UploadResult(
+        reports=list(ingested.report_ids), duplicates=ingested.unchanged, claims=ingested.claims
+    )
+    if corr is not None:
+        result.events = list(corr.event_ids)
+        if corr.proposals is not None:
+            result.proposals = [p.id for p in corr.proposals.items]
+    log.info(
+        "upload reports=%d claims=%d events=%d proposals=%d", len(result.reports), result.claims,
+        len(result.events), len(result.proposals),
+    )
     return result
 
 
-def _with_date(article: Any, published: date | None) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(article, published_on=published)
-
-
-def provisional_events(report: Report, claims: list[dict[str, Any]], published: date | None) -> list[Event]:
-    """Single-report events from located, dated, affirmative incident claims (until #5)."""
-    out: list[Event] = []
-    for i, c in enumerate(claims):
-        place, when = c.get("place") or {}, c.get("time") or {}
-        if c.get("kind") != "incident" or c.get("negative") or place.get("lat") is None:
-            continue
-        start = _day(when.get("on") or when.get("earliest_on")) or published
-        end = _day(when.get("latest_on")) or start
-        if start is None or end is None:
-            continue
-        cas = c.get("casualties") or {}
-        perpetrator = c.get("perpetrator")
-        actor = perpetrator if isinstance(perpetrator, str) else None
-        out.append(
-            Event(
-                id=f"news-{report.id[:16]}-{i}",
-                date_start=start,
-                date_end=max(end, start),
-                when=TimeWindow.for_local_days(start, max(end, start), DAMASCUS),
-                place=PlaceRef(
-                    admin1_pcode=place.get("admin1_pcode"),
-                    admin2_pcode=place.get("admin2_pcode"),
-                    location=place.get("text"),
-                    location_pcode=place.get("pcode"),
-                    lat=float(place["lat"]),
-                    lon=float(place["lon"]),
-                    level=Level.COMMUNITY,
-                ),
-                event_type=str(c.get("event_type") or "other"),
-                actor1=actor,
-                actor1_id=actor,
-                directed=actor is not None,
-                fatalities=_fatalities(cas),
-                sources=(report.id,),
-                source_original=report.source_id,
-                source_headline=report.title,
-                number_of_sources=1,
-                origin="news",
-                origin_id=f"{report.id}:{i}",
-            )
-        )
-    return out
-
-
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _fatalities(cas: dict[str, Any]) -> Fatalities:
-    values = [cas.get("killed_low"), cas.get("killed_best"), cas.get("killed_high")]
-    if any(v is not None and not isinstance(v, int) for v in values):
-        return Fatalities()
-    low, best, high = values
-    try:
-        return Fatalities(low, best, high)
-    except DataError:
-        return Fatalities(None, best, None)
-
-
 __all__ = [
-    "RegimeNotFound",
+    "ClaimView",
+    "EventDetail",
+    "ProposalView",
     "Segment",
+    "SourceInfo",
     "Upload",
+    "UploadResult",
+    "admin1_geojson",
     "decode_cursor",
     "event_detail",
     "events_page",
+    "excerpt_segments",
     "extend_regime",
     "highlight",
     "ingest_upload",
+    "proposal_views",
     "report_detail",
+    "resolve_sources",
+    "run_sync",
     "save_regime",
     "timeline",
     "zones_geojson",
 ]
 
 
-async def run_sync(fn: Any, *args: Any) -> Any:
+async def run_sync(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run a blocking use case off the event loop."""
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(fn, *args)
+    return await run_in_threadpool(fn, *args, **kwargs)

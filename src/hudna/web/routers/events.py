@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from hudna.domain.assessment import Grade, Verdict
 from hudna.errors import DataError
-from hudna.services.ports import EventQuery
+from hudna.services.ports import EventQuery, EventRow
 from hudna.web import usecases
 from hudna.web.deps import Reader, StoreDep
 from hudna.web.schemas.events import EventPage, EventRead, geojson_page
@@ -65,13 +65,22 @@ def list_events(
 
 @router.get("/events/{event_id}")
 def show_event(store: StoreDep, _: Reader, event_id: str) -> dict[str, Any]:
-    """An event with its current assessments (per regime), their history and its claims."""
+    """An event with its current assessments (per regime), their history, its claims, who said
+    what (news events) and its sources with kind and affiliation from the source registry."""
     d = usecases.event_detail(store, event_id)
+    corr = d.corroboration or {}
     return {
-        "event": EventRead.from_row(usecases.EventRow(d.event)).model_dump(mode="json"),
+        "event": EventRead.from_row(EventRow(d.event)).model_dump(mode="json"),
         "assessments": d.assessments,
         "history": d.history,
-        "claims": [{"report_id": c.report.id, **c.claim} for c in d.claims],
+        "claims": [{"report_id": c.report.id, "claim_id": c.claim_id, **c.claim} for c in d.claims],
+        "sources": [
+            {"id": s.id, "name": s.name, "kind": s.kind, "affiliation": s.affiliation, "roles": list(s.roles)}
+            for s in d.sources
+        ],
+        "said": d.said,
+        "corroboration": {k: corr.get(k) for k in ("grade", "reason", "contest", "originators", "affiliations")}
+        if d.corroboration else None,
     }
 
 

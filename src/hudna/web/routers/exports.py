@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Literal
@@ -27,5 +28,5 @@ def download(
     name = f"hudna-{fmt}{'-' + regime if regime else ''}.{SUFFIX[fmt]}"
     export(store, fmt, tmp / name, regime_id=regime)
     media = "text/csv" if SUFFIX[fmt] == "csv" else "application/geo+json"
-    cleanup = BackgroundTask(lambda: (tmp / name).unlink(missing_ok=True) or tmp.rmdir())
+    cleanup = BackgroundTask(shutil.rmtree, tmp, ignore_errors=True)
     return FileResponse(tmp / name, media_type=media, filename=name, background=cleanup)

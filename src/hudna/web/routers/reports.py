@@ -27,11 +27,13 @@ async def upload_report(
     source: str | None = Form(None, max_length=128), published_on: date | None = Form(None),
     language: str = Form("auto", pattern="^(auto|ar|en)$"), make_events: bool = Form(True),
 ) -> UploadRead:
-    """Store articles as reports with their extracted claims (idempotent by content hash)."""
+    """Store articles as reports with their extracted claims (idempotent by content hash), then
+    corroborate (``make_events``): events formed or joined, graded and assessed; proposals made."""
     data = await read_upload(request, file)
     upload = usecases.Upload(file.filename or "upload.txt", data, source or None, published_on, language, make_events)
     result = await usecases.run_sync(usecases.ingest_upload, store, upload)
-    return UploadRead(reports=result.reports, duplicates=result.duplicates, claims=result.claims, events=result.events)
+    return UploadRead(reports=result.reports, duplicates=result.duplicates, claims=result.claims,
+                      events=result.events, proposals=result.proposals)
 
 
 @router.get("/{report_id}")

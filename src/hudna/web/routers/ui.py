@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hudna.domain.assessment import Grade, Verdict
 from hudna.ingest.readers.regimes import regime_to_mapping
-from hudna.services import adjudication, regimes, users
+from hudna.services import adjudication, proposals, regimes, users
 from hudna.web import usecases
 from hudna.web.auth import (
     LOGIN_COOKIE,
@@ -37,7 +37,7 @@ def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> H
         "csrf": getattr(request.state, "csrf", None), "verdicts": [v.value for v in Verdict],
         "grades": [g.value for g in Grade], "other_lang": "en" if lang == "ar" else "ar",
     }
-    response = request.app.state.templates.TemplateResponse(request, name, base | ctx, status_code=status_code)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, base | ctx, status_code=status_code)
     if request.query_params.get("lang") == lang:
         response.set_cookie("hudna_lang", lang, max_age=365 * 86400, **(cookie_options(request) | {"httponly": False}))
     return response
@@ -62,6 +62,30 @@ def event_override(
         store, event_id, regime_id, verdict=verdict.value, reason=reason, reviewer=who.username, grade=grade or None
     )
     return RedirectResponse(f"/events/{quote(event_id)}#history-{quote(regime_id)}", status_code=303)
+
+
+@router.get("/proposals", response_class=HTMLResponse)
+def proposals_page(request: Request, store: StoreDep, _: Reader, state: str | None = None) -> HTMLResponse:
+    """Regime-status proposals, pending first, with their evidence; analysts accept or reject."""
+    views = usecases.proposal_views(store, state=state or None)
+    return render(request, "proposals.html", items=views, regimes=regimes.list_regimes(store), state=state or "")
+
+
+@router.post("/proposals/{proposal_id}/accept")
+def proposal_accept(
+    store: StoreDep, who: Analyst, proposal_id: str, reason: str = Form("", max_length=4000),
+    regime_id: str = Form("", max_length=128),
+) -> Response:
+    proposals.accept_proposal(store, proposal_id, reviewer=who.username, reason=reason.strip(), regime_id=regime_id or None)
+    return RedirectResponse(f"/proposals#proposal-{quote(proposal_id)}", status_code=303)
+
+
+@router.post("/proposals/{proposal_id}/reject")
+def proposal_reject(
+    store: StoreDep, who: Analyst, proposal_id: str, reason: str = Form(..., min_length=3, max_length=4000),
+) -> Response:
+    proposals.reject_proposal(store, proposal_id, reviewer=who.username, reason=reason.strip())
+    return RedirectResponse(f"/proposals#proposal-{quote(proposal_id)}", status_code=303)
 
 
 @router.get("/regimes", response_class=HTMLResponse)

@@ -45,4 +45,5 @@ class UploadRead(BaseModel):
     reports: list[str]
     duplicates: int
     claims: int
-    events: list[str]
+    events: list[str] = []  # events formed or joined by the upload's claims
+    proposals: list[str] = []  # regime-status proposals made from them

@@ -32,7 +32,8 @@
       var layer = L.geoJSON(g, { style: { color: "#777", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
         onEachFeature: function (f, l) { l.bindTooltip(document.body.dataset.lang === "ar" ? (f.properties.name_ar || f.properties.name_en) : f.properties.name_en); } });
       layer.addTo(map); layer.bringToBack();
-    }).catch(function () {});
+      node.dataset.base = "done";
+    }).catch(function () { node.dataset.base = "error"; });
     return map;
   }
   function zonesLayer(map, regime) {
@@ -55,6 +56,16 @@
     box.appendChild(a);
     return box;
   }
+  function newsItem(p, unlocated) {
+    var li = el("li", { "class": "news-event" });
+    var v = el("span", { "class": "dot v-" + (p.verdict || "none") });
+    li.appendChild(v);
+    li.appendChild(el("a", { href: "/events/" + encodeURIComponent(p.id), dir: "auto" },
+      p.date_start + " · " + (T["type_" + p.event_type] || p.event_type) + " · " + (p.location || p.admin1 || "")));
+    if (p.grade) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", { "class": "badge g-" + p.grade }, T[p.grade] || p.grade)); }
+    if (unlocated) { li.appendChild(el("small", { "class": "muted" }, " (" + (T.not_on_map || "not on the map") + ")")); }
+    return li;
+  }
   function tableRow(p) {
     var tr = el("tr");
     var a = el("a", { href: "/events/" + encodeURIComponent(p.id) }, p.date_start);
@@ -74,6 +85,8 @@
     var zones = null;
     var tbody = document.querySelector("#events-table tbody");
     var count = document.getElementById("count");
+    var newsList = document.getElementById("news-events");
+    var newsMarkers = [];
     function params() {
       var q = new URLSearchParams();
       new FormData(form).forEach(function (v, k) { if (v) { q.set(k, v); } });
@@ -82,6 +95,8 @@
     function load() {
       var q = params();
       layer.clearLayers(); tbody.textContent = ""; count.textContent = T.loading || "…";
+      newsMarkers = []; if (newsList) { newsList.textContent = ""; }
+      node.dataset.state = "loading"; node.dataset.loaded = "0";
       if (zones) { map.removeLayer(zones); }
       zones = zonesLayer(map, q.get("regime"));
       q.set("format", "geojson"); q.set("limit", "2000");
@@ -90,11 +105,15 @@
         if (cursor) { q.set("cursor", cursor); }
         return getJSON("/api/events?" + q.toString()).then(function (fc) {
           fc.features.forEach(function (f) {
+            var p = f.properties;
+            var news = p.origin === "news";  /* events from reports: evidence one click away */
+            if (news && newsList) { newsList.appendChild(newsItem(p, !f.geometry)); }
             if (!f.geometry) { return; }
-            var p = f.properties, c = f.geometry.coordinates;
-            var m = L.circleMarker([c[1], c[0]], { radius: 5, weight: 1, color: "#333",
+            var c = f.geometry.coordinates;
+            var m = L.circleMarker([c[1], c[0]], { radius: news ? 9 : 5, weight: news ? 3 : 1, color: news ? "#000" : "#333",
               fillColor: COLORS[p.verdict] || "#bbb", fillOpacity: GRADE_OPACITY[p.grade] || 0.6 });
             m.bindPopup(popup(p)); m.addTo(layer);
+            if (news) { newsMarkers.push(m); }
             if (shown < 300) { tbody.appendChild(tableRow(p)); }
             shown += 1;
           });
@@ -104,7 +123,13 @@
           if (fc.next && pages < 50) { return page(fc.next); }
         });
       }
-      page(null).catch(function (e) { count.textContent = String(e); });
+      /* data-state tells tests (and anyone curious) when every page of events is on the map */
+      page(null).then(function () {
+        newsMarkers.forEach(function (m) { m.bringToFront(); });
+        if (newsList && !newsList.children.length) { newsList.appendChild(el("li", { "class": "muted" }, "–")); }
+        node.dataset.state = "done";
+      })
+        .catch(function (e) { count.textContent = String(e); node.dataset.state = "error"; });
       timeline(q.get("start"), q.get("end"));
     }
     form.addEventListener("submit", function (ev) { ev.preventDefault(); load(); });
@@ -121,7 +146,7 @@
       var series = data.series || {}, ids = Object.keys(series);
       var days = [], max = 1;
       ids.forEach(function (id) { series[id].forEach(function (d) { days.push(d[0]); if (d[1] > max) { max = d[1]; } }); });
-      if (!days.length) { box.textContent = "–"; return; }
+      if (!days.length) { box.textContent = "–"; box.dataset.state = "done"; return; }
       days.sort();
       var t0 = Date.parse(days[0]), t1 = Date.parse(days[days.length - 1]) || t0 + 86400000;
       if (t1 === t0) { t1 = t0 + 86400000; }
@@ -142,7 +167,8 @@
         s.appendChild(svg("text", { x: W - PAD - 250, y: PAD + 14 * i, fill: palette[i % palette.length], "class": "lbl" }, id));
       });
       box.appendChild(s);
-    }).catch(function () { box.textContent = "–"; });
+      box.dataset.state = "done";
+    }).catch(function () { box.textContent = "–"; box.dataset.state = "error"; });
   }
 
   function eventMap(node) {
