@@ -311,7 +311,7 @@ def _fit_v2(
     return perp, target, figures, gap
 
 
-def _toll_text(t: tuple[int, ...]) -> str:
+def _toll_text(t: tuple[int, int] | tuple[int, int, datetime | None]) -> str:
     return str(t[0]) if t[0] == t[1] else f"{t[0]}-{t[1]}"
 
 

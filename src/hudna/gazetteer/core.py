@@ -537,8 +537,8 @@ class Gazetteer:
         entry = self._phrase_tables.get((words.lang, roles))
         if entry is None:
             by_len: dict[int, dict[tuple[str, ...], str]] = {}
-            for phrase, role in words.phrases(*roles):
-                by_len.setdefault(len(phrase), {}).setdefault(phrase, role)
+            for phrase, phrase_role in words.phrases(*roles):
+                by_len.setdefault(len(phrase), {}).setdefault(phrase, phrase_role)
             table = sorted(by_len.items(), reverse=True)
             firsts = frozenset(p[0] for _, ps in table for p in ps)
             lasts = frozenset(p[-1] for _, ps in table for p in ps)
