@@ -7,18 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hudna.cli import main
+from tests.clirun import run
 from tests.conftest import EXAMPLE_REGIMES
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_regimes_status_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hudna.cli import main
 from hudna.storage import open_store
+from tests.clirun import run
 from tests.services.test_corroboration import AFP, SOHR, add_report, strike
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_corroborate_then_show_who_said_what(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
