@@ -97,6 +97,10 @@ class Attribution:
     sources: tuple[str, ...] = ()
     hedged: bool = False
     denied: bool = False
+    #: The reason the actor gives for the act ("مكافحة الإرهاب" → ``"counter_terrorism"``).
+    justification: str | None = None
+    #: Sources carried from an earlier sentence of the same chain ("ونقل عن الجنرال ... أنه").
+    inherited: bool = False
 
 
 @dataclass(frozen=True, slots=True)

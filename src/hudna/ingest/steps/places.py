@@ -244,7 +244,11 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         prev = _variants(match_key(text[ps:pe], lang), w.proclitics) if pe > ps else set()
         if prev & w.orgs:
             continue
-        cued = bool(prev & w.cues) or prefix in w.preps
+        # an attached preposition alone ("بحلول", "للدجاج") does not make a small village: ب/ل
+        # attach to any noun, and many common nouns are also village names
+        # ... and a cue before a name carrying its own preposition governs another word
+        # ("على لسان", "in" + "bX"): two prepositions do not stack on one name
+        cued = bool(prev & w.cues) and prefix not in w.preps
         featured = bool(prev & w.features)
         countryside = bool(prev & w.countryside) and not featured
         key = match_key(hit.surface, lang)
@@ -417,7 +421,8 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
     if govs:
         top = govs.most_common(1)[0][0]
         out = [PlaceMention(p.start, p.end, _with_admin1(p.place, top), p.sentence)
-               if p.place.level == "unknown" and p.place.admin1_pcode is None else p for p in out]
+               if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
+               else p for p in out]
     return out
 
 

@@ -31,8 +31,9 @@ _CLOCKISH = re.compile(r"\d[:.\u066b]\d")
 
 
 def detect_language_step(doc: Doc) -> None:
-    """Assign ``lang`` (``ar``/``en``) and ``detection``; a given ``lang_hint`` wins."""
-    detection = detect_language(doc.text)
+    """Assign ``lang`` (``ar``/``en``) and ``detection``; a given ``lang_hint`` wins (and then
+    only the script shares are read, not the language-id model)."""
+    detection = detect_language(doc.text, use_model=doc.lang_hint not in SUPPORTED)
     doc["detection"] = detection
     lang = doc.lang_hint if doc.lang_hint in SUPPORTED else detection.lang
     if lang not in SUPPORTED:
@@ -74,8 +75,22 @@ def _by_sentence(doc: Doc, items: list, attr: str = "start") -> list[list]:  # t
     out: list[list] = [[] for _ in doc["sentences"]]  # type: ignore[type-arg]
     if not out:
         return out
+    starts = doc.get("_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in doc["sentences"]]
+        doc["_sentence_starts"] = starts
+    n = len(starts)
+    k = 0
+    last = -1
     for it in items:
-        out[sentence_index(doc, getattr(it, attr))].append(it)
+        pos = getattr(it, attr)
+        if pos < last:  # not in text order: look it up
+            out[max(0, bisect_right(starts, pos) - 1)].append(it)
+            continue
+        last = pos
+        while k + 1 < n and starts[k + 1] <= pos:
+            k += 1
+        out[k].append(it)
     return out
 
 
