@@ -12,7 +12,6 @@ import gzip
 import hashlib
 import json
 import logging
-import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import astuple, dataclass, field
@@ -28,7 +27,7 @@ from hudna.domain.place import Level
 from hudna.errors import DataError
 from hudna.gazetteer.model import BuildIssue, Place, PlaceName
 from hudna.geo.admin import read_geojson_features
-from hudna.text.normalize import match_key, script_of
+from hudna.text.normalize import lang_module, match_key, script_of
 
 __all__ = [
     "BuiltGazetteer",
@@ -58,8 +57,6 @@ CREATE INDEX place_names_key ON place_names(match_key);
 CREATE TABLE build_issues (place_id TEXT, field TEXT, problem TEXT, value TEXT);
 """
 
-_JOIN_AR = re.compile(r"\s*[_/]\s*|\s+-\s+|(?<=\S)-(?=\S)")
-_JOIN_EN = re.compile(r"\s*[_/]\s*|\s+-\s+")
 _CUT = "\ufffd"
 
 
@@ -88,7 +85,7 @@ def split_joined(name: str, lang: str) -> list[str]:
     >>> split_joined("Jisr-Ash-Shugur", "en")
     []
     """
-    pattern = _JOIN_AR if lang == "ar" else _JOIN_EN
+    pattern = lang_module(lang).JOINED_NAME_PATTERN
     parts = [p.strip() for p in pattern.split(name) if p.strip()]
     return parts if len(parts) > 1 else []
 

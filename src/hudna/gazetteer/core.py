@@ -230,11 +230,7 @@ class Gazetteer:
         for n in names:
             if n.lang not in self._exact or n.kind == "truncated":
                 continue
-            mod = lang_module(n.lang)
-            if n.lang == "ar":  # folded (article-less) keys are what queries look up
-                variants: list[str] = [mod.fold_name(n.match_key)]
-            else:
-                variants = mod.name_variants(n.match_key)
+            variants: list[str] = lang_module(n.lang).index_keys(n.match_key)
             for v in variants:
                 _add(self._exact[n.lang], v, n.place_id)
 

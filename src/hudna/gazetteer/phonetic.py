@@ -31,8 +31,7 @@ from rapidfuzz.distance import Indel
 
 from hudna.domain.place import Level
 from hudna.gazetteer.model import Place, PlaceName
-from hudna.text.lang import ar as ar_lang
-from hudna.text.lang import en as en_lang
+from hudna.text.normalize import lang_module
 
 __all__ = ["PhoneticIndex", "query_keys", "similarity"]
 
@@ -71,10 +70,8 @@ def query_keys(tokens: list[str], lang: str) -> tuple[str, str]:
     >>> query_keys(["المزيريب"], "ar")
     ('', 'mzrb')
     """
-    key = " ".join(tokens)
-    if lang == "ar":
-        return "", ar_lang.latin_consonant_key(key)
-    return en_lang.phonetic_keys(key)
+    keys: tuple[str, str] = lang_module(lang).phonetic_query_keys(" ".join(tokens))
+    return keys
 
 
 def similarity(vq: str, cq: str, ve: str, ce: str) -> float:
@@ -141,10 +138,7 @@ class PhoneticIndex:
     def _name_keys(n: PlaceName) -> list[tuple[str, str, float]]:
         """Keys of a name: whole; without its qualifying words; without its last one or two
         other words (each at its penalty)."""
-        if n.lang == "ar":
-            parts = [("", c, q) for c, q in ar_lang.latin_consonant_parts(n.match_key)]
-        else:
-            parts = en_lang.phonetic_parts(n.match_key)
+        parts: list[tuple[str, str, bool]] = lang_module(n.lang).phonetic_name_parts(n.match_key)
         core = [p for p in parts if not p[2]]
         quals = [p for p in parts if p[2]]
 

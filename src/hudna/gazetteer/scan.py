@@ -27,9 +27,7 @@ import numpy as np
 import yaml
 
 from hudna.gazetteer.model import ScanHit
-from hudna.text.lang import ar as ar_lang
-from hudna.text.lang import en as en_lang
-from hudna.text.normalize import LANGS, keyed_text, match_key
+from hudna.text.normalize import LANGS, keyed_text, lang_module, match_key
 
 if TYPE_CHECKING:
     from hudna.gazetteer.core import Gazetteer
@@ -38,7 +36,6 @@ __all__ = ["build_automaton", "load_scan_stopwords", "scan_text"]
 
 _MIN_LEN = 3
 # Proclitic sequences written before a name (one or two letters).
-_AR_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
 @functools.cache
@@ -57,19 +54,8 @@ def load_scan_stopwords(lang: str) -> frozenset[str]:
 
 
 def _surface_forms(key: str, lang: str) -> list[tuple[str, int]]:
-    """(automaton key, prefix length) pairs of one name key."""
-    forms: list[tuple[str, int]] = [(key, 0)]
-    if lang == "ar":
-        bare = ar_lang.strip_article(key) if key.startswith("ال") else None
-        for p in _AR_PREFIXES:
-            forms.append((p + key, len(p)))
-            if bare is not None and p.endswith("ل"):
-                forms.append((p + "ل" + key[2:], len(p)))  # li- + al- = لل; span keeps the article lam
-    else:
-        toks = key.split()
-        kept = [t for t in toks if t not in en_lang.ARTICLES]
-        if kept and kept != toks and toks[0] in en_lang.ARTICLES:
-            forms.append((" ".join(kept), 0))
+    """(automaton key, prefix length) pairs of one name key (language rules in text/lang/)."""
+    forms: list[tuple[str, int]] = lang_module(lang).scan_surface_forms(key)
     return forms
 
 
@@ -84,7 +70,7 @@ def build_automaton(gaz: Gazetteer) -> Any:
         for n in gaz.names_of(pid):
             if n.kind == "truncated" or n.lang not in skip:
                 continue
-            for key in dict.fromkeys([n.match_key, *([ar_lang.strip_article(n.match_key)] if n.lang == "ar" and " " not in n.match_key else [])]):
+            for key in lang_module(n.lang).scan_keys(n.match_key):
                 if len(key.replace(" ", "")) < _MIN_LEN or key in skip[n.lang]:
                     continue
                 for form, plen in _surface_forms(key, n.lang):

@@ -11,6 +11,7 @@ and is never applied by ``match_key``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -324,3 +325,58 @@ def latin_consonant_key(key: str) -> str:
     'trml'
     """
     return "".join(p[0] for p in latin_consonant_parts(key))
+
+
+# -- Gazetteer dispatch: the language-specific steps the gazetteer calls through lang_module() ---
+# (DESIGN.md rule 3: no `if lang == "ar"` outside this module.)
+
+#: Separators of names that join two places ("A_B", "A - B", "A-B") in Arabic source rows.
+JOINED_NAME_PATTERN = re.compile(r"\s*[_/]\s*|\s+-\s+|(?<=\S)-(?=\S)")
+#: Proclitics that may be glued to a place name in running text (و، ب، ل، ف، ك and pairs).
+SCAN_PREFIXES = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def index_keys(key: str) -> list[str]:
+    """Keys under which a gazetteer name is indexed for exact look-up (article-less fold).
+
+    >>> index_keys(match_key_for_doc("الليرمون"))
+    ['ليرمون']
+    """
+    return [fold_name(key)]
+
+
+def scan_keys(key: str) -> list[str]:
+    """Keys of a name put in the text scanner: the name, and a one-word name without ال."""
+    return list(dict.fromkeys([key, *([strip_article(key)] if " " not in key else [])]))
+
+
+def scan_surface_forms(key: str) -> list[tuple[str, int]]:
+    """(automaton key, prefix length) pairs of one name key: with each proclitic glued on.
+
+    >>> scan_surface_forms("حلب")[:3]
+    [('حلب', 0), ('وحلب', 1), ('بحلب', 1)]
+    """
+    forms: list[tuple[str, int]] = [(key, 0)]
+    has_article = key.startswith("ال")
+    for p in SCAN_PREFIXES:
+        forms.append((p + key, len(p)))
+        if has_article and p.endswith("ل"):
+            forms.append((p + "ل" + key[2:], len(p)))  # li- + al- = لل; span keeps the article lam
+    return forms
+
+
+def phonetic_query_keys(key: str) -> tuple[str, str]:
+    """(vowelled, consonant) keys of a query; Arabic script gives only the Latin consonant key."""
+    return "", latin_consonant_key(key)
+
+
+def phonetic_name_parts(key: str) -> list[tuple[str, str, bool]]:
+    """(vowelled, consonant, is-qualifier) parts of a gazetteer name for the phonetic index."""
+    return [("", c, q) for c, q in latin_consonant_parts(key)]
+
+
+def match_key_for_doc(text: str) -> str:
+    """The match key of ``text`` (used by the doctests above)."""
+    from hudna.text.normalize import match_key
+
+    return match_key(text, "ar")

@@ -368,3 +368,44 @@ def phonetic_keys(key: str) -> tuple[str, str]:
     """
     parts = phonetic_parts(key)
     return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+
+
+# -- Gazetteer dispatch: the language-specific steps the gazetteer calls through lang_module() ---
+# (DESIGN.md rule 3: no `if lang == "en"` outside this module.)
+
+#: Separators of names that join two places ("A_B", "A - B"); a bare hyphen is part of a name.
+JOINED_NAME_PATTERN = re.compile(r"\s*[_/]\s*|\s+-\s+")
+
+
+def index_keys(key: str) -> list[str]:
+    """Keys under which a gazetteer name is indexed for exact look-up (spelling variants)."""
+    return name_variants(key)
+
+
+def scan_keys(key: str) -> list[str]:
+    """Keys of a name put in the text scanner."""
+    return [key]
+
+
+def scan_surface_forms(key: str) -> list[tuple[str, int]]:
+    """(automaton key, prefix length) pairs of one name key: also without a leading article.
+
+    >>> scan_surface_forms("al bab")
+    [('al bab', 0), ('bab', 0)]
+    """
+    forms: list[tuple[str, int]] = [(key, 0)]
+    toks = key.split()
+    kept = [t for t in toks if t not in ARTICLES]
+    if kept and kept != toks and toks[0] in ARTICLES:
+        forms.append((" ".join(kept), 0))
+    return forms
+
+
+def phonetic_query_keys(key: str) -> tuple[str, str]:
+    """(vowelled, consonant) keys of a query."""
+    return phonetic_keys(key)
+
+
+def phonetic_name_parts(key: str) -> list[tuple[str, str, bool]]:
+    """(vowelled, consonant, is-qualifier) parts of a gazetteer name for the phonetic index."""
+    return phonetic_parts(key)
