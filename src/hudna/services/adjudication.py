@@ -98,8 +98,12 @@ def iter_assessment_rows(store: Store, flt: EventFilter | None = None) -> Iterat
     """Current assessments joined with their events, as flat rows (the ``jsonl`` format)."""
     with store.unit_of_work() as uow:
         stored = list(uow.iter_assessments(flt))
-        ids = tuple(sorted({s.assessment.event_id for s in stored}))
-        events = {e.id: e for e in uow.iter_events(EventFilter(event_ids=ids))} if ids else {}
+        ids = sorted({s.assessment.event_id for s in stored})
+        events: dict[str, Event] = {}
+        # Chunked: SQLite allows at most 32,766 bound parameters in one statement.
+        for i in range(0, len(ids), 5_000):
+            chunk = tuple(ids[i : i + 5_000])
+            events.update((e.id, e) for e in uow.iter_events(EventFilter(event_ids=chunk)))
     for s in stored:
         e = events.get(s.assessment.event_id)
         yield assessment_row(s, e)
