@@ -174,6 +174,7 @@ def _import(ctx: typer.Context, kind: str, file: Path, on_invalid: str) -> None:
     c.console.print(
         f"{file}: {r.rows} rows, {r.added} events added, {r.already_stored} already stored, "
         f"{len(r.invalid)} invalid, P-codes filled for {r.pcodes_filled}"
+        + (f", {r.repaired} kept with a data-quality note (see the events' notes)" if r.repaired else "")
     )
     for line in r.invalid[:20]:
         c.console.print(f"  [yellow]{line}[/yellow]", markup=True, highlight=False)

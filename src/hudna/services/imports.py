@@ -39,6 +39,7 @@ class ImportResult:
     invalid: list[str] = field(default_factory=list)
     pcodes_filled: int = 0
     file_seen_before: bool = False
+    repaired: int = 0  # rows kept with a data-quality note (e.g. UCDP counts widened)
 
 
 def _reader(kind: str) -> Callable[..., Iterator[RowResult]]:
@@ -104,6 +105,7 @@ def import_events(
             raise row.error
         errors.append((row.line, row.error))
     result.invalid = [str(e) for _, e in errors]
+    result.repaired = sum(1 for e in events if e.notes and e.notes.startswith("hudna: "))
     events, result.pcodes_filled = fill_pcodes(events, areas or default_areas())
     digest = file_sha256(p)
     with store.unit_of_work() as uow:

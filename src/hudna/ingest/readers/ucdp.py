@@ -203,12 +203,17 @@ def _ucdp_event(
     low = f.integer("low", low=0)
     best = f.integer("best", required=True, low=0)
     high = f.integer("high", low=0)
+    repair_note: str | None = None
     if repair_counts and best is not None:
         values = [v for v in (low, best, high) if v is not None]
         fixed_low = None if low is None else min(values)
         fixed_high = None if high is None else max(values)
         if (fixed_low, fixed_high) != (low, high):
-            log.warning(
+            # A data-quality note, kept on the event (DESIGN §8); details in the log with -v.
+            repair_note = (
+                f"hudna: UCDP low/best/high {low}/{best}/{high} widened to {fixed_low}/{best}/{fixed_high}"
+            )
+            log.info(
                 "%s:%d: ucdp id=%s: low/best/high %s/%s/%s widened to %s/%s/%s",
                 f.path,
                 f.line,
@@ -276,4 +281,5 @@ def _ucdp_event(
         origin=origin,
         origin_id=origin_id,
         event_clarity=clarity,
+        notes=repair_note,
     )
