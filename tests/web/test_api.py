@@ -153,6 +153,8 @@ def test_security_headers(shared_env: Env) -> None:
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
         assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    head = shared_env.client.head("/login")
+    assert head.status_code == 200 and head.content == b"" and "content-security-policy" in head.headers
     page = shared_env.client.get("/login").text
     assert "<script>" not in page and not re.search(r"<script(?![^>]*\bsrc=)", page)
     assert not re.search(r"\son[a-z]+=", page)
