@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from dataclasses import dataclass
@@ -166,7 +167,10 @@ def test_ucdp_round_trip_gives_the_same_events(
     assert n == len(lethal) and len(lethal) < len(ucdp_events)  # best = 0 rows are left out
     assert _header(path) == UCDP_EXPECTED
     back = [r.event for r in iter_ucdp_events(path, actors=actors)]
-    assert back == lethal
+    # GED has no notes column: the note of a repaired count range (the export writes the
+    # widened range, which needs no repair when read back) is the one field that does not travel.
+    assert back == [dataclasses.replace(e, notes=None) for e in lethal]
+    assert any(e.notes for e in lethal)
 
 
 def test_ucdp_export_values(tmp_path: Path, ucdp_events: list[Event]) -> None:

@@ -35,3 +35,29 @@ def test_english_abbreviations() -> None:
 def test_detect(text: str, lang: str, mixed: bool) -> None:
     d = detect_language(text)
     assert (d.lang, d.mixed) == (lang, mixed)
+
+
+def test_script_shares_count_exactly_the_script_letters() -> None:
+    # the vectorised count agrees with the script regexes on every code point, astral and lone
+    # surrogates included
+    from hudna.text.detect import _SCRIPT_RES, script_shares
+
+    every = "".join(chr(cp) for cp in range(0x110000) if cp % 7 == 0 or cp < 0x10000)
+    for text in (every, "Aleppo حلب", "😀 x \ud800 ﻼ", "", "123 ..."):
+        counts = {s: sum(map(len, rx.findall(text))) for s, rx in _SCRIPT_RES.items()}
+        total = sum(counts.values())
+        expected = {s: round(c / total, 3) for s, c in counts.items()} if total else {}
+        assert script_shares(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Talks with Gen.\nSmith ended.", 2),  # a line break always ends a sentence
+        ("He met Gen. Smith. Then left.", 2),
+        ("The U.S. and the U.N. agreed. Fine.", 2),
+        ("Ended at 5. Then more.", 2),
+    ],
+)
+def test_abbreviation_before_dot(text: str, n: int) -> None:
+    assert len(split_sentences(text, abbreviations={"gen"})) == n

@@ -28,9 +28,12 @@ __all__ = ["TimeExpression", "find_time_expressions", "resolve_weekday"]
 
 #: Time zone of dates and clock times that do not name one (the Syria scenario).
 DEFAULT_TZ = "Asia/Damascus"
-_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)")
-_DAYNUM = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# The leading "(?=\d)" gives the regex engine a character-class prefix to scan for (a
+# pattern opening with a lookbehind is tried at every position: ~3x slower).
+_CLOCK = re.compile(r"(?=\d)(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)")
+_DIGIT = re.compile(r"\d")
+_DAYNUM = re.compile(r"(?=\d)(?<!\d)(\d{1,2})(?!\d)")
+_YEAR = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PARTS = ("night", "morning", "afternoon", "evening")
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 
@@ -104,7 +107,9 @@ def _atoms(
         elif m.concept == "num.cardinal" and m.entry.value is not None and m.entry.value <= 12:
             atoms.append(_Atom(m.start, m.end, "cardinal", m.entry.value))
     taken = [(a.start, a.end) for a in atoms]
-    for rx, kind in ((_CLOCK, "clock"), (_YEAR, "yearnum"), (_DAYNUM, "daynum")):
+    # every pattern below starts with a digit: one scan tells whether any can match
+    digit_regexes = ((_CLOCK, "clock"), (_YEAR, "yearnum"), (_DAYNUM, "daynum")) if _DIGIT.search(text, lo, hi) else ()
+    for rx, kind in digit_regexes:
         for mm in rx.finditer(text, lo, hi):
             if any(s < mm.end() and mm.start() < e for s, e in taken):
                 continue

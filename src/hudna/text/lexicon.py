@@ -76,11 +76,13 @@ class Entry:
         object.__setattr__(self, "family", self.concept.split(".", 1)[0])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class LexiconMatch:
     """A lexicon hit: ``text[start:end]`` of the original text is a form of ``entry.concept``.
 
     ``prefix``/``suffix`` are the attached particles (in match-key letters) that were skipped.
+    Treat it as immutable (hashed by value); it is not declared frozen because a frozen
+    dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits.
     """
 
     start: int
@@ -95,7 +97,7 @@ class LexiconMatch:
     concept: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "concept", self.entry.concept)
+        self.concept = self.entry.concept
 
     @property
     def value(self) -> float | None:
@@ -362,7 +364,10 @@ class Matcher:
             for pro in ("", *sorted(self.proclitics)):
                 words.setdefault(" " + pro + key, []).append((len(key), pro, tuple(entries)))
         for word, payload in words.items():
-            self._auto.add_word(word, (len(word), tuple(payload)))
+            # last: whether any entry may end inside a word (``kind: prefix``); a hit followed by
+            # letters that are no enclitic is skipped at once when none may
+            any_prefix = any(e.kind == "prefix" for _, _, es in payload for e in es)
+            self._auto.add_word(word, (len(word), tuple(payload), any_prefix))
         self._regexes = regexes
         self._empty = not by_key
         if not self._empty:
@@ -376,28 +381,34 @@ class Matcher:
         if not self._empty:
             enclitics = self.enclitics
             text = kt.text
-            for last, (wlen, payload) in self._auto.iter(" " + key):
+            # plain lists: indexing numpy arrays per hit costs more than one conversion per text
+            kstarts = kt.starts.tolist()
+            kends = kt.ends.tolist()
+            new = LexiconMatch
+            add = found.append
+            for last, (wlen, payload, any_prefix) in self._auto.iter(" " + key):
                 # ``last`` indexes the padded key; key index = padded index - 1.
                 end = last
                 start = last - wlen + 1  # key index of the first letter (after the space)
                 suffix = ""
                 stop = end
+                bad_suffix = False
                 if end < n and key[end] != " ":
                     we = key.find(" ", end)
                     we = n if we < 0 else we
                     suffix = key[end:we]
                     stop = we
-                bad_suffix = bool(suffix) and suffix not in enclitics
-                span: tuple[int, int] | None = None
+                    bad_suffix = suffix not in enclitics
+                    if bad_suffix and not any_prefix:
+                        continue
+                o_start = kstarts[start]
+                o_end = kends[stop - 1]
+                surface = text[o_start:o_end]
                 for _flen, prefix, entries in payload:
                     for e in entries:
                         if bad_suffix and e.kind != "prefix":
                             continue
-                        if span is None:
-                            span = kt.span(start, stop)
-                        o_start, o_end = span
-                        found.append(LexiconMatch(o_start, o_end, text[o_start:o_end], e, start, stop,
-                                                  prefix, suffix))
+                        add(new(o_start, o_end, surface, e, start, stop, prefix, suffix))
         for pattern, e in self._regexes:
             for m in pattern.finditer(kt.text):
                 found.append(LexiconMatch(m.start(), m.end(), m.group(0), e, -1, -1))
@@ -417,6 +428,14 @@ class Matcher:
         return self.match_keyed(keyed_text(text, self.lexicon.lang))
 
 
+def _overlap_order(m: LexiconMatch) -> tuple[int, int, int]:
+    return m.start, -m.end, len(m.prefix) + len(m.suffix)
+
+
+def _text_order(m: LexiconMatch) -> tuple[int, int]:
+    return m.start, -m.end
+
+
 def _resolve_overlaps(found: list[LexiconMatch]) -> list[LexiconMatch]:
     """Within a concept family keep leftmost-longest (then most literal) matches.
 
@@ -424,10 +443,16 @@ def _resolve_overlaps(found: list[LexiconMatch]) -> list[LexiconMatch]:
     """
     by_family: dict[str, list[LexiconMatch]] = {}
     for m in found:
-        by_family.setdefault(m.entry.family, []).append(m)
+        fam = m.entry.family
+        group = by_family.get(fam)
+        if group is None:
+            by_family[fam] = [m]
+        else:
+            group.append(m)
     kept: list[LexiconMatch] = []
     for matches in by_family.values():
-        matches.sort(key=lambda m: (m.start, -m.end, len(m.prefix) + len(m.suffix)))
+        if len(matches) > 1:
+            matches.sort(key=_overlap_order)
         last_end = -1
         last: LexiconMatch | None = None
         for m in matches:
@@ -444,7 +469,7 @@ def _resolve_overlaps(found: list[LexiconMatch]) -> list[LexiconMatch]:
             kept.append(m)
             last = m
             last_end = m.end
-    kept.sort(key=lambda m: (m.start, -m.end))
+    kept.sort(key=_text_order)
     return kept
 
 

@@ -32,7 +32,8 @@ from hudna.text.normalize import match_key
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
-_DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?")
+#: "(?=\d)" first: the engine then scans for a digit instead of trying the lookbehind everywhere.
+_DIGITS = re.compile(r"(?=\d)(?:(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?)")
 _MULTIPLIERS = (100.0, 1000.0, 1_000_000.0)
 APPROX_KINDS = ("about", "at_least", "more_than", "less_than")
 
@@ -66,6 +67,8 @@ class _Atom:
 
 
 def _digit_value(s: str) -> float | None:
+    if s.isascii() and s.isdigit():
+        return float(s)  # the common case: nothing to fold or strip
     ascii_digits = match_key(s, "ar")  # digit folding only; the same for both languages
     cleaned = re.sub(r"[,\s\u066c]", "", ascii_digits)
     try:
@@ -157,6 +160,7 @@ def find_quantities(
         matches = get_matcher(lang).match(text)
     lex = load_lexicon(lang)
     joiners = lex.keys_of("approx.range_joiner") | {""}
+    longest_joiner = max(map(len, joiners))
     conj = lex.keys_of("morph.conjunction")
     atoms = _atoms(text, matches)
     approx = [
@@ -202,8 +206,14 @@ def find_quantities(
             low, best, high = value if g[0].kind == "vague" else 2 * value, None, None
         elif i + 1 < len(groups) and groups[i + 1][0].kind in ("digits", "word"):
             nxt = groups[i + 1]
-            gap = match_key(text[end : nxt[0].start], lang)
-            if gap in joiners and gap != "" or (gap == "" and text[end : nxt[0].start].strip() in ("-", "\u2013")):
+            raw_gap = text[end : nxt[0].start]
+            if len(raw_gap) > 40 and len(match_key(raw_gap[:40], lang)) > longest_joiner:
+                # the key of a text is at least as long as the key of its start: no joiner, not empty
+                joined = False
+            else:
+                gap = short_key(raw_gap, lang) if len(raw_gap) <= 40 else match_key(raw_gap, lang)
+                joined = gap in joiners and gap != "" or (gap == "" and raw_gap.strip() in ("-", "\u2013"))
+            if joined:
                 hi = _combine(nxt)
                 if hi > value:
                     kind, high = "range", hi

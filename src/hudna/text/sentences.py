@@ -17,9 +17,12 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "split_sentences"]
 
 _BOUNDARY = re.compile(
+    # the lookahead lists every first character: the engine then skips other positions fast
+    r"(?=[.!?\u061f\u061b\n(])(?:"
     r"[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+"
     # a photo credit closes its caption: "... in Hasakeh on Monday (AFP photo) BEIRUT ..."
     r"|\((?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$)"
+    r")"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 #: Characters before a dot searched for the word it ends (longer words are no abbreviations).
@@ -35,14 +38,19 @@ class Sentence:
     text: str
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
-    m = _WORD_BEFORE.search(before)
-    if not m:
+    # the word right before the dot (``_WORD_BEFORE``: "$" also matches before a final newline)
+    if before.endswith("\n"):
+        before = before[:-1]
+    if not before or before[-1].isspace():
         return False
-    word = m.group(1)
+    word = before.split()[-1]
     if len(word) == 1 and word.isupper():
         return True
-    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+    if _INITIALS.fullmatch(word):
         return True
     return word.casefold() in abbreviations
 

@@ -28,6 +28,7 @@ from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, short_key
+from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
 __all__ = [
@@ -91,6 +92,12 @@ def _sid(m: LexiconMatch) -> str:
 _ATTRIBUTION_FAMILIES = frozenset({"source", "hedge", "justification"})
 
 
+@functools.lru_cache(maxsize=256)
+def _plain_attribution(publisher: str | None) -> Attribution:
+    """The attribution of a sentence naming no source (immutable: one shared instance)."""
+    return Attribution(publisher=publisher)
+
+
 def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution, list[Evidence]]:
     """Who said it, in one sentence.
 
@@ -103,7 +110,7 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
       are recorded on the attribution with their evidence.
     """
     if not any(m.entry.family in _ATTRIBUTION_FAMILIES or m.concept == "negation.denied" for m in ms):
-        return Attribution(publisher=doc.source_id), []
+        return _plain_attribution(doc.source_id), []
     sources = [m for m in ms if m.entry.family == "source"]
     markers = [m for m in ms if m.concept == "attribution.originator_marker"]
     relays = [m for m in ms if m.concept == "attribution.relay_marker"]
@@ -295,7 +302,8 @@ def _incident_type(m: LexiconMatch, has_air: bool) -> str:
 
 
 def _next_words(doc: Doc, pos: int, n: int = 2) -> list[str]:
-    return short_key(doc.text[pos : pos + 40], doc["lang"]).split()[:n]
+    # a window of the text rarely repeats: keyed directly, not through the short-key cache
+    return match_key(doc.text[pos : pos + 40], doc["lang"]).split()[:n]
 
 
 def _clause_broken(doc: Doc, a: int, b: int) -> bool:
@@ -392,8 +400,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
             and not any(w.start >= t.end and w.end <= m.start for w in times_m)
             for t in targets_m
         )
-        nxt = _next_words(doc, m.end, 1)
-        if tgt or (nxt and nxt[0] in held):
+        if tgt or ((nxt := _next_words(doc, m.end, 1)) and nxt[0] in held):
             targets.append(m)
             continue
         # a dateline: "MOSCOW (Sputnik)", "بيروت (أ ف ب)"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -189,8 +190,12 @@ def _choose(gazetteer: Any, hit: Any, lang: str, gov_counts: Counter[str], conte
         return _from_place(cands[0], "unique")
     admin1s = {p.admin1_pcode for p in cands}
     if len(admin1s) > 1 and gov_counts:
-        best = max(admin1s, key=lambda a: gov_counts.get(a or "", 0))
-        if gov_counts.get(best or "", 0) > 0:
+        # The governorate the article names most; a tie is no answer (and must not depend on
+        # set order, which made results vary between runs).
+        ranked = sorted(admin1s, key=lambda a: (-gov_counts.get(a or "", 0), a or ""))
+        best = ranked[0]
+        tied = gov_counts.get(ranked[1] or "", 0) == gov_counts.get(best or "", 0)
+        if not tied and gov_counts.get(best or "", 0) > 0:
             inside = [p for p in cands if p.admin1_pcode == best]
             comm = [p for p in inside if _level(p) == "community"] or inside
             top = max(p.importance for p in comm)
@@ -222,8 +227,10 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     lexical = sorted((m.start, m.end) for m in matches)
     hits = gazetteer.scan(text, lang)
     # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it
-    aliases = [m for m in matches if m.concept.startswith("place.in.")
-               and not any(h.start == m.start and h.end == m.end for h in hits)]
+    aliases = [m for m in matches if m.concept.startswith("place.in.")]
+    if aliases:
+        hit_spans = {(h.start, h.end) for h in hits}
+        aliases = [m for m in aliases if (m.start, m.end) not in hit_spans]
     if aliases:
         spans = [(a.start, a.end) for a in aliases]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
@@ -309,8 +316,24 @@ def _notable(gazetteer: Any, hit: Any) -> bool:
     return False
 
 
-def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s < b and a < e for s, e in spans)
+class _Spans:
+    """Spans sorted by start with the running maximum of their ends: whether any span overlaps
+    ``[a, b)`` is one bisection (the latest end among the spans starting before ``b``)."""
+
+    __slots__ = ("starts", "max_ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_ends: list[int] = []
+        top = -1
+        for _, e in spans:
+            top = max(top, e)
+            self.max_ends.append(top)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # spans [0, k) start before b
+        return k > 0 and self.max_ends[k - 1] > a
 
 
 @functools.lru_cache(maxsize=4)
@@ -324,7 +347,10 @@ def _frame_regex(lang: str) -> re.Pattern[str]:
     pre = f"(?:{'|'.join(map(re.escape, procl))})?" if procl else ""
     alt_f = "|".join(map(re.escape, feats)) or "(?!)"
     alt_a = "|".join(map(re.escape, apps)) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
+    # a lookahead listing every possible first letter lets the engine skip other positions fast
+    firsts = sorted({f[0].lower() for f in (*feats, *apps, *procl) if f} | {f[0].upper() for f in (*feats, *apps, *procl) if f})
+    look = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else ""
+    return re.compile(rf"{look}(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
 
 
 def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int, int]],
@@ -332,7 +358,7 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int
     """Names missing from the gazetteer, recognised by their frame: a feature noun before them
     ("بلدة الصواغية", "village of X") or an apposition after them ("الليرمون، الضاحية")."""
     text, lang = doc.text, doc["lang"]
-    spans = [(p.start, p.end) for p in known] + lexical
+    spans = _Spans([(p.start, p.end) for p in known] + lexical)
     found: list[tuple[int, int]] = []
     for m in _frame_regex(lang).finditer(text):
         pos, end = m.start(), m.end()
@@ -343,13 +369,13 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int
             between = text[pe:pos]
             if pe > ps and ("،" in between or "," in between):
                 pk = match_key(text[ps:pe], lang)
-                if _name_like(text[ps:pe], pk, lang) and not _covered(spans, ps, pe):
+                if _name_like(text[ps:pe], pk, lang) and not spans.overlaps(ps, pe):
                     found.append((ps, pe))
-        elif _variants(key, w.proclitics) & w.features and not _covered(spans, pos, end):
+        elif _variants(key, w.proclitics) & w.features and not spans.overlaps(pos, end):
             nk, ns, ne = _next_token_key(text, end, lang)
             if lang == "en" and nk == "of":
                 nk, ns, ne = _next_token_key(text, ne, lang)
-            if nk and _name_like(text[ns:ne], nk, lang) and not _covered(spans, ns, ne):
+            if nk and _name_like(text[ns:ne], nk, lang) and not spans.overlaps(ns, ne):
                 found.append((ns, ne))
     out = []
     for s, e in found:
@@ -370,14 +396,14 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
     """Mark places that only locate the place before them, and give unknown places the
     governorate of the place that locates them."""
     text, lang = doc.text, doc["lang"]
-    triggers = [m.start for m in doc["matches"] if m.entry.family == "incident"]
+    triggers = sorted(m.start for m in doc["matches"] if m.entry.family == "incident")
     out = list(places)
     for i in range(len(out)):
         cur = out[i]
         if cur.foreign or cur.qualifier:
             continue
         before = match_key(text[max(0, cur.start - 60):cur.start], lang).split()[-5:]
-        if any(_variants(b, w.proclitics) & w.references for b in before):
+        if any(not w.references.isdisjoint(_variants(b, w.proclitics)) for b in before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
     for i in range(1, len(out)):
@@ -398,7 +424,10 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         if k < 0:
             continue
         prev = out[k]
-        if prev.sentence != cur.sentence or any(prev.end <= t < cur.start for t in triggers):
+        if prev.sentence != cur.sentence:
+            continue
+        t_next = bisect_left(triggers, prev.end)  # first trigger at or after prev.end
+        if t_next < len(triggers) and triggers[t_next] < cur.start:
             continue
         gap_words = match_key(text[prev.end:cur.start], lang).split()
         countryside = cur.place.reason != "alias" and cur.place.level == "governorate" and cur.start < _name_start(cur)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from bisect import bisect_right
@@ -10,7 +11,7 @@ from hudna.errors import DataError
 from hudna.ingest.pipeline import Doc, Step
 from hudna.text.dates import find_time_expressions
 from hudna.text.detect import detect_language
-from hudna.text.lexicon import get_matcher, load_lexicon
+from hudna.text.lexicon import Lexicon, get_matcher, load_lexicon
 from hudna.text.normalize import keyed_text
 from hudna.text.numbers import find_quantities
 from hudna.text.sentences import split_sentences
@@ -51,8 +52,12 @@ def normalise(doc: Doc) -> None:
 
 def split_sentences_step(doc: Doc) -> None:
     """Assign ``sentences`` (offsets into the original text)."""
-    abbreviations = {e.key for e in load_lexicon(doc["lang"]).forms_of("text.abbreviation")}
-    doc["sentences"] = split_sentences(doc.text, abbreviations=abbreviations)
+    doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(load_lexicon(doc["lang"])))
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(e.key for e in lexicon.forms_of("text.abbreviation"))
 
 
 def match_lexicon(doc: Doc) -> None:
