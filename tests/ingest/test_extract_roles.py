@@ -7,21 +7,10 @@ FA-KES articles (CC BY 4.0). See tests/data/README.md.
 
 from datetime import date
 
-import pytest
-
-from hudna.domain.claim import IncidentClaim, RegimeStatusClaim
+from hudna.domain.claim import RegimeStatusClaim
 from hudna.ingest.evaluate import fakes_prediction
-from hudna.ingest.pipeline import Doc, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():  # type: ignore[no-untyped-def]
-    return build_pipeline()
-
-
-def _incidents(doc: Doc) -> list[IncidentClaim]:
-    return [c for c in doc["claims"] if isinstance(c, IncidentClaim) and not c.negative]
-
+from hudna.ingest.pipeline import Doc
+from tests.extraction import incidents
 
 # -- roles -------------------------------------------------------------------------------------
 
@@ -29,14 +18,14 @@ def _incidents(doc: Doc) -> list[IncidentClaim]:
 def test_held_marks_the_side_hit_not_the_attacker(pipe) -> None:  # type: ignore[no-untyped-def]
     text = ("Russian forces returned to their intense aerial bombardment of rebel-held eastern Aleppo "
             "on Tuesday after several days of relative calm local residents have said.")
-    (c,) = _incidents(pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint="en")))
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint="en")))
     assert (c.perpetrator, c.target) == ("russia", "opposition")
 
 
 def test_victims_are_not_perpetrators(pipe) -> None:  # type: ignore[no-untyped-def]
     text = ("At least 29 Syrian rebels were killed during a major counter-offensive to recapture a "
             "critical supply route into Aleppo.")
-    (c,) = _incidents(pipe(Doc(text, published_on=date(2016, 7, 10), lang_hint="en")))
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 10), lang_hint="en")))
     assert c.perpetrator != "opposition"
     assert c.casualties.killed_best == 29
 
@@ -44,7 +33,7 @@ def test_victims_are_not_perpetrators(pipe) -> None:  # type: ignore[no-untyped-
 def test_svo_subject_and_a_date_after_on(pipe) -> None:  # type: ignore[no-untyped-def]
     # "On May 2" is a date, not "on <target>"; the agent stands before the verb in English
     text = "On May 2 Turkish forces struck Daesh gun emplacements near Jarabulus killing 50 terrorists."
-    (c,) = _incidents(pipe(Doc(text, published_on=date(2016, 5, 5), lang_hint="en")))
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 5, 5), lang_hint="en")))
     assert c.perpetrator == "turkey"
     assert fakes_prediction(pipe(Doc(text, published_on=date(2016, 5, 5), lang_hint="en")))["actor"] == (
         "international coalition forces")
@@ -54,7 +43,7 @@ def test_adjective_agent_and_dateline_digits(pipe) -> None:  # type: ignore[no-u
     text = ("Last updated at Feb 092015 BEIRUT At least 15 people were killed and dozens wounded on "
             "Monday in government air strikes on an area outside the capital Damascus the Syrian "
             "Observatory for Human Rights monitor said.")
-    (c,) = _incidents(pipe(Doc(text, published_on=date(2015, 2, 9), lang_hint="en")))
+    (c,) = incidents(pipe(Doc(text, published_on=date(2015, 2, 9), lang_hint="en")))
     assert c.perpetrator == "syrian-government"
     assert c.casualties.killed_best == 15  # not "092015"
 
@@ -64,7 +53,7 @@ def test_vso_agent_carries_past_a_strike_abroad(pipe) -> None:  # type: ignore[n
     text = ("نفذت قوات التحالف الدولي ضد تنظيم داعش الإرهابي تسع ضربات جوية على مواقع للتنظيم في "
             "سورية و14 ضربة أخرى في العراق. وقالت قوة المهام المشتركة في بيان إن الضربات التي وجهت "
             "في سورية أصابت وحدات تكتيكية بالقرب من مدينتي حلب والحسكة.")
-    cs = _incidents(pipe(Doc(text, published_on=date(2015, 7, 22))))
+    cs = incidents(pipe(Doc(text, published_on=date(2015, 7, 22))))
     assert {c.place.admin1_pcode for c in cs if c.place} == {"SY02", "SY08"}
     assert {c.perpetrator for c in cs} == {"us-coalition"}
 
@@ -72,7 +61,7 @@ def test_vso_agent_carries_past_a_strike_abroad(pipe) -> None:  # type: ignore[n
 def test_suicide_bomber_struck_is_an_explosion(pipe) -> None:  # type: ignore[no-untyped-def]
     text = ("A suicide bomber struck a wedding in Hasakeh as the bride and groom were exchanging vows "
             "killing 32 people and wounding dozens.")
-    cs = _incidents(pipe(Doc(text, published_on=date(2016, 7, 27), lang_hint="en")))
+    cs = incidents(pipe(Doc(text, published_on=date(2016, 7, 27), lang_hint="en")))
     assert [c.event_type for c in cs] == ["explosion"]
     assert cs[0].casualties.killed_best == 32
 
@@ -83,7 +72,7 @@ def test_suicide_bomber_struck_is_an_explosion(pipe) -> None:  # type: ignore[no
 def test_feared_strikes_are_no_incident(pipe) -> None:  # type: ignore[no-untyped-def]
     # seed: "fear of new strikes"
     text = "لكن الشوارع بدت مهجورة في حلب، ولا أحد يجرؤ على الخروج خوفا من ضربات جديدة."
-    assert _incidents(pipe(Doc(text, published_on=date(2016, 5, 1)))) == []
+    assert incidents(pipe(Doc(text, published_on=date(2016, 5, 1)))) == []
 
 
 def test_attached_preposition_alone_makes_no_village(pipe) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +90,7 @@ def test_undated_casualty_report_takes_the_lead_date(pipe) -> None:  # type: ign
     text = ("قال المرصد السوري لحقوق الانسان اليوم (الاثنين) إن 31 شخصا قتلوا حينما سقطت مقاتلة سورية "
             "على سوق في بلدة أريحا.\n\nوارتفعت حصيلة القصف الجوي على مدينة أريحا إلى 37 قتيلا على "
             "الأقل.\n\nوتشن القوات الحكومية غارات على الزبداني.")
-    cs = {c.place.text: c for c in _incidents(pipe(Doc(text, published_on=date(2015, 8, 3))))}
+    cs = {c.place.text: c for c in incidents(pipe(Doc(text, published_on=date(2015, 8, 3))))}
     assert cs["أريحا"].time is not None and cs["أريحا"].time.on == date(2015, 8, 3)
     assert cs["أريحا"].casualties.killed_best == 37
     assert any(e.role == "lead_time" for e in cs["أريحا"].evidence)
@@ -148,7 +137,7 @@ def test_justification_is_recorded(pipe) -> None:  # type: ignore[no-untyped-def
     assert att.justification == "counter_terrorism"
     assert any(e.role == "justification" and e.text == "مكافحة التهديد الإرهابي" for e in ev)
     # a demand to stop shelling reports no shelling
-    assert _incidents(doc) == []
+    assert incidents(doc) == []
 
 
 def test_photo_caption_does_not_locate_the_lead(pipe) -> None:  # type: ignore[no-untyped-def]

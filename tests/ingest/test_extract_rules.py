@@ -7,20 +7,9 @@ FA-KES articles (CC BY 4.0). See tests/data/README.md.
 
 from datetime import date
 
-import pytest
-
-from hudna.domain.claim import IncidentClaim
 from hudna.ingest.evaluate import fakes_prediction, to_gold_v1
-from hudna.ingest.pipeline import Doc, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():  # type: ignore[no-untyped-def]
-    return build_pipeline()
-
-
-def _incidents(doc: Doc) -> list[IncidentClaim]:
-    return [c for c in doc["claims"] if isinstance(c, IncidentClaim) and not c.negative]
+from hudna.ingest.pipeline import Doc
+from tests.extraction import incidents
 
 
 def test_unknown_place_by_apposition_with_contrast_date(pipe) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +19,7 @@ def test_unknown_place_by_apposition_with_contrast_date(pipe) -> None:  # type: 
             "غير أن تقارير إعلامية موازية تحدثت عن غارات على الليرمون، الضاحية التي تسيطر عليها "
             "المعارضة على المشارف الشمالية لمدينة حلب.")
     doc = pipe(Doc(text, published_on=date(2016, 5, 1), source_id="afp"))
-    (c,) = _incidents(doc)
+    (c,) = incidents(doc)
     assert c.event_type == "air_strike"
     assert c.place is not None and c.place.text == "الليرمون"
     assert c.place.pcode is None and c.place.admin1_pcode == "SY02"
@@ -74,19 +63,19 @@ def test_places_attach_to_nearest_trigger(pipe) -> None:  # type: ignore[no-unty
     # one incident per (type, place) actually paired, not every type crossed with every place
     text = "وأسفرت غارات جوية على مدينة إدلب عن مقتل خمسة مدنيين، فيما دارت اشتباكات في ريف حماة."
     doc = pipe(Doc(text, published_on=date(2015, 8, 3)))
-    pairs = {(c.event_type, c.place.admin1_pcode) for c in _incidents(doc) if c.place}
+    pairs = {(c.event_type, c.place.admin1_pcode) for c in incidents(doc) if c.place}
     assert pairs == {("air_strike", "SY07"), ("armed_clash", "SY05")}
-    strike = next(c for c in _incidents(doc) if c.event_type == "air_strike")
-    clash = next(c for c in _incidents(doc) if c.event_type == "armed_clash")
+    strike = next(c for c in incidents(doc) if c.event_type == "air_strike")
+    clash = next(c for c in incidents(doc) if c.event_type == "armed_clash")
     assert strike.casualties.killed_best == 5 and clash.casualties.killed_best is None
 
 
 def test_weak_trigger_only_without_a_strong_one(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "وقتل عشرة أشخاص في غارات على مدينة أريحا بعد هجوم للمعارضة."
     doc = pipe(Doc(text, published_on=date(2015, 8, 3)))
-    assert {c.event_type for c in _incidents(doc)} == {"air_strike"}
+    assert {c.event_type for c in incidents(doc)} == {"air_strike"}
     doc = pipe(Doc("Rebels launched an attack on army positions in Daraa on Saturday.", published_on=date(2015, 7, 25)))
-    assert {c.event_type for c in _incidents(doc)} == {"armed_clash"}
+    assert {c.event_type for c in incidents(doc)} == {"armed_clash"}
 
 
 def test_countryside_is_governorate_precision(pipe) -> None:  # type: ignore[no-untyped-def]
@@ -122,5 +111,5 @@ def test_english_alias_places_and_fakes_main_incident(pipe) -> None:  # type: ig
 def test_terrorists_name_no_perpetrator(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Terrorists fired rocket shells on residential neighbourhoods in Aleppo killing 9 civilians."
     doc = pipe(Doc(text, published_on=date(2015, 2, 16), lang_hint="en"))
-    (c,) = [c for c in _incidents(doc) if c.event_type == "shelling"]
+    (c,) = [c for c in incidents(doc) if c.event_type == "shelling"]
     assert c.perpetrator == "unknown" and c.casualties.killed_best == 9
