@@ -17,14 +17,13 @@ from hudna.domain.event import ACLED_SUB_TO_TYPE, Event, Fatalities
 from hudna.domain.ids import external_event_id
 from hudna.domain.place import PlaceRef, level_from_geo_precision
 from hudna.domain.time import TimeWindow
-from hudna.errors import DataError
 from hudna.ingest.readers.common import (
     COUNTRIES,
     ISO3_BY_NUMERIC,
     Fields,
     RowResult,
     iter_csv_records,
-    locate_error,
+    iter_row_results,
     split_semicolons,
     zone_for_country,
 )
@@ -90,16 +89,11 @@ def iter_acled_events(
         Local time zone of the dates; by default the zone of the row's country.
     """
     label = str(path)
-    for line, record in iter_csv_records(path, required=ACLED_REQUIRED):
-        if isinstance(record, DataError):
-            yield RowResult(line, error=record)
-            continue
-        try:
-            event = _acled_event(Fields(record, path=label, line=line), actors=actors, tz=tz)
-        except DataError as exc:
-            yield RowResult(line, error=locate_error(exc, label, line))
-            continue
-        yield RowResult(line, event=event)
+    yield from iter_row_results(
+        iter_csv_records(path, required=ACLED_REQUIRED),
+        label,
+        lambda f: _acled_event(f, actors=actors, tz=tz),
+    )
 
 
 def _acled_event(f: Fields, *, actors: ActorRegistry, tz: ZoneInfo | None) -> Event:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -253,6 +253,27 @@ def _check_bounds(
         raise fields.error(field, "must not be negative" if low == 0 else f"must be >= {low}")
     if high is not None and value > high:
         raise fields.error(field, f"must be <= {high}")
+
+
+def iter_row_results(
+    records: Iterable[tuple[int, Mapping[str, object] | DataError]],
+    label: str,
+    build: Callable[[Fields], Event],
+) -> Iterator[RowResult]:
+    """Turn (line, record-or-error) pairs into :class:`RowResult` values with ``build``.
+
+    A :class:`DataError` raised by ``build`` is re-issued at the record's file and line.
+    """
+    for line, record in records:
+        if isinstance(record, DataError):
+            yield RowResult(line, error=record)
+            continue
+        try:
+            event = build(Fields(record, path=label, line=line))
+        except DataError as exc:
+            yield RowResult(line, error=locate_error(exc, label, line))
+            continue
+        yield RowResult(line, event=event)
 
 
 def locate_error(exc: DataError, path: str, line: int) -> DataError:

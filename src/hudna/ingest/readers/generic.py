@@ -26,7 +26,7 @@ from hudna.ingest.readers.common import (
     RowResult,
     check_range,
     iter_csv_records,
-    locate_error,
+    iter_row_results,
     zone_for_country,
 )
 
@@ -129,16 +129,9 @@ def iter_generic_events(
             ),
         )
         return
-    for line, record in records:
-        if isinstance(record, DataError):
-            yield RowResult(line, error=record)
-            continue
-        try:
-            event = generic_event(Fields(record, path=label, line=line), actors=actors, tz=tz)
-        except DataError as exc:
-            yield RowResult(line, error=locate_error(exc, label, line))
-            continue
-        yield RowResult(line, event=event)
+    yield from iter_row_results(
+        records, label, lambda f: generic_event(f, actors=actors, tz=tz)
+    )
 
 
 def _iter_jsonl(path: str | Path) -> Iterator[tuple[int, Mapping[str, Any] | DataError]]:

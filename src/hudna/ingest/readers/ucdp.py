@@ -18,7 +18,6 @@ from hudna.domain.event import Event, Fatalities
 from hudna.domain.ids import external_event_id
 from hudna.domain.place import PlaceRef, level_from_where_prec
 from hudna.domain.time import TimeWindow
-from hudna.errors import DataError
 from hudna.ingest.readers.common import (
     COUNTRIES,
     ISO3_BY_GW,
@@ -26,7 +25,7 @@ from hudna.ingest.readers.common import (
     RowResult,
     check_range,
     iter_csv_records,
-    locate_error,
+    iter_row_results,
     split_semicolons,
     zone_for_country,
 )
@@ -169,21 +168,11 @@ def iter_ucdp_events(
         warning is logged; with False the row is an error naming ``low`` or ``high``.
     """
     label = str(path)
-    for line, record in iter_csv_records(path, required=UCDP_REQUIRED):
-        if isinstance(record, DataError):
-            yield RowResult(line, error=record)
-            continue
-        try:
-            event = _ucdp_event(
-                Fields(record, path=label, line=line),
-                actors=actors,
-                tz=tz,
-                repair_counts=repair_counts,
-            )
-        except DataError as exc:
-            yield RowResult(line, error=locate_error(exc, label, line))
-            continue
-        yield RowResult(line, event=event)
+    yield from iter_row_results(
+        iter_csv_records(path, required=UCDP_REQUIRED),
+        label,
+        lambda f: _ucdp_event(f, actors=actors, tz=tz, repair_counts=repair_counts),
+    )
 
 
 def _ucdp_event(
