@@ -9,9 +9,16 @@ geocoder; the table and the last line (``within_5km=``, the headline) report the
 speed in names per second, the text-scanning speed beside a bare automaton scan of the same
 text, and ends with ``within_5km=<share>``.
 
+The default gazetteer has names learned from coded events (UCDP GED 2016,
+:mod:`hudna.gazetteer.learn`). Names learned from any of the events being scored are left out
+first (``Gazetteer.excluding_records``), so a file is never scored against what was learned from
+it: on UCDP 2016 itself the headline is the OCHA gazetteer's. The "time split" rows estimate
+what learning brings to unseen events: names learned from the scored file's events before its
+median date, scored on the strings of the later events, beside the same strings without them.
+
 Usage::
 
-    python bench/geocode.py [--ucdp CSV ...] [--gazetteer NAME_OR_PATH] [--scan-mb 8] [--misses N] [--repeat 3]
+    python bench/geocode.py [--ucdp CSV ...] [--gazetteer NAME_OR_PATH] [--scan-mb 8] [--misses N] [--repeat 3] [--split-date YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -28,7 +35,10 @@ from pathlib import Path
 from pyproj import Geod
 
 from hudna.errors import AmbiguousPlaceWarning
-from hudna.gazetteer import GeocodeResult, load_gazetteer
+from hudna.gazetteer import Gazetteer, GeocodeResult, load_gazetteer
+from hudna.gazetteer.build import apply_layer
+from hudna.gazetteer.learn import CodedPlace, learn_layer
+from hudna.gazetteer.readers import read_coded_places
 from hudna.text.normalize import keyed_text
 
 DEFAULT_UCDP = Path("/work/shared/data/events/ucdp-ged-syria/ucdp_ged_syria_2016.csv")
@@ -71,12 +81,16 @@ def main() -> None:
     ap.add_argument("--scan-mb", type=float, default=8.0)
     ap.add_argument("--misses", type=int, default=0, help="print this many of the worst answers")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each geocoding pass (median reported)")
+    ap.add_argument("--split-date", default=None, help="date of the time split (default: median event date)")
     args = ap.parse_args()
     warnings.simplefilter("ignore", AmbiguousPlaceWarning)
 
     t0 = time.perf_counter()
-    gaz = load_gazetteer(args.gazetteer)
+    full = load_gazetteer(args.gazetteer)
     load_s = time.perf_counter() - t0
+    coded = [c for path in args.ucdp for c in read_coded_places(path, kind="ucdp")]
+    # never score events against names learned from them
+    gaz = full.excluding_records({c.record_id for c in coded})
     strings = load_strings(args.ucdp)
     names = sorted(strings)
     contexts = [strings[n][0][2] or None for n in names]
@@ -139,6 +153,8 @@ def main() -> None:
         bare_s = min(bare_s, time.perf_counter() - t0)
 
     print(f"gazetteer            {gaz.version} (loaded in {load_s:.2f} s)")
+    print(f"learned names        {full.learned_name_count()} in the gazetteer; "
+          f"{full.learned_name_count() - gaz.learned_name_count()} left out (learned from the scored events)")
     print(f"UCDP files           {', '.join(p.name for p in args.ucdp)}")
     print(f"distinct strings     {n} (events with where_prec 1-2)")
     print()
@@ -150,6 +166,12 @@ def main() -> None:
     print(f"{'with context':<12} {n:>6} {share[1]:>7.1%} {share[5]:>7.1%} {share[25]:>7.1%}   <- headline: context = UCDP adm_2, adm_1")
     sp = shares(d_plain)
     print(f"{'name only':<12} {n:>6} {sp[0]:>7.1%} {sp[1]:>7.1%} {sp[2]:>7.1%}   <- no context")
+    print()
+    split = time_split(gaz, coded, args.split_date, geod)
+    if split:
+        day, n_learn, n_names, n_later, before, after = split
+        print(f"{'time split':<12} {n_later:>6} {'':>7} {before:>7.1%} {'':>7}   <- strings of events from {day} on, without learning")
+        print(f"{'  + learned':<12} {n_later:>6} {'':>7} {after:>7.1%} {'':>7}   <- with {n_names} names learned from {n_learn} earlier events")
     print()
     print(f"not found            {not_found:.1%} with context; {sum(1 for d in d_plain if d is None) / n:.1%} name only")
     if found:
@@ -170,6 +192,40 @@ def main() -> None:
             print(f"  {d / 1000:8.1f} km  {nm!r} -> {r.pcode} {r.name_en} ({r.method}, {r.score})")
     print(f"within_5km (with context)={share[5]:.4f}; name only={sp[1]:.4f}")
     print(f"within_5km={share[5]:.4f}")
+
+
+def time_split(
+    gaz: Gazetteer, coded: list[CodedPlace], split_date: str | None, geod: Geod
+) -> tuple[str, int, int, int, float, float] | None:
+    """Learn from the events before ``split_date`` (default: the median date), score the
+    distinct strings of the later events (where_prec 1–2, context as above) without and with
+    the learned names: (date, events learned from, names learned, strings scored, share
+    within 5 km before, after)."""
+    dated = sorted(c.date for c in coded if c.date)
+    if len(dated) < 10:
+        return None
+    day = split_date or dated[len(dated) // 2]
+    early = [c for c in coded if c.date and c.date < day]
+    later: dict[str, CodedPlace] = {}
+    for c in coded:
+        if c.date and c.date >= day and c.where_prec <= 2:
+            later.setdefault(" ".join(c.text.split()), c)
+    if not early or not later:
+        return None
+    layer, _ = learn_layer(gaz, early, name="time-split", source="bench", licence="", id_prefix="SPLIT")
+    learned = Gazetteer(apply_layer(gaz._built, layer), admin_areas=gaz._admin_areas)
+    names = sorted(later)
+    ctxs = [later[nm].context or None for nm in names]
+
+    def share(g: Gazetteer) -> float:
+        ok = 0
+        for nm, r in zip(names, g.geocode_many(names, lang="en", contexts=ctxs), strict=True):
+            c = later[nm]
+            if r.pcode is not None and r.lon is not None and r.lat is not None and geod.inv(c.lon, c.lat, r.lon, r.lat)[2] <= 5000:
+                ok += 1
+        return ok / len(names)
+
+    return day, len(early), len(layer.names), len(names), share(gaz), share(learned)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the store: a SQLite file (default) or postgresql+psycopg://...",
     )
     gazetteer: str = Field(
-        "syria-ocha-2015",
-        description="Gazetteer used by geocoding: the bundled 'syria-ocha-2015' or a path to a built gazetteer.",
+        "syria",
+        description=(
+            "Gazetteer used by geocoding: the bundled 'syria' (OCHA 2015 with the names learned from "
+            "UCDP GED 2016), 'syria-ocha-2015' (OCHA alone) or a path to a built gazetteer or layer."
+        ),
     )
     extra_lexicon_dirs: tuple[str, ...] = Field(
         (), description="Extra lexicon directories merged over the bundled lexicons."

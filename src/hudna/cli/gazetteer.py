@@ -13,7 +13,7 @@ from hudna.cli import app
 from hudna.cli.context import get_ctx
 from hudna.errors import AmbiguousPlaceWarning
 
-gazetteer_app = typer.Typer(help="The gazetteer: info, import.", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="The gazetteer: info, import, learn.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
@@ -36,8 +36,14 @@ def info_cmd(
         ("content_hash", info.content_hash),
         ("places", ", ".join(f"{k}={v}" for k, v in sorted(info.counts.items()))),
         ("names", str(info.names)), ("build_issues", str(info.issues)),
+        ("learned_names", str(info.learned_names)),
     ):
         typer.echo(f"{label:<15} {value}")
+    for layer in info.layers:
+        typer.echo(
+            f"{'layer':<15} {layer.get('name', '')} sha256:{layer.get('content_hash', '')[:12]} "
+            f"({layer.get('source', '')}; {layer.get('licence', '')}; built {layer.get('built_at', '')})"
+        )
 
 
 @gazetteer_app.command("import")
@@ -53,6 +59,26 @@ def import_cmd(
 
     info = import_gazetteer(source, out, name=name, kind=kind, source_version=source_version)
     typer.echo(f"wrote {out}: {info.version}; " + ", ".join(f"{k}={v}" for k, v in sorted(info.counts.items())))
+
+
+@gazetteer_app.command("learn")
+def learn_cmd(
+    ctx: typer.Context,
+    sources: list[Path] = typer.Argument(..., help="UCDP GED or ACLED CSV files (gzip'd or not)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Layer file to write (.sqlite or .sqlite.gz)."),
+    kind: str = typer.Option("auto", "--kind", help="ucdp, acled or auto."),
+    name: str | None = typer.Option(None, "--name", help="Name recorded in the layer."),
+    max_prec: int = typer.Option(2, "--max-prec", help="Learn from events coded this precisely or better (UCDP where_prec)."),
+    gazetteer: str | None = typer.Option(None, "--gazetteer", "-g", help="Base gazetteer (bundled name or path)."),
+) -> None:
+    """Learn the place names of coded events the gazetteer does not know (use with --gazetteer OUT)."""
+    from hudna.services.gazetteer import learn_gazetteer
+
+    info, rep = learn_gazetteer(sources, out, gazetteer=_choice(ctx, gazetteer), kind=kind, name=name, max_prec=max_prec)
+    typer.echo(
+        f"wrote {out}: {info.version}; {rep.strings} place strings: {rep.known} already known, "
+        f"{rep.aliases} new names of communities, {rep.points} new points ({rep.names} names)"
+    )
 
 
 @app.command("geocode")

@@ -31,7 +31,9 @@ from hudna.text.normalize import lang_module, match_key, script_of
 
 __all__ = [
     "BuiltGazetteer",
+    "apply_layer",
     "build_ocha_syria",
+    "exclude_records",
     "content_hash",
     "make_names",
     "read_gazetteer_db",
@@ -55,7 +57,10 @@ CREATE TABLE place_names (
 );
 CREATE INDEX place_names_key ON place_names(match_key);
 CREATE TABLE build_issues (place_id TEXT, field TEXT, problem TEXT, value TEXT);
+CREATE TABLE name_records (place_id TEXT NOT NULL, match_key TEXT NOT NULL, record_id TEXT NOT NULL);
 """
+#: Columns added after the first schema (read when present).
+_PLACES_EXTRA = "ALTER TABLE places ADD COLUMN where_prec INTEGER"
 
 _CUT = "\ufffd"
 
@@ -69,6 +74,9 @@ class BuiltGazetteer:
     names: list[PlaceName]
     issues: list[BuildIssue] = field(default_factory=list)
     geometries: dict[str, BaseGeometry] = field(default_factory=dict)
+    #: (place_id, match_key, record_id): the source records a name was learned from
+    #: (:mod:`hudna.gazetteer.learn`); empty for gazetteers built from a gazetteer source.
+    records: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def split_joined(name: str, lang: str) -> list[str]:
@@ -126,7 +134,10 @@ def content_hash(places: Iterable[Place], names: Iterable[PlaceName]) -> str:
     """SHA-256 over the sorted places and names (the identity of a gazetteer's content)."""
     h = hashlib.sha256()
     for p in sorted(places, key=lambda p: p.place_id):
-        h.update(json.dumps(astuple(p), ensure_ascii=False, default=str).encode())
+        t = astuple(p)
+        if t[-1] is None:  # where_prec unset: hashed as before the field existed
+            t = t[:-1]
+        h.update(json.dumps(t, ensure_ascii=False, default=str).encode())
     for n in sorted(names, key=lambda n: (n.place_id, n.lang, n.kind, n.name)):
         h.update(json.dumps(astuple(n), ensure_ascii=False).encode())
     return h.hexdigest()
@@ -270,16 +281,19 @@ def write_gazetteer_db(built: BuiltGazetteer, path: Path) -> None:
     """Write a built gazetteer as SQLite (``.sqlite``) or gzip'd SQLite (``.sqlite.gz``)."""
     con = sqlite3.connect(":memory:")
     con.executescript(_SCHEMA)
+    con.execute(_PLACES_EXTRA)
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(built.meta.items()))
     con.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (p.place_id, p.level.value, p.name_en, p.name_ar, p.admin1_pcode, p.admin2_pcode, p.admin3_pcode,
              p.parent_id, p.lat, p.lon, p.importance, p.population, p.source,
-             shapely.to_wkb(built.geometries[p.place_id]) if p.place_id in built.geometries else None)
+             shapely.to_wkb(built.geometries[p.place_id]) if p.place_id in built.geometries else None,
+             p.where_prec)
             for p in built.places
         ],
     )
+    con.executemany("INSERT INTO name_records VALUES (?,?,?)", built.records)
     con.executemany(
         "INSERT INTO place_names VALUES (?,?,?,?,?,?,?)",
         [(n.place_id, n.name, n.lang, n.script, n.kind, n.match_key, n.source) for n in built.names],
@@ -308,16 +322,88 @@ def read_gazetteer_db(data: bytes, *, path: str) -> BuiltGazetteer:
         places: list[Place] = []
         geoms: dict[str, BaseGeometry] = {}
         for row in con.execute("SELECT * FROM places"):
-            places.append(Place(row[0], Level(row[1]), *row[2:13]))
+            extra = row[14] if len(row) > 14 else None  # where_prec (files written before it: absent)
+            places.append(
+                Place(row[0], Level(row[1]), row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
+                      row[10], row[11], row[12], extra)
+            )
             if row[13] is not None:
                 geoms[row[0]] = shapely.from_wkb(row[13])
         names = [PlaceName(*r) for r in con.execute("SELECT * FROM place_names")]
         issues = [BuildIssue(*r) for r in con.execute("SELECT * FROM build_issues")]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        records: list[tuple[str, str, str]] = (
+            [(str(a), str(b), str(c)) for a, b, c in con.execute("SELECT * FROM name_records")]
+            if "name_records" in tables
+            else []
+        )
     except sqlite3.DatabaseError as exc:
         raise DataError(f"not a hudna gazetteer: {exc}", path=path) from exc
     finally:
         con.close()
-    return BuiltGazetteer(meta, places, names, issues, geoms)
+    return BuiltGazetteer(meta, places, names, issues, geoms, records)
+
+
+def apply_layer(base: BuiltGazetteer, layer: BuiltGazetteer) -> BuiltGazetteer:
+    """A gazetteer with a layer's places and names added to a base (both kept unchanged).
+
+    A layer (``meta["layer_of"]``, e.g. names learned from coded events by
+    :func:`hudna.gazetteer.learn.learn_layer`) adds new places and new names of the base's
+    places. The result keeps the base's meta and lists the layers in ``meta["layers"]``.
+
+    Raises
+    ------
+    DataError
+        If the layer redefines a place of the base or names a place that neither has.
+    """
+    ids = {p.place_id for p in base.places}
+    for p in layer.places:
+        if p.place_id in ids:
+            raise DataError(f"layer {layer.meta.get('name')!r} redefines place {p.place_id!r}", field="place_id")
+    known = ids | {p.place_id for p in layer.places}
+    for n in layer.names:
+        if n.place_id not in known:
+            raise DataError(f"layer {layer.meta.get('name')!r} names unknown place {n.place_id!r}", field="place_id")
+    meta = dict(base.meta)
+    layers = json.loads(meta.get("layers", "[]"))
+    layers.append({k: layer.meta.get(k, "") for k in ("name", "source", "source_version", "licence", "built_at", "content_hash")})
+    meta["layers"] = json.dumps(layers, ensure_ascii=False)
+    return BuiltGazetteer(
+        meta,
+        base.places + layer.places,
+        base.names + layer.names,
+        base.issues + layer.issues,
+        {**base.geometries, **layer.geometries},
+        base.records + layer.records,
+    )
+
+
+def exclude_records(built: BuiltGazetteer, record_ids: Iterable[str]) -> tuple[BuiltGazetteer, int]:
+    """``built`` without the names learned only from ``record_ids`` (and without the learned
+    places left nameless); also returns how many names were dropped.
+
+    Used to measure a learned gazetteer on the very events it could have learned from
+    (``bench/geocode.py``): every name whose records are all among them is left out.
+    """
+    drop = set(record_ids)
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for pid, key, rid in built.records:
+        by_name.setdefault((pid, key), []).append(rid)
+    gone = {k for k, rids in by_name.items() if all(r in drop for r in rids)}
+    if not gone:
+        return built, 0
+    names = [n for n in built.names if (n.place_id, n.match_key) not in gone]
+    learned_places = {pid for pid, _ in by_name}
+    named = {n.place_id for n in names}
+    places = [p for p in built.places if p.place_id in named or p.place_id not in learned_places or p.level != Level.POINT]
+    kept = {p.place_id for p in places}
+    records = [r for r in built.records if (r[0], r[1]) not in gone]
+    meta = dict(built.meta)
+    meta["excluded_names"] = str(len(built.names) - len(names))
+    return (
+        BuiltGazetteer(meta, places, [n for n in names if n.place_id in kept], built.issues, built.geometries, records),
+        len(built.names) - len(names),
+    )
 
 
 def load_ocha_syria_features(folder: Path | None = None) -> dict[str, list[dict[str, Any]]]:

@@ -21,6 +21,7 @@ GeoNames).
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -31,7 +32,7 @@ from typing import Any
 
 from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, NotFound
-from hudna.gazetteer.build import BuiltGazetteer
+from hudna.gazetteer.build import BuiltGazetteer, exclude_records
 from hudna.gazetteer.model import (
     Alternative,
     BuildIssue,
@@ -42,7 +43,7 @@ from hudna.gazetteer.model import (
     ScanHit,
     precision_codes,
 )
-from hudna.gazetteer.phonetic import PhoneticIndex, query_keys
+from hudna.gazetteer.phonetic import PhoneticIndex, _usable, query_keys
 from hudna.gazetteer.words import PlaceWords, load_place_words
 from hudna.geo.admin import AdminArea, AdminAreas, Community
 from hudna.text.normalize import LANGS, lang_module, match_key, resolve_lang
@@ -63,8 +64,10 @@ FUZZY_THRESHOLD = PHONETIC_THRESHOLD
 #: Phonetic similarity is scaled below the exact stages (an equal phonetic key scores 95).
 PHONETIC_SCALE = 0.95
 #: Ranking bonus of a candidate inside a governorate / district named by the context.
-CONTEXT_BONUS_GOVERNORATE = 6.0
-CONTEXT_BONUS_DISTRICT = 8.0
+CONTEXT_BONUS_GOVERNORATE = 4.0
+CONTEXT_BONUS_DISTRICT = 4.0
+#: ... and inside a sub-district named by the context (UCDP's "Dayr Hafir district").
+CONTEXT_BONUS_SUBDISTRICT = 3.0
 #: Score of each stage when it matches (phonetic scores are computed).
 STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0}
 _LEVEL_PREF = {
@@ -110,6 +113,7 @@ class _Context:
     admin1: frozenset[str]
     admin2: frozenset[str]
     areas: tuple[str, ...]
+    admin3: frozenset[str] = frozenset()
 
 
 _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
@@ -156,7 +160,7 @@ class _Plan:
 
     def want(self, keys: tuple[str, str], areas: tuple[str, ...]) -> None:
         vq, cq = keys
-        if len(cq) < 2:
+        if not _usable(vq, cq):
             return
         self.queries[(vq, cq, areas)] = None
         for area in areas:
@@ -203,9 +207,16 @@ class Gazetteer:
     """
 
     def __init__(self, built: BuiltGazetteer, *, admin_areas: AdminAreas | None = None) -> None:
+        self._built = built
         self.meta = dict(built.meta)
         self.name = self.meta.get("name", "gazetteer")
         self.version = f"{self.name} {self.meta.get('source_version', '?')} sha256:{self.meta.get('content_hash', '')[:12]}"
+        #: Layers applied over the base (:func:`hudna.gazetteer.build.apply_layer`), in order.
+        self.layers: list[dict[str, str]] = json.loads(self.meta.get("layers", "[]"))
+        for layer in self.layers:
+            self.version += f" + {layer.get('name', 'layer')} sha256:{layer.get('content_hash', '')[:12]}"
+        if self.meta.get("excluded_names"):
+            self.version += f" - {self.meta['excluded_names']} learned names"
         self.places: dict[str, Place] = {p.place_id: p for p in built.places}
         self.issues: list[BuildIssue] = list(built.issues)
         self._names: dict[str, list[PlaceName]] = {}
@@ -219,6 +230,7 @@ class Gazetteer:
         self._phon = PhoneticIndex(self.places, built.names)
         self._words = {lang: load_place_words(lang) for lang in LANGS}
         self._context_cache: dict[str, _Context] = {}
+        self._centre: dict[str, str | None] = {}
         self._rank_static = self._static_ranks()
         self._phrase_tables: dict[
             tuple[str, tuple[str, ...]],
@@ -279,6 +291,77 @@ class Gazetteer:
                 country_name_ar=country.name_ar if country else None,
             )
         return self._admin_areas
+
+    # -- layers and learning -------------------------------------------------------------------
+    def excluding_records(self, record_ids: Iterable[str]) -> Gazetteer:
+        """This gazetteer without the names learned only from ``record_ids`` (coded events,
+        :mod:`hudna.gazetteer.learn`); ``self`` when none were learned from them. The version
+        says how many names were left out."""
+        built, dropped = exclude_records(self._built, record_ids)
+        if not dropped:
+            return self
+        return Gazetteer(built, admin_areas=self._admin_areas)
+
+    def learned_name_count(self) -> int:
+        """How many names of this gazetteer were learned from coded events."""
+        return sum(1 for names in self._names.values() for n in names if n.kind == "learned")
+
+    def learnable_names(self, text: str) -> list[str]:
+        """The names a coded place string teaches (:mod:`hudna.gazetteer.learn`): each of its
+        alternatives without qualifier words ("Handarat village" → "Handarat"; "Kobane/Ayn al
+        Arab town" → "Kobane", "Ayn al Arab"), facility words kept ("Hamah Military Airport");
+        ``[]`` for compounds ("road between A and B") and admin areas ("Eastern Hamah
+        Governorate", "Idlib countryside")."""
+        lang = "en"
+        parts = self._query_parts(text, lang)
+        if any(compound for _, compound in parts):
+            return []
+        alts = [p for p, _ in parts[1:]] or [parts[0][0]]
+        words = self._words[lang]
+        out: list[str] = []
+        for alt in alts:
+            tokens = match_key(alt, lang).split()
+            flags = _Flags()
+            core = self._strip(tokens, words, _QUALIFIER_ROLES, flags)
+            if not core or flags.countryside or flags.hint in ("governorate", "district", "subdistrict"):
+                continue
+            display = " ".join(t[:1].upper() + t[1:] for t in core)
+            if display not in out:
+                out.append(display)
+        return out
+
+    def communities_near(self, *, lon: float, lat: float, radius_m: float) -> list[tuple[str, float]]:
+        """Communities within ``radius_m`` metres of a point, nearest first, with distances."""
+        if not hasattr(self, "_comm_xy"):
+            import numpy as np
+
+            comms = [p for p in self.places.values() if p.level == Level.COMMUNITY and p.lon is not None and p.lat is not None]
+            self._comm_ids = [p.place_id for p in comms]
+            self._comm_xy = np.asarray([(p.lon, p.lat) for p in comms], dtype=float).reshape(-1, 2)
+        import numpy as np
+        from pyproj import Geod
+
+        if not len(self._comm_ids):
+            return []
+        dlat = np.radians(self._comm_xy[:, 1] - lat)
+        dlon = np.radians(self._comm_xy[:, 0] - lon) * math.cos(math.radians(lat))
+        approx = 6371008.8 * np.hypot(dlat, dlon)
+        idx = np.flatnonzero(approx <= radius_m * 1.05)
+        geod = Geod(ellps="WGS84")
+        out = []
+        for i in idx.tolist():
+            x, y = self._comm_xy[i]
+            d = float(geod.inv(lon, lat, float(x), float(y))[2])
+            if d <= radius_m:
+                out.append((self._comm_ids[i], d))
+        return sorted(out, key=lambda t: t[1])
+
+    def name_similarity(self, text: str, pcode: str, lang: str = "en") -> float:
+        """Best phonetic similarity (0–100) of ``text``'s core words and a place's names."""
+        prep = self._analyse(text, lang)
+        core = prep.core or (tuple(match_key(text, lang).split()))
+        vq, cq = query_keys(list(core), lang)
+        return self._phon.place_similarity(vq, cq, pcode)
 
     # -- geocoding -----------------------------------------------------------------------------
     def geocode(self, name: str, lang: str = "auto", context: str | None = None) -> GeocodeResult:
@@ -605,7 +688,7 @@ class Gazetteer:
         by the context. Also returns the best rejected (name, similarity)."""
         memo = memo or _Memo()
         vq, cq = memo.query_keys(tokens, lang)
-        if len(cq) < 2:
+        if not _usable(vq, cq):
             return [], None
         qkey = (vq, cq, ctx.areas)
         scored = memo.cands.get(qkey)
@@ -662,31 +745,82 @@ class Gazetteer:
         return out
 
     def _resolve_context(self, context: str, memo: _Memo) -> _Context:
-        """P-codes named in a context: scanned names, plus short comma-separated segments
-        geocoded on their own ("Ar Raqqah Governorate, Tall Abyad district")."""
+        """P-codes named in a context.
+
+        Short comma-separated segments that name an admin area ("Ar Raqqah Governorate",
+        "Tall Abyad district") are geocoded on their own and give that area (and its
+        parents); the rest of the context is scanned for names. A scan hit inside a segment
+        that already named its area is ignored ("Tall" of "Tall Abyad district" is not At
+        Tall).
+        """
         out: set[str] = set()
-        for hit in self.scan(context):
-            for pid in hit.place_ids:
-                p = self.places.get(pid)
-                if p is None:
-                    continue
-                out.add(pid)
-                if p.level in (Level.GOVERNORATE, Level.DISTRICT) or len(hit.place_ids) == 1:
-                    out.update(x for x in (p.admin1_pcode, p.admin2_pcode) if x)
-        for seg in self._segments(context):
+        unresolved: list[str] = []
+        segments = self._segments(context)
+        for seg in segments:
             named = memo.segments.get(seg)
             if named is None:
-                named = ()
-                cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
-                if cands and flags.hint in ("governorate", "district", "subdistrict"):
-                    res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
-                    named = tuple(x for x in (res.pcode, res.admin1_pcode, res.admin2_pcode) if x)
+                named = self._admin_segment(seg, memo)
                 memo.segments[seg] = named
-            out.update(named)
+            if named:
+                out.update(named)
+            else:
+                unresolved.append(seg)
+        scan_text = context if len(unresolved) == len(segments) else ", ".join(unresolved)
+        if scan_text.strip():
+            for hit in self.scan(scan_text):
+                for pid in hit.place_ids:
+                    p = self.places.get(pid)
+                    if p is None:
+                        continue
+                    out.add(pid)
+                    if p.level in (Level.GOVERNORATE, Level.DISTRICT) or len(hit.place_ids) == 1:
+                        out.update(x for x in (p.admin1_pcode, p.admin2_pcode) if x)
         places = self.places
         admin1 = frozenset(x for x in out if x in places and places[x].level == Level.GOVERNORATE)
         admin2 = frozenset(x for x in out if x in places and places[x].level == Level.DISTRICT)
-        return _Context(frozenset(out), admin1, admin2, tuple(sorted(admin2)) if admin2 else tuple(sorted(admin1)))
+        admin3 = frozenset(x for x in out if x in places and places[x].level == Level.SUBDISTRICT)
+        areas = tuple(sorted(admin2)) if admin2 else tuple(sorted(admin1))
+        return _Context(frozenset(out), admin1, admin2, areas, admin3)
+
+    def _admin_segment(self, seg: str, memo: _Memo) -> tuple[str, ...]:
+        """P-codes of a context segment that names an admin area with its level word, else ().
+
+        A "district" that is a sub-district or a town in this gazetteer (UCDP's districts are
+        GADM's: "Dayr Hafir district", "Atarib district") gives that sub-district and its
+        district; "Markaz X district" ("centre of X", GADM's name of a governorate's central
+        district: "Markaz Rif Dimashq") gives X's centre district.
+        """
+        cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
+        if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
+            return ()
+        res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
+        place = self.places.get(res.pcode or "")
+        if place is None:
+            return ()
+        named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
+        if flags.hint == "district" and place.level == Level.GOVERNORATE:
+            centre = self.centre_district(place.place_id)
+            if centre is not None:
+                named.append(centre)
+        elif flags.hint in ("district", "subdistrict") and place.level in (Level.COMMUNITY, Level.SUBDISTRICT):
+            named.append(place.admin3_pcode)
+        return tuple(x for x in dict.fromkeys(named) if x)
+
+    def centre_district(self, admin1: str) -> str | None:
+        """The central ("markaz") district of a governorate: the district of its capital
+        (the governorate's most important community, when one is marked as its capital),
+        else its lowest-numbered district (OCHA numbers the central district first)."""
+        cached = self._centre.get(admin1)
+        if cached is not None or admin1 in self._centre:
+            return cached
+        districts = sorted(p.place_id for p in self.places.values() if p.level == Level.DISTRICT and p.admin1_pcode == admin1)
+        capitals = [
+            p for p in self.places.values()
+            if p.level == Level.COMMUNITY and p.admin1_pcode == admin1 and p.importance >= 4 and p.admin2_pcode
+        ]
+        centre = capitals[0].admin2_pcode if len(capitals) == 1 else (districts[0] if districts else None)
+        self._centre[admin1] = centre
+        return centre
 
     def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float]]]:
         """Per place: level, admin1, admin2 and the context-free part of :meth:`_rank` for each
@@ -720,6 +854,8 @@ class Gazetteer:
                 bonus += CONTEXT_BONUS_GOVERNORATE
             if admin2 in pcodes:
                 bonus += CONTEXT_BONUS_DISTRICT
+            if ctx.admin3 and self.places[c.pid].admin3_pcode in ctx.admin3:
+                bonus += CONTEXT_BONUS_SUBDISTRICT
             if c.pid in pcodes:
                 bonus += 1.0
         return c.score + bonus
@@ -742,6 +878,8 @@ class Gazetteer:
                 bonus += CONTEXT_BONUS_GOVERNORATE
             if p.admin2_pcode in pcodes:
                 bonus += CONTEXT_BONUS_DISTRICT
+            if ctx.admin3 and p.admin3_pcode in ctx.admin3:
+                bonus += CONTEXT_BONUS_SUBDISTRICT
             if p.place_id in pcodes:
                 bonus += 1.0
         return c.score + bonus

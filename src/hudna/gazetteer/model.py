@@ -35,12 +35,16 @@ class Place:
     importance: int = 0
     population: int | None = None
     source: str = ""
+    #: UCDP precision of the coordinates when coarser than the level says (a point learned
+    #: from events coded "around a location" has 2); ``None``: as the level says.
+    where_prec: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceName:
     """A name of a place: ``kind`` is official, alternate, part (half of a joined name),
-    truncated (a name cut in the source) or transliteration."""
+    truncated (a name cut in the source), transliteration or learned (read from coded events
+    by :mod:`hudna.gazetteer.learn`)."""
 
     place_id: str
     name: str

@@ -56,7 +56,7 @@ CDIST_WORKERS = 1
 #: Candidates scored one by one at most (more are first shortlisted with rapidfuzz).
 SHORTLIST = 16
 _INDEXED_LEVELS = frozenset(
-    {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY, Level.NEIGHBOURHOOD}
+    {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT}
 )
 
 
@@ -96,6 +96,12 @@ def similarity(vq: str, cq: str, ve: str, ce: str) -> float:
     return rc - CONSONANT_ONLY_PENALTY
 
 
+def _usable(vq: str, cq: str) -> bool:
+    """Whether query keys can be looked up: two consonants, or one with a vowel key (a short
+    Latin name such as "Al-Rai" = "Ar-Ra'ee"; one Arabic consonant says too little)."""
+    return len(cq) >= 2 or (len(cq) == 1 and bool(vq))
+
+
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
@@ -122,16 +128,22 @@ class PhoneticIndex:
         self._by_v: dict[str, list[int]] = {}
         self._by_del: dict[str, list[int]] = {}
         self._districts: dict[str, _District] = {}
-        seen: set[tuple[str, str, str]] = set()
+        # one entry per (place, keys), at the lowest penalty of the names giving them: a joined
+        # name's half ("Ein Issa" of "Ein Issa - Ein Bnar") is a name in its own right, not the
+        # whole name without its last words
+        best: dict[tuple[str, str, str], float] = {}
         for n in names:
             p = places.get(n.place_id)
             if p is None or p.level not in _INDEXED_LEVELS or n.lang not in ("en", "ar"):
                 continue
             for vk, ck, pen in self._name_keys(n):
-                if len(ck) < 2 or (n.place_id, vk, ck) in seen:
+                if len(ck) < (1 if pen == 0.0 and vk else 2):
                     continue
-                seen.add((n.place_id, vk, ck))
-                self._add(p, vk, ck, pen)
+                k = (n.place_id, vk, ck)
+                if k not in best or pen < best[k]:
+                    best[k] = pen
+        for (pid, vk, ck), pen in best.items():
+            self._add(places[pid], vk, ck, pen)
         self.freeze()
 
     @staticmethod
@@ -184,6 +196,19 @@ class PhoneticIndex:
             else:
                 dist.cidx_only.append(i)
                 dist.ckeys_only.append(ck)
+
+    def place_similarity(self, vq: str, cq: str, pid: str) -> float:
+        """Best :func:`similarity` (less the entry's penalty) of query keys and one place's
+        names; 0 when the place has no entry."""
+        if not hasattr(self, "_by_pid"):
+            by_pid: dict[str, list[int]] = {}
+            for i, p in enumerate(self.pids):
+                by_pid.setdefault(p, []).append(i)
+            self._by_pid = by_pid
+        best = 0.0
+        for i in self._by_pid.get(pid, ()):
+            best = max(best, similarity(vq, cq, self.vkeys[i], self.ckeys[i]) - self.penalty[i])
+        return best
 
     def freeze(self) -> None:
         """Per-area index arrays (numpy) for the batched area search; called once at load."""
@@ -302,7 +327,7 @@ class PhoneticIndex:
         :func:`similarity` scores them. Equal to :meth:`candidates_many` of one query (this is
         the scalar form, cheaper for one query).
         """
-        if len(cq) < 2:
+        if not _usable(vq, cq):
             return {}
         idxs = self._pool(vq, cq, areas, hits)
         vkeys, ckeys = self.vkeys, self.ckeys
@@ -347,7 +372,7 @@ class PhoneticIndex:
         pools: list[set[int] | None] = [None] * n
         big: list[int] = []
         for qi, (vq, cq, areas) in enumerate(queries):
-            if len(cq) < 2:
+            if not _usable(vq, cq):
                 continue
             pool = self._pool(vq, cq, areas, hits)
             pools[qi] = pool

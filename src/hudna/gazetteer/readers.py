@@ -8,6 +8,7 @@
 * GeoNames: a country dump (``SY.txt``, tab-separated, 19 columns); populated places (feature
   class P) become communities and ADM1/ADM2 features governorates and districts; alternate names
   in Arabic script are indexed as Arabic names.
+* Coded places of event files (UCDP GED, ACLED CSV) for :mod:`hudna.gazetteer.learn`.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from shapely.geometry.base import BaseGeometry
 from hudna.domain.place import Level
 from hudna.errors import DataError
 from hudna.gazetteer.build import BuiltGazetteer, finish, make_names
+from hudna.gazetteer.learn import CodedPlace
 from hudna.gazetteer.model import BuildIssue, Place, PlaceName
 from hudna.geo.admin import read_geojson_features
 from hudna.text.normalize import script_of
 
-__all__ = ["read_cod_ab_folder", "read_geonames_dump"]
+__all__ = ["read_coded_places", "read_cod_ab_folder", "read_geonames_dump"]
 
 _LEVEL_OF = {0: Level.COUNTRY, 1: Level.GOVERNORATE, 2: Level.DISTRICT, 3: Level.SUBDISTRICT, 4: Level.COMMUNITY, 5: Level.NEIGHBOURHOOD}
 _ADM = re.compile(r"adm(?:in)?(\d)", re.IGNORECASE)
@@ -154,3 +156,82 @@ def read_geonames_dump(path: Path, *, name: str, source_version: str = "", min_p
         raise DataError("no populated places or admin areas found", path=str(path))
     meta = {"name": name, "source": f"GeoNames dump {path.name}", "source_version": source_version or path.name, "licence": "CC BY 4.0; attribute: GeoNames"}
     return finish(meta, places, names, issues, {})
+
+
+#: Columns of the coded-place readers: (record id, place string, lat, lon, precision, admin 1,
+#: admin 2, date) per event format.
+_CODED_COLUMNS = {
+    "ucdp": ("id", "where_coordinates", "latitude", "longitude", "where_prec", "adm_1", "adm_2", "date_start"),
+    "acled": ("event_id_cnty", "location", "latitude", "longitude", "geo_precision", "admin1", "admin2", "event_date"),
+}
+#: ACLED geo_precision → UCDP where_prec (1 the place itself, 2 near it, 3 a larger region).
+_ACLED_TO_WHERE_PREC = {1: 1, 2: 2, 3: 4}
+
+
+def read_coded_places(path: Path, *, kind: str = "auto") -> list[CodedPlace]:
+    """The coded places of an event file for :func:`hudna.gazetteer.learn.learn_layer`.
+
+    Reads a UCDP GED CSV (``where_coordinates``, ``where_prec``) or an ACLED CSV (``location``,
+    ``geo_precision``, mapped to UCDP's scale), gzip'd or not; ``kind`` is ``"ucdp"``,
+    ``"acled"`` or ``"auto"`` (by the header).
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and field of a missing column or a value that is not a number.
+    """
+    import gzip
+    import io
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc}", path=str(path)) from exc
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8: {exc}", path=str(path)) from exc
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    if kind == "auto":
+        kind = "ucdp" if "where_coordinates" in header else "acled" if "geo_precision" in header else ""
+        if not kind:
+            raise DataError("not a UCDP GED or ACLED file (no where_coordinates or geo_precision column)", path=str(path), line=1)
+    if kind not in _CODED_COLUMNS:
+        raise DataError(f"unknown event format {kind!r}; expected ucdp, acled or auto", path=str(path))
+    cols = _CODED_COLUMNS[kind]
+    for c in cols[:5]:
+        if c not in header:
+            raise DataError("missing column", path=str(path), line=1, field=c)
+    rid_c, text_c, lat_c, lon_c, prec_c, a1_c, a2_c, date_c = cols
+    out: list[CodedPlace] = []
+    for row in reader:
+        line = reader.line_num
+        place = (row.get(text_c) or "").strip()
+        if not place:
+            continue
+        try:
+            lat, lon = float(row[lat_c]), float(row[lon_c])
+        except (TypeError, ValueError):
+            bad = lat_c if not _is_number(row.get(lat_c)) else lon_c
+            raise DataError(f"not a number: {row.get(bad)!r}", path=str(path), line=line, field=bad) from None
+        try:
+            prec = int(float(row[prec_c]))
+        except (TypeError, ValueError):
+            raise DataError(f"not a precision code: {row.get(prec_c)!r}", path=str(path), line=line, field=prec_c) from None
+        if kind == "acled":
+            prec = _ACLED_TO_WHERE_PREC.get(prec, 6)
+        ctx = ", ".join(x for x in ((row.get(a2_c) or "").strip(), (row.get(a1_c) or "").strip()) if x)
+        out.append(CodedPlace(str(row[rid_c]).strip(), place, lon, lat, prec, ctx, (row.get(date_c) or "").strip()))
+    return out
+
+
+def _is_number(v: object) -> bool:
+    try:
+        float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -68,7 +68,9 @@ def build_automaton(gaz: Gazetteer) -> Any:
     }
     for pid in gaz.places:
         for n in gaz.names_of(pid):
-            if n.kind == "truncated" or n.lang not in skip:
+            # learned names (coded event strings, :mod:`hudna.gazetteer.learn`) are geocoded
+            # but not looked for in running text: many are common words ("Sugar factory")
+            if n.kind in ("truncated", "learned") or n.lang not in skip:
                 continue
             for key in lang_module(n.lang).scan_keys(n.match_key):
                 if len(key.replace(" ", "")) < _MIN_LEN or key in skip[n.lang]:

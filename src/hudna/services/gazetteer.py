@@ -11,10 +11,11 @@ from pathlib import Path
 from hudna.errors import DataError
 from hudna.gazetteer import GeocodeResult, load_gazetteer
 from hudna.gazetteer.build import write_gazetteer_db
+from hudna.gazetteer.learn import LearnReport, learn_layer
 from hudna.gazetteer.load import clear_cache
-from hudna.gazetteer.readers import read_cod_ab_folder, read_geonames_dump
+from hudna.gazetteer.readers import read_cod_ab_folder, read_coded_places, read_geonames_dump
 
-__all__ = ["GazetteerInfo", "gazetteer_info", "geocode_names", "import_gazetteer"]
+__all__ = ["GazetteerInfo", "gazetteer_info", "geocode_names", "import_gazetteer", "learn_gazetteer"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ class GazetteerInfo:
     counts: dict[str, int]
     names: int
     issues: int
+    layers: tuple[dict[str, str], ...] = ()
+    learned_names: int = 0
 
 
 def gazetteer_info(name_or_path: str | None = None) -> GazetteerInfo:
@@ -60,6 +63,8 @@ def gazetteer_info(name_or_path: str | None = None) -> GazetteerInfo:
         counts=counts,
         names=sum(len(gaz.names_of(pid)) for pid in gaz.places),
         issues=len(gaz.issues),
+        layers=tuple(gaz.layers),
+        learned_names=gaz.learned_name_count(),
     )
 
 
@@ -90,6 +95,49 @@ def import_gazetteer(source: Path, out: Path, *, name: str | None = None, kind: 
     log.info("imported gazetteer %s from %s: %d places, %d issues", label, source, len(built.places), len(built.issues))
     clear_cache()
     return gazetteer_info(str(out))
+
+
+def learn_gazetteer(
+    sources: list[Path],
+    out: Path,
+    *,
+    gazetteer: str | None = None,
+    kind: str = "auto",
+    name: str | None = None,
+    source_version: str = "",
+    max_prec: int = 2,
+) -> tuple[GazetteerInfo, LearnReport]:
+    """Learn the place names of coded event files (UCDP GED, ACLED CSV) that a gazetteer does
+    not know, and write them as a layer over it (:mod:`hudna.gazetteer.learn`).
+
+    The layer file records its base (``gazetteer``: a bundled name or a path), so
+    ``--gazetteer OUT`` loads the base and the layer together.
+    """
+    base = load_gazetteer(gazetteer)
+    records = [r for src in sources for r in read_coded_places(src, kind=kind)]
+    if not records:
+        raise DataError("no coded places in the input", path=", ".join(str(s) for s in sources))
+    label = name or out.name.split(".")[0]
+    layer, report = learn_layer(
+        base,
+        records,
+        name=label,
+        source=", ".join(s.name for s in sources),
+        licence="as the source files",
+        source_version=source_version,
+        id_prefix="".join(ch for ch in label.upper() if ch.isalnum())[:12] or "LRN",
+        max_prec=max_prec,
+    )
+    if gazetteer and gazetteer not in ("syria", "bundled", "syria-ocha-2015"):
+        layer.meta["layer_of"] = str(Path(gazetteer).expanduser().resolve())
+    elif gazetteer:
+        layer.meta["layer_of"] = gazetteer
+    else:
+        layer.meta["layer_of"] = "syria"
+    write_gazetteer_db(layer, out)
+    log.info("learned layer %s from %d records: %s", label, len(records), report)
+    clear_cache()
+    return gazetteer_info(str(out)), report
 
 
 def geocode_names(

@@ -278,18 +278,52 @@ def split_compound(tokens: list[str]) -> list[list[str]]:
 # Latin consonant key (gazetteer only): compares Arabic names with their transliterations.
 
 #: Arabic letter → Latin consonant class of :func:`hudna.text.lang.en.phonetic_token`'s
-#: consonant key ("" = dropped: long vowels, ayn and hamza, which transliterations write as
-#: vowels or apostrophes). sh is ``$``; emphatics fold into their plain letters; ذ/ظ as
-#: transliterated in Syria (d, z/d).
+#: consonant key. Long vowels (ا ى), ayn and hamza are not consonants there (transliterations
+#: write them as vowels or apostrophes); و/ي are decided by position
+#: (:func:`latin_consonant_parts`). sh is ``$``, kh is ``x``; emphatics fold into their plain
+#: letters; ذ/ظ as transliterated in Syria (d, z/d).
 _LATIN_CONSONANTS = {
-    "ا": "", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
-    "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "",
-    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "",
-    "ي": "", "ى": "", "ء": "", "ئ": "", "ؤ": "", "ة": "", "پ": "b", "چ": "$", "ڤ": "f", "گ": "g",
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    "پ": "b", "چ": "$", "ڤ": "f", "گ": "g",
 }
+_GLIDES = {"و": "w", "ي": "y"}
 #: Canonical Latin consonant keys of the Arabic qualifying adjectives (moved to the end, as
 #: :func:`hudna.text.lang.en.phonetic_keys` does with "western", "gharbiyah" ...).
 _QUALIFYING_STEMS = ("شرقي", "غربي", "شمالي", "جنوبي", "فوقاني", "تحتاني", "صغير", "كبير", "جديد", "قديم", "وسطاني")
+
+
+def _latin_consonants(t: str) -> str:
+    """Latin consonant key of one Arabic word (article already removed; final ه = ta marbuta)."""
+    ta_marbuta = len(t) > 2 and t.endswith("ه")
+    if ta_marbuta:
+        t = t[:-1]
+    n = len(t)
+    out: list[str] = []
+    for i, ch in enumerate(t):
+        c = _LATIN_CONSONANTS.get(ch)
+        if c is not None:
+            if not out or out[-1] != c:
+                out.append(c)
+            continue
+        glide = _GLIDES.get(ch)
+        if glide is not None:
+            nxt = t[i + 1] if i + 1 < n else ""
+            # consonantal و/ي: word-initial, before a long a ("وا", "يا"), after a long a that
+            # is not the word's hamza seat ("داود", "عياش" has يا), doubled, or the nisba ـية
+            if (
+                i == 0
+                or nxt in ("ا", "ى")
+                or (i > 1 and t[i - 1] == "ا")
+                or nxt == ch
+                or (ta_marbuta and ch == "ي" and i == n - 1)
+            ) and (not out or out[-1] != glide):
+                out.append(glide)
+            continue
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+    return "".join(out)
 
 
 def latin_consonant_parts(key: str) -> list[tuple[str, bool]]:
@@ -300,14 +334,16 @@ def latin_consonant_parts(key: str) -> list[tuple[str, bool]]:
     --------
     >>> latin_consonant_parts("الطيبة الغربية")
     [('tb', False), ('grb', True)]
+    >>> latin_consonant_parts("اوتايا"), latin_consonant_parts("الوازعيه")
+    ([('ty', False)], [('wzy', False)])
     """
     toks = [strip_article(t) for t in key.split()]
     out = []
     for t in toks:
-        qual = len(toks) > 1 and any(t.startswith(s) for s in _QUALIFYING_STEMS)
-        if t.endswith("ه") and len(t) > 2:
-            t = t[:-1]  # ta marbuta (match keys write ة as ه)
-        out.append(("".join(_LATIN_CONSONANTS.get(ch, ch if ch.isascii() else "") for ch in t), qual))
+        stem = next((s for s in _QUALIFYING_STEMS if t.startswith(s)), None) if len(toks) > 1 else None
+        # a qualifier gets its stem's key ("الغربية" as "غربي"), as English canonicalises
+        # "gharbiyah" to "gharbi"
+        out.append((_latin_consonants(stem or t), stem is not None))
     return [o for o in out if not o[1]] + [o for o in out if o[1]]
 
 

@@ -277,11 +277,12 @@ QUALIFYING_WORDS = frozenset(
     ["sharqi", "gharbi", "shamali", "janubi", "fawqani", "tahtani", "saghir", "kabir", "jadid", "qadim", "wusta"]
 )
 _PHON_DIGRAPHS = (
+    ("x", "ks"),  # a written x (Kurdish "Naxsehba"); kh becomes x below
     ("tch", "$"),
     ("sch", "$"),
     ("sh", "$"),
     ("ch", "$"),
-    ("kh", "k"),
+    ("kh", "x"),
     ("gh", "g"),
     ("th", "t"),
     ("dh", "d"),
@@ -291,7 +292,6 @@ _PHON_DIGRAPHS = (
     ("q", "k"),
     ("ck", "k"),
     ("c", "k"),
-    ("x", "k"),
     ("v", "f"),
     ("p", "b"),
 )
@@ -302,16 +302,22 @@ _PHON_VOWELS = frozenset("aeiou")
 def phonetic_token(token: str) -> tuple[str, str]:
     """(vowel key, consonant key) of one canonical word.
 
-    The vowel key keeps where vowels are but not which (every vowel run is ``a``; ``y``/``w``
-    after a vowel and before a consonant are vowels: ay/ei/aw/ou); the consonant key keeps only
-    consonants and drops ``y``/``w`` too. Both fold digraphs (sh/ch, kh, gh, th, dh), q/k,
-    doubled letters and the final ``h`` of ta marbuta (-ah/-eh).
+    The vowel key keeps where vowels are but not which (every vowel run is ``a``); the
+    consonant key keeps only consonants. ``y`` and ``w`` are consonants where Arabic has a
+    consonantal و/ي (the start of a word, between vowels or before a vowel: "Wadi", "Ayyash",
+    "Waziyah") and vowels elsewhere (diphthongs ay/ei/aw/ou, a final "y": "Kelly" = "Killi").
+    Both keys fold digraphs (sh/ch, gh, th, dh), q/k, doubled letters and the final ``h`` of
+    ta marbuta (-ah/-eh); ``kh`` stays distinct (``x``) from ``k``.
 
     Examples
     --------
     >>> phonetic_token("muzayrib"), phonetic_token("mzeireb")
     (('mazarab', 'mzrb'), ('mzarab', 'mzrb'))
     >>> phonetic_token("huzaymah") == phonetic_token("hazimeh")
+    True
+    >>> phonetic_token("waziyah"), phonetic_token("wazeiyeh")
+    (('wazaya', 'wzy'), ('wazaya', 'wzy'))
+    >>> phonetic_token("kelly") == phonetic_token("killi")
     True
     """
     t = "".join(ch for ch in token if ch.isalnum())
@@ -323,16 +329,23 @@ def phonetic_token(token: str) -> tuple[str, str]:
         t = t[:-1]
     out: list[str] = []
     n = len(t)
+    vowels = _PHON_VOWELS
     for i, ch in enumerate(t):
-        # y/w after a vowel and before a consonant (or the end) are part of a diphthong
-        glide = ch in "yw" and i > 0 and t[i - 1] in _PHON_VOWELS and (i + 1 == n or t[i + 1] not in _PHON_VOWELS)
-        if ch in _PHON_VOWELS or glide:
+        if ch in "yw":
+            # consonantal: word-initial, or before a vowel (between vowels, or after a
+            # consonant: "Kafr Yahmul", "Sabiqiyah"); else part of a diphthong or a long vowel
+            if i == 0 or (i + 1 < n and t[i + 1] in vowels):
+                out.append(ch)
+                continue
+            if not out or out[-1] != "a":
+                out.append("a")
+        elif ch in vowels:
             if not out or out[-1] != "a":
                 out.append("a")
         else:
             out.append(ch)
     vkey = "".join(out)
-    ckey = "".join(c for c in vkey if c not in "ayw")
+    ckey = vkey.replace("a", "")
     return vkey, ckey
 
 
@@ -364,7 +377,7 @@ def phonetic_keys(key: str) -> tuple[str, str]:
     >>> phonetic_keys("tall battal sharqi") == phonetic_keys("eastern tal battal")
     True
     >>> phonetic_keys("madamiyet elqalmun")
-    ('madamayatkalman', 'mdmtklmn')
+    ('madamayatkalman', 'mdmytklmn')
     """
     parts = phonetic_parts(key)
     return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
