@@ -114,12 +114,17 @@ def test_missing_place_becomes_a_point_with_admin_codes(gaz, learned, records):
 
 
 def test_coded_around_a_location_keeps_its_precision(gaz):
-    recs = [CodedPlace("9001", "Sahl al Ghab plain", 36.33, 35.65, 2, "As Suqaylibiyah district, Hamah Governorate")]
+    recs = [
+        CodedPlace("9001", "Sahl al Ghab", 36.33, 35.65, 2, "As Suqaylibiyah district, Hamah Governorate"),
+        CodedPlace("9003", "Tall Syriatel", 36.93, 35.12, 1, "Mintaqat Markaz Hamah district, Hamah Governorate"),
+    ]
     layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t", id_prefix="T")
-    assert rep.points == 1
+    assert rep.points == 2
     lgaz = Gazetteer(apply_layer(gaz._built, layer), admin_areas=gaz.admin_areas)
-    r = lgaz.geocode("Sahl al Ghab plain")
+    r = lgaz.geocode("Sahl al Ghab")
     assert (r.pcode, r.level, r.geo_precision, r.where_prec) == ("T-9001", Level.POINT, 2, 2)
+    r = lgaz.geocode("Tall Syriatel")
+    assert (r.pcode, r.level, r.geo_precision, r.where_prec) == ("T-9003", Level.POINT, 1, 1)
 
 
 def test_similar_name_near_a_community_becomes_its_alias(gaz):

@@ -67,7 +67,7 @@ UCDP = [
     ("Al Busayrah town", "Deir ez Zor district, Deir ez Zor Governorate", "C5110", True),
     ("Beqin town", "Mintaqat az Zabadani district, Rif Dimashq Governorate", "C2449", True),
     ("Tall Qarah village", "Mintaqat Azaz district, Aleppo Governorate", "C1638", False),
-    ("Al Lataminah town", "Muhradah district, Hamah Governorate", "C3458", True),
+    ("Al Lataminah town", "Muhradah district, Hamah Governorate", "C3458", False),  # two villages "Latmana"
     ("Moadamiyat al-Sham town", "Darayya district, Rif Dimashq Governorate", "C2499", True),
     ("As Salu village", "Deir ez Zor district, Deir ez Zor Governorate", "C5188", False),  # 4 villages named so
     ("Ash Shaykh Miskin town", "Izra district, Daraa Governorate", "C6126", True),

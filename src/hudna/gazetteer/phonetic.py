@@ -15,7 +15,8 @@ Candidates of a query come from (1) equal keys, (2) consonant keys one deletion 
 side (a symmetric-deletion index: edit distance ≤ 2 with substitutions, pure dictionary
 look-ups, never a scan of all names) and (3) when the context names districts, a rapidfuzz
 ``process.extract`` over the keys of those districts only. Each candidate is scored by
-:func:`similarity` (0–100).
+:func:`similarity` (0–100); ties are broken by entry index (the order names were indexed), so
+answers do not depend on hash seeds.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ AREA_CUTOFF_CONSONANT = 66.0
 #: rapidfuzz ``cdist`` threads of the area search (1: the batches are small; more threads cost
 #: more to start than they save here).
 CDIST_WORKERS = 1
-#: Candidates scored one by one at most (more are first shortlisted with rapidfuzz).
-SHORTLIST = 16
+#: Places kept per query, best first (plus every place found by the context's area search).
+TOP_PLACES = 6
 _INDEXED_LEVELS = frozenset(
     {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT}
 )
@@ -127,6 +128,7 @@ class PhoneticIndex:
         self.penalty: list[float] = []
         self._by_v: dict[str, list[int]] = {}
         self._by_del: dict[str, list[int]] = {}
+        self._by_key: dict[str, list[int]] = {}
         self._districts: dict[str, _District] = {}
         # one entry per (place, keys), at the lowest penalty of the names giving them: a joined
         # name's half ("Ein Issa" of "Ein Issa - Ein Bnar") is a name in its own right, not the
@@ -181,6 +183,7 @@ class PhoneticIndex:
         if vk:
             self._by_v.setdefault(vk, []).append(i)
         self._by_del.setdefault(ck, []).append(i)
+        self._by_key.setdefault(ck, []).append(i)
         if len(ck) >= MIN_DELETE_LEN:
             for d in _deletions(ck):
                 self._by_del.setdefault(d, []).append(i)
@@ -209,6 +212,24 @@ class PhoneticIndex:
         for i in self._by_pid.get(pid, ()):
             best = max(best, similarity(vq, cq, self.vkeys[i], self.ckeys[i]) - self.penalty[i])
         return best
+
+    def exact_entries(self, vq: str, cq: str) -> list[int]:
+        """Entries at no penalty whose keys equal the query's: both keys for a Latin query, the
+        consonant key for an Arabic one (it has no vowel key)."""
+        if vq:
+            return [i for i in self._by_v.get(vq, ()) if self.ckeys[i] == cq and self.penalty[i] == 0.0]
+        return [i for i in self._by_key.get(cq, ()) if self.penalty[i] == 0.0]
+
+    def exact_candidates(self, vq: str, cq: str, entries: list[int]) -> dict[str, tuple[float, int]]:
+        """:meth:`candidates`' answer made of ``entries`` only (each place at its best entry,
+        best first, ties by entry index)."""
+        best: dict[str, tuple[float, int]] = {}
+        for i in sorted(entries):
+            sim = similarity(vq, cq, self.vkeys[i], self.ckeys[i]) - self.penalty[i]
+            pid = self.pids[i]
+            if pid not in best or sim > best[pid][0]:
+                best[pid] = (sim, i)
+        return dict(sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
 
     def freeze(self) -> None:
         """Per-area index arrays (numpy) for the batched area search; called once at load."""
@@ -284,32 +305,37 @@ class PhoneticIndex:
         self._a_ckeys = np.asarray(self.ckeys, dtype=object)
         self._a_hasv = np.asarray([bool(v) for v in self.vkeys], dtype=bool)
         self._a_penalty = np.asarray(self.penalty, dtype=np.float64)
+        self._n_pidcodes = len(codes)
 
     def _pool(
         self, vq: str, cq: str, areas: Iterable[str], hits: dict[tuple[str, str, str], tuple[int, ...]] | None
-    ) -> set[int]:
-        """Entries that may be the query: equal vowel key, consonant keys one deletion apart,
-        and the area searches of ``areas``."""
+    ) -> tuple[list[int], set[int]]:
+        """Entries that may be the query, sorted: equal vowel key, consonant keys one deletion
+        apart, and the area searches of ``areas`` (also returned alone: the *local* entries)."""
         idxs: set[int] = set()
         if vq:
             idxs.update(self._by_v.get(vq, ()))
-        by_del = self._by_del
-        idxs.update(by_del.get(cq, ()))
+        # consonant keys one edit apart: the query's key among the names' keys and their
+        # one-letter deletions, and the query's deletions among the names' keys
+        idxs.update(self._by_del.get(cq, ()))
         if len(cq) >= MIN_DELETE_LEN:
+            by_key = self._by_key
             for d in _deletions(cq):
-                posting = by_del.get(d)
+                posting = by_key.get(d)
                 if posting:
                     idxs.update(posting)
+        local: set[int] = set()
         districts = self._districts
         for area in areas:
             if area not in districts:
                 continue
             if vq:  # a Latin query: vowel keys of Latin names, consonant keys of the others
-                idxs.update(self._area_hits(area, "v", vq, hits))
-                idxs.update(self._area_hits(area, "c_only", cq, hits))
+                local.update(self._area_hits(area, "v", vq, hits))
+                local.update(self._area_hits(area, "c_only", cq, hits))
             else:
-                idxs.update(self._area_hits(area, "c", cq, hits))
-        return idxs
+                local.update(self._area_hits(area, "c", cq, hits))
+        idxs |= local
+        return sorted(idxs), local
 
     def candidates(
         self,
@@ -317,118 +343,78 @@ class PhoneticIndex:
         cq: str,
         areas: Iterable[str] = (),
         hits: dict[tuple[str, str, str], tuple[int, ...]] | None = None,
+        min_local: float = 0.0,
     ) -> dict[str, tuple[float, int]]:
         """Place id → (best similarity, entry index) of the names that may be the query.
 
         ``areas`` (P-codes of districts or governorates named by the context) add a fuzzy
         search over the names inside them (:meth:`area_search`; ``hits`` holds the searches
-        already made, e.g. by :meth:`prefetch`). More than :data:`SHORTLIST` pooled entries
-        are first shortlisted by their ``fuzz.ratio`` to the query (per key kind), then
-        :func:`similarity` scores them. Equal to :meth:`candidates_many` of one query (this is
-        the scalar form, cheaper for one query).
+        already made, e.g. by :meth:`prefetch`). Every pooled entry is scored by
+        :func:`similarity` less its penalty; each place keeps its best entry (ties: the lowest
+        entry index), and the :data:`TOP_PLACES` best places are kept (ties: the lowest entry
+        index), plus every place found by the area search that scores at least ``min_local``
+        (the context's candidates are judged by the context's thresholds, whatever else scores
+        higher). Ordered best first. Equal to :meth:`candidates_many` of one query (this is the
+        scalar form, cheaper for one query).
         """
         if not _usable(vq, cq):
             return {}
-        idxs = self._pool(vq, cq, areas, hits)
-        vkeys, ckeys = self.vkeys, self.ckeys
-        if len(idxs) > SHORTLIST:
-            pool = list(idxs)
-            if vq:
-                with_v = [i for i in pool if vkeys[i]]
-                without_v = [i for i in pool if not vkeys[i]]
-                res = process.extract(vq, [vkeys[i] for i in with_v], scorer=fuzz.ratio, limit=SHORTLIST)
-                keep = [with_v[j] for _, _, j in res]
-                res = process.extract(cq, [ckeys[i] for i in without_v], scorer=fuzz.ratio, limit=SHORTLIST // 2)
-                keep += [without_v[j] for _, _, j in res]
-            else:
-                res = process.extract(cq, [ckeys[i] for i in pool], scorer=fuzz.ratio, limit=SHORTLIST)
-                keep = [pool[j] for _, _, j in res]
-            idxs = set(keep)
-        out: dict[str, tuple[float, int]] = {}
-        pids, penalty = self.pids, self.penalty
-        for i in idxs:
-            s = similarity(vq, cq, vkeys[i], ckeys[i]) - penalty[i]
+        pool, local = self._pool(vq, cq, areas, hits)
+        vkeys, ckeys, pids, penalty = self.vkeys, self.ckeys, self.pids, self.penalty
+        best: dict[str, tuple[float, int, bool]] = {}
+        for i in pool:
+            sim = similarity(vq, cq, vkeys[i], ckeys[i]) - penalty[i]
             pid = pids[i]
-            prev = out.get(pid)
-            if prev is None or s > prev[0]:
-                out[pid] = (s, i)
-        return out
+            prev = best.get(pid)
+            is_local = i in local
+            if prev is None:
+                best[pid] = (sim, i, is_local)
+            elif sim > prev[0]:
+                best[pid] = (sim, i, prev[2] or is_local)
+            elif is_local and not prev[2]:
+                best[pid] = (prev[0], prev[1], True)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+        return {
+            pid: (sim, i)
+            for rank, (pid, (sim, i, loc)) in enumerate(ranked)
+            if rank < TOP_PLACES or (loc and sim >= min_local)
+        }
 
     def candidates_many(
         self,
         queries: Sequence[tuple[str, str, tuple[str, ...]]],
         hits: dict[tuple[str, str, str], tuple[int, ...]] | None = None,
+        min_local: float = 0.0,
     ) -> list[dict[str, tuple[float, int]]]:
-        """:meth:`candidates` of many (vowel key, consonant key, areas) queries, vectorised.
-
-        The pools are Python sets (their iteration order decides ties, as it always has);
-        the shortlist and the similarities are computed for all queries at once with
-        rapidfuzz ``cpdist`` and numpy, with the same floating-point operations as
-        :func:`similarity` and the same tie order as ``process.extract``.
-        """
+        """:meth:`candidates` of many (vowel key, consonant key, areas) queries, vectorised:
+        the pools are gathered in Python, then every (query, entry) pair is scored at once
+        with rapidfuzz ``cpdist`` and numpy (the same floating-point operations as
+        :func:`similarity`), and the best place per query and entry, the ranking and the cut
+        are numpy sorts with :meth:`candidates`' tie order."""
         if not hasattr(self, "_a_pidcode"):
             self._arrays()
         n = len(queries)
-        pools: list[set[int] | None] = [None] * n
-        big: list[int] = []
+        outs: list[dict[str, tuple[float, int]]] = [{} for _ in range(n)]
+        pools: list[list[int]] = []
+        locs: list[set[int]] = []
+        jobs: list[int] = []
         for qi, (vq, cq, areas) in enumerate(queries):
             if not _usable(vq, cq):
                 continue
-            pool = self._pool(vq, cq, areas, hits)
-            pools[qi] = pool
-            if len(pool) > SHORTLIST:
-                big.append(qi)
-        if big:
-            self._shortlist(queries, pools, big)
-        return self._score(queries, pools)
-
-    def _shortlist(
-        self, queries: Sequence[tuple[str, str, tuple[str, ...]]], pools: list[set[int] | None], big: list[int]
-    ) -> None:
-        """Replace each big pool by the set of its best entries: :data:`SHORTLIST` by vowel-key
-        ratio and ``SHORTLIST // 2`` of the entries without a vowel key by consonant-key
-        ratio (Latin queries), or :data:`SHORTLIST` by consonant-key ratio (Arabic queries);
-        ties in pool order, as ``process.extract`` breaks them."""
-        lists = [list(pools[qi]) for qi in big]  # type: ignore[arg-type]
-        counts = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-        idx = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-        job = np.repeat(np.arange(len(big)), counts)
-        latin = np.fromiter((bool(queries[qi][0]) for qi in big), dtype=bool, count=len(big))
-        qv = np.asarray([queries[qi][0] for qi in big], dtype=object)
-        qc = np.asarray([queries[qi][1] for qi in big], dtype=object)
-        by_v = latin[job] & self._a_hasv[idx]
-        group = job * 2 + (~by_v)
-        score = np.empty(len(idx), dtype=np.float64)
-        if by_v.any():
-            score[by_v] = process.cpdist(qv[job[by_v]], self._a_vkeys[idx[by_v]], scorer=fuzz.ratio, dtype=np.float64)
-        by_c = ~by_v
-        if by_c.any():
-            score[by_c] = process.cpdist(qc[job[by_c]], self._a_ckeys[idx[by_c]], scorer=fuzz.ratio, dtype=np.float64)
-        # best score first within each group, ties in pool order (a stable sort on one key:
-        # ratios are multiples of 100/n for small n, far apart at this scale)
-        order = np.argsort(group * 128.0 + (100.0 - score), kind="stable")
-        g_sorted = group[order]
-        first = np.searchsorted(g_sorted, g_sorted, side="left")
-        rank = np.arange(len(order)) - first
-        limit = np.where(latin[job[order]] & (g_sorted % 2 == 1), SHORTLIST // 2, SHORTLIST)
-        kept = order[rank < limit]
-        kept_idx = idx[kept].tolist()
-        bounds = np.searchsorted(job[kept], np.arange(len(big) + 1)).tolist()
-        for k, qi in enumerate(big):
-            pools[qi] = set(kept_idx[bounds[k] : bounds[k + 1]])
-
-    def _score(
-        self, queries: Sequence[tuple[str, str, tuple[str, ...]]], pools: list[set[int] | None]
-    ) -> list[dict[str, tuple[float, int]]]:
-        """Best :func:`similarity` (less the entry's penalty) per place, in pool order."""
-        n = len(queries)
-        counts = np.fromiter((len(p) if p else 0 for p in pools), dtype=np.int64, count=n)
-        total = int(counts.sum())
-        outs: list[dict[str, tuple[float, int]]] = [{} for _ in range(n)]
-        if not total:
+            pool, local = self._pool(vq, cq, areas, hits)
+            if pool:
+                pools.append(pool)
+                locs.append(local)
+                jobs.append(qi)
+        if not pools:
             return outs
-        idx = np.fromiter(itertools.chain.from_iterable(p for p in pools if p), dtype=np.int64, count=total)
-        job = np.repeat(np.arange(n), counts)
+        counts = np.fromiter((len(p) for p in pools), dtype=np.int64, count=len(pools))
+        total = int(counts.sum())
+        idx = np.fromiter(itertools.chain.from_iterable(pools), dtype=np.int64, count=total)
+        loc = np.fromiter(
+            (i in lset for pool, lset in zip(pools, locs, strict=True) for i in pool), dtype=bool, count=total
+        )
+        job = np.repeat(np.asarray(jobs, dtype=np.int64), counts)
         qv = np.asarray([q[0] for q in queries], dtype=object)[job]
         qc = np.asarray([q[1] for q in queries], dtype=object)[job]
         rc = process.cpdist(qc, self._a_ckeys[idx], scorer=Indel.normalized_similarity, dtype=np.float64) * 100.0
@@ -438,17 +424,23 @@ class PhoneticIndex:
             rv = process.cpdist(qv[both], self._a_vkeys[idx[both]], scorer=Indel.normalized_similarity, dtype=np.float64)
             sim[both] = 0.6 * rv * 100.0 + 0.4 * rc[both]
         sim = sim - self._a_penalty[idx]
-        # best per (query, place): highest similarity, the first such entry on ties; places
-        # in the order of their first entry (a dict filled entry by entry does the same).
-        key = job * (int(self._a_pidcode.max()) + 1) + self._a_pidcode[idx]
-        pos = np.arange(total)
-        order = np.lexsort((pos, -sim, key))
+        # best entry per (query, place): highest similarity, then lowest entry index; a place
+        # is local when any of its pooled entries is
+        key = job * (self._n_pidcodes + 1) + self._a_pidcode[idx]
+        order = np.lexsort((idx, -sim, key))
         k_sorted = key[order]
         starts = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1]])
         best = order[starts]
-        first_seen = np.minimum.reduceat(order, starts)
-        best = best[np.argsort(first_seen, kind="stable")]
+        best_loc = np.maximum.reduceat(loc[order].astype(np.int8), starts).astype(bool)
+        # rank the places of each query: best first, ties by entry index; keep the top ones and
+        # the local ones
+        bj, bi, bs = job[best], idx[best], sim[best]
+        order2 = np.lexsort((bi, -bs, bj))
+        bj, bi, bs, bl = bj[order2], bi[order2], bs[order2], best_loc[order2]
+        first = np.searchsorted(bj, bj, side="left")
+        rank = np.arange(len(bj)) - first
+        keep = (rank < TOP_PLACES) | (bl & (bs >= min_local))
         pids = self.pids
-        for qi, i, s in zip(job[best].tolist(), idx[best].tolist(), sim[best].tolist(), strict=True):
-            outs[qi][pids[i]] = (s, i)
+        for qi, i, sv in zip(bj[keep].tolist(), bi[keep].tolist(), bs[keep].tolist(), strict=True):
+            outs[qi][pids[i]] = (sv, i)
         return outs

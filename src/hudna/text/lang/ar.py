@@ -11,6 +11,7 @@ and is never applied by ``match_key``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -218,6 +219,7 @@ def strip_proclitics(token: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_name(key: str) -> str:
     """Gazetteer key of a match key: the article removed from every word.
 
@@ -401,6 +403,7 @@ def scan_surface_forms(key: str) -> list[tuple[str, int]]:
     return forms
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic_query_keys(key: str) -> tuple[str, str]:
     """(vowelled, consonant) keys of a query; Arabic script gives only the Latin consonant key."""
     return "", latin_consonant_key(key)

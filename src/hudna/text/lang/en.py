@@ -142,6 +142,7 @@ def canonical_tokens(key: str) -> list[str]:
     return [table.get(t, t) for t in strip_articles(key.split())]
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_name(key: str) -> str:
     """Gazetteer key of a match key: articles removed, transliteration variants rewritten.
 
@@ -414,6 +415,7 @@ def scan_surface_forms(key: str) -> list[tuple[str, int]]:
     return forms
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic_query_keys(key: str) -> tuple[str, str]:
     """(vowelled, consonant) keys of a query."""
     return phonetic_keys(key)
