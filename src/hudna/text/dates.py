@@ -59,6 +59,9 @@ class TimeExpression:
     at: datetime | None = None
     part_of_day: str | None = None
     is_until: bool = False
+    #: "today" given with its weekday ("اليوم (الخميس)", "today (Thursday)"): the day the
+    #: article was written, which may precede its publication date.
+    states_today: bool = False
 
 
 def resolve_weekday(weekday: int, published_on: date, *, direction: str = "past") -> date:
@@ -192,6 +195,10 @@ def _interpret(
         on, earliest, latest, precision = _month_expr(group, month, published_on)
     if on is not None or month is not None:
         pass
+    elif offset == 0 and weekday is not None and "next" not in kinds and "last" not in kinds:
+        # "اليوم (الخميس)": the writer's today is that weekday (articles are often published
+        # or collected a day after they were written)
+        on = resolve_weekday(weekday, published_on)
     elif offset is not None:
         on = published_on + timedelta(days=offset)
     elif weekday is not None:
@@ -248,6 +255,7 @@ def _interpret(
         at=at,
         part_of_day=part,
         is_until="until" in kinds,
+        states_today=offset == 0 and weekday is not None,
     )
 
 

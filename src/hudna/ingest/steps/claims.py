@@ -42,7 +42,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v2",
+    "incident": "incident_sentence.v3",
     "calm": "negative_observation.v2",
     "regime": "regime_status_sentence.v2",
     "humanitarian": "humanitarian_figure.v1",
@@ -159,6 +159,13 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
         justification=justifications[0].concept.split(".", 1)[1] if justifications else None,
     )
     return attribution, evidence
+
+
+@functools.lru_cache(maxsize=4)
+def _complementizers(lang: str) -> frozenset[str]:
+    from hudna.text.lexicon import load_lexicon
+
+    return load_lexicon(lang).keys_of("attribution.complementizer")
 
 
 @functools.lru_cache(maxsize=4)
@@ -562,7 +569,8 @@ def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
 
 
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب")."""
+    """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب"); a
+    governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب")."""
     out = []
     pcodes = {p.place.pcode for p in places}
     for p in places:
@@ -570,6 +578,7 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
             q for q in places
             if q is not p and q.place.pcode != p.place.pcode
             and (q.place.admin1_pcode == p.place.pcode or q.place.admin2_pcode == p.place.pcode)
+            and not (p.place.reason == "countryside" and q.place.reason == "governorate capital")
         ]
         if not inner:
             out.append(p)
@@ -627,6 +636,14 @@ def _sentence_places(doc: Doc) -> list[list[PlaceMention]]:
     return out
 
 
+def _contains(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
+    """Whether the sentence contains one of the (multi-word) keys as whole words."""
+    if not keys:
+        return False
+    text = " " + short_key(doc.text[getattr(sent, "start", 0):getattr(sent, "end", 0)], doc["lang"]) + " "
+    return any(" " + k + " " in text for k in keys)
+
+
 def _starts_with(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
     start = getattr(sent, "start", 0)
     head = short_key(doc.text[start : start + 24], doc["lang"]).split()
@@ -652,6 +669,10 @@ def build_claims(doc: Doc) -> None:
     from hudna.text.lexicon import load_lexicon
 
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
+    topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
+    concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
+    last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
+    para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
     claims: list[Claim] = []
     last_place: PlaceMention | None = None
     last_perp: dict[str, str] = {}
@@ -687,24 +708,39 @@ def build_claims(doc: Doc) -> None:
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
-        said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
-        if said:
-            times = [t for t in times if not any(
-                m.end <= t.start and _gap_words(doc, m.end, t.start) <= _STATEMENT_GAP for m in said)]
+        stated = _statement_times(doc, ms, times)
+        if stated:
+            times = [t for t in times if t.start not in stated]
         sent_times = times
+        if _starts_with(doc, sent, topic_shift):
+            # "من جهة أخرى، ..." / "in another development": a new story; the lead's day and the
+            # place of the sentences before belong to the old one
+            lead, last_place, prev_times, last_day, para_time = None, None, [], None, None
         if not times and prev_times and _starts_with(doc, sent, contrast):
             times = prev_times
+        if para_time is not None and sent.start >= para_time[1]:
+            para_time = None
+        if not times and last_day is not None and _contains(doc, sent, concurrent):
+            # "وبالتزامن مع هذا الحادث، شهد ..." : the day of the event told before, for this
+            # sentence and the rest of its paragraph
+            end = doc.text.find("\n", sent.end)
+            para_time = (last_day, len(doc.text) if end < 0 else end)
+        if not times and para_time is not None:
+            times = [para_time[0]]
+        if sent_times:
+            last_day = next((t for t in reversed(sent_times) if t.on is not None), last_day)
         lead_dated = False
-        if not times and lead is not None and _reports_event(doc, i, ms):
+        if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ms):
             times = [lead]
             lead_dated = True
-        tally = any(m.concept == "tally.cumulative" for m in ms)
-        if not triggers or (tally and not sent_times):
+        had_triggers = bool(triggers)
+        triggers = _drop_tallied(triggers, ms, sent_times)
+        if not triggers:
             if syrian:
                 last_place = syrian[-1]
             elif foreign:
                 last_place = None
-            if not triggers:
+            if not had_triggers:
                 _humanitarian(doc, i, sent, ms, claims)
             prev_times = times
             prev_air = False
@@ -773,9 +809,9 @@ def build_claims(doc: Doc) -> None:
                 if time is not None:
                     # a day taken from the article's lead is evidence of another sentence
                     ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
-                for m, role in ((perp_m, "perpetrator"), (targ_m, "target")):
-                    if m is not None:
-                        ev.append(_ev(doc, m.start, m.end, role))
+                for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                    if rm is not None:
+                        ev.append(_ev(doc, rm.start, rm.end, role))
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
@@ -804,18 +840,79 @@ def build_claims(doc: Doc) -> None:
     doc["claims"] = claims
 
 
+def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
+                  times: Sequence[TimeExpression]) -> list[LexiconMatch]:
+    """Triggers that report an incident, without those governed by a cumulative tally
+    (``tally.cumulative``: "منذ بداية الثورة", "خلال أربعة أيام") or a past period
+    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year"): a marker nearer
+    the trigger than any day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
+    السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
+    """
+    markers = [m.start for m in ms if m.concept in ("tally.cumulative", "tally.background")]
+    if not markers:
+        return triggers
+    days = [t.start for t in times if t.on is not None]
+    out = []
+    for m in triggers:
+        near_mark = min(abs(x - m.start) for x in markers)
+        near_day = min((abs(t - m.start) for t in days), default=None)
+        if near_day is not None and near_day < near_mark:
+            out.append(m)
+    return out
+
+
 #: Sentences of the lead whose time dates the article's undated event reports.
 _LEAD_SENTENCES = 2
 
 
 def _lead_time(doc: Doc) -> TimeExpression | None:
-    """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday"."""
-    for ts in doc["times"][:_LEAD_SENTENCES]:
+    """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday";
+    the day of a statement ("قال المرصد اليوم") only when the lead gives no other."""
+    fallback: TimeExpression | None = None
+    for ts, ms in zip(doc["times"][:_LEAD_SENTENCES], doc["matches_by_sentence"], strict=False):
+        stated = _statement_times(doc, ms, ts)
+        t: TimeExpression
         for t in ts:
             if not t.is_until and t.on is not None:
-                found: TimeExpression = t
-                return found
-    return None
+                if t.start not in stated:
+                    return t
+                fallback = fallback or t
+    return fallback
+
+
+def _statement_times(doc: Doc, ms: Sequence[LexiconMatch], times: Sequence[TimeExpression]) -> set[int]:
+    """Starts of the time expressions that date a statement, not the event: right after a verb
+    of saying or a statement noun, the speaker allowed between them ("في بيان اليوم", "أفاد
+    «المرصد السوري لحقوق الإنسان» أمس", "the Observatory said on Monday")."""
+    said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
+    if not said or not times:
+        return set()
+    names = [(m.start, m.end) for m in ms if m.entry.family in ("source", "actor")]
+    comp = _complementizers(doc["lang"])
+    out: set[int] = set()
+    for t in times:
+        nxt = _next_words(doc, t.end, 1)
+        if nxt and nxt[0] in comp and any(
+                m.end <= t.start and not any(m.end <= x.start < t.start for x in ms
+                                             if x.entry.family == "incident") for m in said):
+            # "ذكرت حسابات مقربة من التنظيم، اليوم الخميس، أن ...": between the saying and
+            # what was said
+            out.add(t.start)
+            continue
+        for m in said:
+            if m.end > t.start:
+                continue
+            # the speaker's name between the verb and the time does not count as a gap
+            cuts = sorted((a, b) for a, b in names if m.end <= a and b <= t.start)
+            gap, pos = 0, m.end
+            for a, b in cuts:
+                gap += _gap_words(doc, pos, a)
+                pos = max(pos, b)
+            gap += _gap_words(doc, pos, t.start)
+            if gap <= _STATEMENT_GAP:
+                out.add(t.start)
+                break
+    return out
 
 
 def _reports_event(doc: Doc, i: int, ms: Sequence[LexiconMatch]) -> bool:
