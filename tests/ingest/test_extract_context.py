@@ -160,3 +160,85 @@ def test_short_forms_take_no_clitics(text: str, concept: str) -> None:
 
 def test_short_forms_keep_their_conjunction() -> None:
     assert "negation.not" in {m.concept for m in get_matcher("ar").match("ولم تشن أي غارة")}
+
+
+# -- clashes, crashes, roles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "perpetrator", "target"), [
+    # no side attacks: unknown, the side named is the other party (snn-014)
+    ("بينما قتل قائد عسكري وأحد العناصر في فيلق الشام خلال اشتباكات مع قوات النظام في تل حمكي "
+     "بريف جسر الشغور.", None, "syrian-government"),
+    # an attack marked with its agent names the attacker (snn-009)
+    ("وقد تجددت المعارك العنيفة الخميس في مدينة درعا بين قوات النظام ومقاتلي المعارضة إثر هجوم "
+     "شنه مقاتلو المعارضة على احياء تابعة لقوات النظام.", "opposition", None),
+])
+def test_clash_perpetrator_is_the_attacker_or_unknown(pipe, text: str, perpetrator: str | None,  # type: ignore[no-untyped-def]
+                                                       target: str | None) -> None:
+    cs = [c for c in incidents(pipe(Doc(text, published_on=date(2015, 8, 4)))) if c.event_type == "armed_clash"]
+    assert cs and cs[0].perpetrator == perpetrator
+    if target is not None:
+        assert cs[0].target == target
+
+
+def test_crash_is_other_unless_the_aircraft_was_striking(pipe) -> None:  # type: ignore[no-untyped-def]
+    crash = ("سقطت طائرة مقاتلة للنظام السوري في بلدة أريحا بريف أدلب وأسفر عن مقتل 20 على الأقل "
+             "صباح هذا اليوم.")
+    (c,) = incidents(pipe(Doc(crash, published_on=date(2015, 8, 3))))
+    assert (c.event_type, c.perpetrator, c.casualties.killed_best) == ("other", "syrian-government", 20)
+    striking = crash + " وقال المصدر إن «الطائرة كانت تنفّذ غارة على المدينة، لكن عطلاً فنيًا طرأ عليها مما أدى إلى سقوطها»."
+    assert {c.event_type for c in incidents(pipe(Doc(striking, published_on=date(2015, 8, 3))))} == {"air_strike"}
+
+
+def test_article_after_lam_is_matched() -> None:
+    # "ل" + "النظام" is written "للنظام"
+    ms = get_matcher("ar").match("طائرة مقاتلة للنظام السوري")
+    assert [(m.text, m.concept) for m in ms if m.entry.family == "actor"] == [
+        ("للنظام السوري", "actor.syrian-government")]
+
+
+# -- pairing triggers and places -----------------------------------------------------------------
+
+
+def test_accompanying_trigger_takes_the_sentence_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-010: the air raids and shelling "accompanied" the clashes in Aleppo
+    text = ("كما شهدت الأطراف الغربية لمدينة حلب اشتباكات عنيفة منذ صباح أمس ترافقت مع قصف جوي على "
+            "منطقة الاشتباكات وقصف مدفعي لقوات النظام.")
+    got = {(c.event_type, c.place.admin1_pcode) for c in incidents(pipe(Doc(text, published_on=date(2015, 8, 2))))
+           if c.place}
+    assert got == {("armed_clash", "SY02"), ("air_strike", "SY02"), ("shelling", "SY02")}
+
+
+def test_attack_apart_from_the_strikes_is_its_own_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-002: "بينما" opens the rebels' attack on Daraa, apart from the air raids
+    text = "وجاءت الغارات على بلدة الغارية بينما كانت المعارضة السورية تشن هجوما على المربع الأمني للنظام في مدينة درعا."
+    got = {(c.event_type, c.place.text) for c in incidents(pipe(Doc(text, published_on=date(2015, 7, 25)))) if c.place}
+    assert ("armed_clash", "درعا") in got
+
+
+def test_attack_word_beside_the_weapon_is_the_same_event(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "وقتل عشرة أشخاص في غارات على مدينة أريحا في هجوم للطيران الحربي."
+    assert {c.event_type for c in incidents(pipe(Doc(text, published_on=date(2015, 8, 3))))} == {"air_strike"}
+
+
+def test_new_subject_clause_takes_its_own_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-014: Khan Shaykhun is the execution's place, not the air raids'
+    text = ("كذلك قصف الطيران الحربي مناطق في محيط مطار أبو الظهور العسكري، في وقت أقدمت جبهة النصرة "
+            "في مدينة خان شيخون بريف إدلب الجنوبي، على إعدام محامٍ.")
+    got = {(c.event_type, c.place.text) for c in incidents(pipe(Doc(text, published_on=date(2015, 8, 4)))) if c.place}
+    assert ("execution", "خان شيخون") in got
+    assert ("air_strike", "خان شيخون") not in got
+
+
+def test_region_alias_is_a_place_of_its_governorate(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "وتحولت مناطق سهل الغاب في ريف حماه الشمالي الغربي مسرحًا لاشتباكات عنيفة."
+    (c,) = incidents(pipe(Doc(text, published_on=date(2015, 8, 4))))
+    assert c.place is not None and (c.place.text, c.place.admin1_pcode, c.place.pcode) == ("سهل الغاب", "SY05", None)
+
+
+def test_figure_after_a_time_is_not_part_of_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "حتى مساء أمس، 18 قتيلاً": 18 counts the dead, it is no day of the month
+    text = ("سقطت طائرة حربية في سوق مدينة أريحا. وأفادت معلومات أن عدد قتلى سقوط الطائرة بلغ حتى "
+            "مساء أمس، 18 قتيلاً وأكثر من 70 جريحًا.")
+    cs = incidents(pipe(Doc(text, published_on=date(2015, 8, 4))))
+    assert [c.casualties.killed_best for c in cs if c.casualties.killed_best] == [18]

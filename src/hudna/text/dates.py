@@ -243,6 +243,11 @@ def _interpret(
         if on is None:
             earliest = latest = None
     start, end = group[0].start, group[-1].end
+    if month is None and hour is None:
+        # a bare number after the expression counts something else ("حتى مساء أمس، 18 قتيلا")
+        used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")]
+        if used:
+            start, end = used[0].start, used[-1].end
     return TimeExpression(
         start=start,
         end=end,

@@ -27,7 +27,7 @@ import ahocorasick
 import yaml
 
 from hudna.errors import DataError
-from hudna.text.normalize import KeyedText, keyed_text, match_key
+from hudna.text.normalize import KeyedText, keyed_text, lang_module, match_key
 
 __all__ = [
     "short_key",
@@ -51,7 +51,7 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 CONTEXT_LISTS = frozenset(
     {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
-     "place.qualifier_link", "clause.contrast", "clause.topic_shift", "clause.concurrent", "attribution.complementizer", "place.reference", "role.target_after",
+     "place.qualifier_link", "clause.contrast", "clause.topic_shift", "clause.concurrent", "clash.symmetric", "crash.word", "attribution.complementizer", "place.reference", "role.target_after",
      "role.passive_aux", "role.victim_head", "role.agent_position",
      "attribution.relay_proclitic"}
 )
@@ -368,10 +368,16 @@ class Matcher:
         # Every form is added once per allowed proclitic, behind a space: hits then only start
         # at word starts, which keeps the Python work per text small (issue #4 speed goal).
         words: dict[str, list[tuple[int, str, tuple[Entry, ...]]]] = {}
+        # language-specific spellings of a particle before the form ("ل" + "ال" = "لل")
+        assimilated = getattr(lang_module(lexicon.lang), "article_assimilated_forms", None)
         for key, entries in by_key.items():
             short = len(key.replace(" ", "")) <= _SHORT_FORM
             for pro in ("", *sorted(short_pros if short else self.proclitics)):
                 words.setdefault(" " + pro + key, []).append((len(key), pro, tuple(entries)))
+            if assimilated is not None and not short:
+                for surface, pro in assimilated(key):
+                    if pro in self.proclitics:
+                        words.setdefault(" " + surface, []).append((len(surface) - len(pro), pro, tuple(entries)))
         for word, payload in words.items():
             # last: whether any entry may end inside a word (``kind: prefix``); a hit followed by
             # letters that are no enclitic is skipped at once when none may

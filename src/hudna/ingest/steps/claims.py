@@ -297,8 +297,11 @@ def extract_regime_status(doc: Doc) -> None:
 # -- incidents ------------------------------------------------------------------------------------
 
 
-def _incident_type(m: LexiconMatch, has_air: bool) -> str:
+def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False) -> str:
     name = m.concept.split(".", 1)[1]
+    if name == "crash":
+        # ANNOTATION-GUIDE.md: a crashing warplane is an air strike only when it was striking
+        return "air_strike" if striking_crash else "other"
     if name == "bombardment":
         return "air_strike" if has_air else "shelling"
     if name == "attack":
@@ -329,11 +332,24 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "others", "targets")
+    __slots__ = ("agents", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
-                 targets: list[LexiconMatch]) -> None:
+                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None) -> None:
         self.agents, self.others, self.targets = agents, others, targets
+        self.marked = marked or []
+
+    def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
+        """The side that attacked, for a clash word that names no side as attacker
+        ("اشتباكات بين X و Y", "clashes with Y"): a marked agent ("هجوم شنته X", "by X") or an
+        actor right next to an attack word ("هجوم لمقاتلي المعارضة", "rebels attacked") in the
+        sentence, nearest the trigger first; else none (ANNOTATION-GUIDE.md: unknown)."""
+        cands = list(self.marked) + [a for a in self.agents + self.others
+                                     if any(_adjacent(doc, a, x) for x in attacks)]
+        if not cands:
+            return None
+        same = [a for a in cands if not _clause_broken(doc, a.start, trig.start)]
+        return min(same or cands, key=lambda a: abs(a.start - trig.start))
 
     def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False) -> LexiconMatch | None:
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
@@ -389,6 +405,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
     agents: list[LexiconMatch] = []
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
+    marked: list[LexiconMatch] = []
     for m in ms:
         if m.entry.family != "actor" or m.concept == "actor.civilians":
             continue
@@ -399,6 +416,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
         agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
         if agt:
             agents.append(m)
+            marked.append(m)
             continue
         tgt = any(
             t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
@@ -455,7 +473,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets)
+    return Roles(agents, others, targets, marked)
 
 
 def _actor_id(m: LexiconMatch | None) -> str | None:
@@ -600,13 +618,20 @@ _FIRE_TRIGGERS = frozenset({"incident.air_strike", "incident.shelling"})
 _WEAK = frozenset({"incident.attack", "incident.mine"})
 
 
-def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention]) -> dict[int, list[PlaceMention]]:
+def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention],
+            new_clauses: Sequence[int] = ()) -> dict[int, list[PlaceMention]]:
     """Each place goes to the nearest trigger before it ("غارات على حلب", "strikes on Raqqa"),
-    else to the nearest one after it ("في حلب، قتل ... بغارة"); keyed by trigger index."""
+    else to the nearest one after it ("في حلب، قتل ... بغارة"); a clause with a new subject
+    between the trigger before and the place (``clause.new_subject``: "في وقت أقدمت جبهة النصرة
+    في مدينة خان شيخون على إعدام ...", "while") sends it to the trigger after; keyed by trigger
+    index."""
     out: dict[int, list[PlaceMention]] = {}
     for p in places:
         before = [k for k, t in enumerate(triggers) if t.end <= p.start]
-        if before:
+        after = [k for k, t in enumerate(triggers) if t.start >= p.end]
+        if before and after and any(triggers[before[-1]].end <= c < p.start for c in new_clauses):
+            k = after[0]
+        elif before:
             k = before[-1]
         else:
             k = min(range(len(triggers)), key=lambda k: triggers[k].start - p.end)
@@ -634,6 +659,24 @@ def _sentence_places(doc: Doc) -> list[list[PlaceMention]]:
         if p.sentence < len(out):
             out[p.sentence].append(p)
     return out
+
+
+def _striking_crash(doc: Doc) -> bool:
+    """Whether the article says its crashing aircraft was striking: a sentence names the crash
+    ("سقوط طائرة", "سقوطها", ``crash.word``) and an air strike or bombardment ("الطائرة كانت تنفذ
+    غارة ... مما أدى إلى سقوطها", "تحطم طائرة حربية خلال قصفها مدينة أريحا")."""
+    from hudna.text.lexicon import load_lexicon
+
+    words = load_lexicon(doc["lang"]).keys_of("crash.word")
+    strike = ("incident.air_strike", "incident.bombardment")
+    for sent, ms in zip(doc["sentences"], doc["matches_by_sentence"], strict=True):
+        if not any(m.concept in strike for m in ms):
+            continue
+        if any(m.concept == "incident.crash" for m in ms):
+            return True
+        if words and any(m.concept == "aircraft.named" for m in ms) and _contains(doc, sent, words):
+            return True
+    return False
 
 
 def _contains(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
@@ -671,6 +714,8 @@ def build_claims(doc: Doc) -> None:
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
     concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
+    symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
+    striking_crash = _striking_crash(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
     para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
     claims: list[Claim] = []
@@ -699,7 +744,10 @@ def build_claims(doc: Doc) -> None:
             ]
         strong = [m for m in triggers if m.concept not in _WEAK]
         if strong:
-            triggers = strong
+            # an attack word beside a stronger trigger is kept for now: it counts when it has a
+            # place of its own (below); a mine word ("حقول ألغام") does not
+            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+        weak_alone = bool(strong) and len(strong) < len(triggers)
         # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
         # word is the named weapon's blast, unless aircraft or artillery are named too
         if any(m.concept in _SPECIFIC for m in triggers) and not any(
@@ -720,7 +768,7 @@ def build_claims(doc: Doc) -> None:
             times = prev_times
         if para_time is not None and sent.start >= para_time[1]:
             para_time = None
-        if not times and last_day is not None and _contains(doc, sent, concurrent):
+        if not times and last_day is not None and _starts_with(doc, sent, concurrent):
             # "وبالتزامن مع هذا الحادث، شهد ..." : the day of the event told before, for this
             # sentence and the rest of its paragraph
             end = doc.text.find("\n", sent.end)
@@ -737,7 +785,7 @@ def build_claims(doc: Doc) -> None:
         triggers = _drop_tallied(triggers, ms, sent_times)
         if not triggers:
             if syrian:
-                last_place = syrian[-1]
+                last_place = _most_specific(syrian)[-1]
             elif foreign:
                 last_place = None
             if not had_triggers:
@@ -751,12 +799,24 @@ def build_claims(doc: Doc) -> None:
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         attribution, att_ev = doc["attributions"][i]
         roles = _roles(doc, ms)
+        attacks = [m for m in ms if m.concept == "incident.attack"]
         casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
-        attached = _attach(triggers, syrian + foreign)
+        new_clauses = [m.start for m in ms if m.concept == "clause.new_subject"]
+        attached = _attach(triggers, syrian + foreign, new_clauses)
+        if weak_alone:
+            # an attack word beside a stronger trigger is the same event ("chemical attack",
+            # "هجوم بالبراميل"), unless a clause with a new subject tells it apart and it has a
+            # place of its own ("وجاءت الغارات بينما كانت المعارضة تشن هجوما على ... مدينة درعا")
+            keep = [k for k, m in enumerate(triggers)
+                    if m.concept not in _WEAK or (attached.get(k) and _apart(m, triggers, new_clauses))]
+            if len(keep) < len(triggers):
+                triggers = [triggers[k] for k in keep]
+                attached = _attach(triggers, syrian + foreign, new_clauses)
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
         for k, m in enumerate(triggers):
-            groups.setdefault((_incident_type(m, has_air), m.start in doc["negated"]), []).append(k)
+            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in doc["negated"]),
+                              []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
         for key, ks in groups.items():
             group_places[key] = [p for k in ks for p in attached.get(k, [])]
@@ -771,10 +831,20 @@ def build_claims(doc: Doc) -> None:
                 if attached.get(k):
                     group_places[key] = list(attached[k])
                     break
+            if not group_places[key]:
+                # accompanying an earlier trigger of the sentence ("اشتباكات في حلب ترافقت مع قصف
+                # جوي"): its places, unless a clause with a new subject starts between them
+                first = triggers[ks[0]]
+                for k in range(ks[0] - 1, -1, -1):
+                    if any(triggers[k].end <= c < first.start for c in new_clauses):
+                        break
+                    if attached.get(k):
+                        group_places[key] = list(attached[k])
+                        break
             # a sentence naming no place continues the last one only when it reports an event
             # (a figure or a day); commentary ("هجوم النصرة غير مبرر") borrows no place
             if (not group_places[key] and not syrian and not foreign and last_place is not None
-                    and (sent_times or casualties.killed_best is not None
+                    and (any(t.on is not None for t in sent_times) or casualties.killed_best is not None
                          or casualties.injured_best is not None)):
                 group_places[key] = [last_place]
         # casualties to the group whose trigger is nearest the first casualty figure
@@ -785,12 +855,21 @@ def build_claims(doc: Doc) -> None:
                                                       for k in groups[key]))
         for (etype, negative), ks in groups.items():
             trig = triggers[ks[0]]
-            # bombs are rarely the work of whoever else the sentence names: only a marked or
-            # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
-            perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
             targ_m = roles.target(trig)
-            perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
-                                         else last_perp.get(etype))
+            if etype == "armed_clash" and all(triggers[k].entry.key in symmetric for k in ks):
+                # "اشتباكات بين X و Y", "clashes with Y": no side is the attacker unless one is
+                # marked or attacks; the side named is the other party
+                perp_m = roles.attacker(doc, trig, attacks)
+                if perp_m is None:
+                    adj = roles.perpetrator(doc, trig)
+                    targ_m = targ_m or adj
+                perp = _actor_id(perp_m)
+            else:
+                # bombs are rarely the work of whoever else the sentence names: only a marked or
+                # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
+                perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
+                perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
+                                             else last_perp.get(etype))
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
             if not pms and group_places[(etype, negative)]:
                 # located abroad only; its agent still carries to the next mention
@@ -830,7 +909,7 @@ def build_claims(doc: Doc) -> None:
             if perp and not negative:
                 last_perp[etype] = perp
         if syrian:
-            last_place = syrian[-1]
+            last_place = _most_specific(syrian)[-1]
         elif foreign:
             last_place = None
         prev_times = times
@@ -838,6 +917,12 @@ def build_claims(doc: Doc) -> None:
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
+
+
+def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Sequence[int]) -> bool:
+    """Whether a clause with a new subject separates a weak trigger from every strong one."""
+    return all(any(min(s.end, m.end) <= c < max(s.start, m.start) for c in new_clauses)
+               for s in triggers if s.concept not in _WEAK)
 
 
 def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
