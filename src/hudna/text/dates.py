@@ -316,7 +316,24 @@ def find_time_expressions(
     if window is not None:
         matches = [m for m in matches if window[0] <= m.start and m.end <= window[1]]
     for group in _groups(text, lang, _atoms(text, matches, window), fillers):
+        if _not_a_time(text, group):
+            continue
         expr = _interpret(text, group, published_on, future)
         if expr is not None:
             out.append(expr)
     return out
+
+
+_QUOTES = "\"'«»“”„‟‘’"
+
+
+def _not_a_time(text: str, group: list[_Atom]) -> bool:
+    """A time word that names something else: in quotation marks on its own (the newspaper
+    «اليوم», the programme "Today"), or "today" counting days ("لليوم السابع على التوالي",
+    "for the third day")."""
+    before = text[max(0, group[0].start - 1):group[0].start]
+    after = text[group[-1].end:group[-1].end + 1]
+    if before and after and before in _QUOTES and after in _QUOTES:
+        return True
+    kinds = [a.kind for a in group]
+    return "today" in kinds and "ordinal" in kinds[kinds.index("today") + 1:]

@@ -17,6 +17,7 @@ from hudna.domain.claim import (
     Attribution,
     Casualties,
     Claim,
+    ClaimPlace,
     ClaimTime,
     Evidence,
     HumanitarianClaim,
@@ -351,7 +352,14 @@ class Roles:
         same = [a for a in cands if not _clause_broken(doc, a.start, trig.start)]
         return min(same or cands, key=lambda a: abs(a.start - trig.start))
 
-    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False) -> LexiconMatch | None:
+    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
+                    exclude: frozenset[int] = frozenset()) -> LexiconMatch | None:
+        """``exclude``: starts of actors that are parties of a clash named in the sentence
+        ("اشتباكات بين حزب الله ... والفصائل ... ترافقت مع قصف جوي"): not the other triggers'."""
+        if exclude:
+            kept = Roles([a for a in self.agents if a.start not in exclude],
+                         [a for a in self.others if a.start not in exclude], self.targets)
+            return kept.perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
@@ -423,6 +431,8 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
             and not _clause_broken(doc, t.end, m.start)
             # "on Monday in government air strikes", "On May 2 Turkish forces": "on" is a date's
             and not any(w.start >= t.end and w.end <= m.start for w in times_m)
+            # "على منطقة الاشتباكات وقصف لقوات النظام": another trigger between them
+            and not any(x.start >= t.end and x.end <= m.start for x in triggers)
             for t in targets_m
         )
         if tgt or ((nxt := _next_words(doc, m.end, 1)) and nxt[0] in held):
@@ -639,6 +649,23 @@ def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention],
     return out
 
 
+#: Words between an execution and a shooting that is its means ("إعدام محامٍ بإطلاق النار").
+_MEANS_GAP = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _bombardment_keys(lang: str) -> frozenset[str]:
+    from hudna.text.lexicon import load_lexicon
+
+    return frozenset(e.key for e in load_lexicon(lang).forms_of("incident.bombardment"))
+
+
+def _bombardment_inside(doc: Doc, m: LexiconMatch) -> bool:
+    """Whether an air strike form contains a bombardment word ("قصف جوي", "القصف الجوي")."""
+    keys = _bombardment_keys(doc["lang"])
+    return any(w in keys for w in m.entry.key.split())
+
+
 #: Incident types whose perpetrator must be marked or adjacent to the trigger.
 _UNATTRIBUTED = frozenset({"explosion"})
 
@@ -742,6 +769,7 @@ def build_claims(doc: Doc) -> None:
                 if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
                            and not _clause_broken(doc, x.end, m.start) for x in irrealis)
             ]
+        triggers = _drop_compared(doc, triggers)
         strong = [m for m in triggers if m.concept not in _WEAK]
         if strong:
             # an attack word beside a stronger trigger is kept for now: it counts when it has a
@@ -753,6 +781,14 @@ def build_claims(doc: Doc) -> None:
         if any(m.concept in _SPECIFIC for m in triggers) and not any(
                 m.concept in _FIRE_TRIGGERS for m in triggers):
             triggers = [m for m in triggers if m.concept != "incident.bombardment"]
+        # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
+        execs = [m for m in triggers if m.concept == "incident.execution"]
+        if execs:
+            triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
+                e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
+        # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
+        # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
+        explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
@@ -797,9 +833,12 @@ def build_claims(doc: Doc) -> None:
         # sentence before and no ground fire is named here
         has_air = any(m.concept in ("incident.air_strike", "aircraft.named") for m in ms) or (
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
+        if explicit_air and not any(m.concept == "aircraft.named" for m in ms):
+            has_air = False
         attribution, att_ev = doc["attributions"][i]
         roles = _roles(doc, ms)
         attacks = [m for m in ms if m.concept == "incident.attack"]
+        clash_parties = _clash_parties(ms, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
         new_clauses = [m.start for m in ms if m.concept == "clause.new_subject"]
         attached = _attach(triggers, syrian + foreign, new_clauses)
@@ -867,7 +906,8 @@ def build_claims(doc: Doc) -> None:
             else:
                 # bombs are rarely the work of whoever else the sentence names: only a marked or
                 # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
-                perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
+                perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
+                                           exclude=clash_parties)
                 perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                              else last_perp.get(etype))
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
@@ -917,6 +957,49 @@ def build_claims(doc: Doc) -> None:
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
+
+
+#: Words between a compared trigger and one coordinated with it ("كبراميل متفجرة وقصف مدفعي").
+_COORD_GAP = 2
+
+
+def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]:
+    """Triggers without those in a comparison ("مثل دوما كبراميل متفجرة وقصف مدفعي", "like
+    barrel bombs"): a comparison particle on the trigger, and the triggers coordinated after it."""
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(doc["lang"])
+    comp = lex.keys_of("morph.comparison_proclitic")
+    if not comp:
+        return triggers
+    conj = lex.keys_of("morph.conjunction")
+    out: list[LexiconMatch] = []
+    compared = False
+    last_end = -1
+    for m in triggers:
+        if m.prefix in comp:
+            compared, last_end = True, m.end
+            continue
+        if compared and (m.prefix in conj or m.prefix[:1] in conj) and _gap_words(doc, last_end, m.start) <= _COORD_GAP:
+            last_end = m.end
+            continue
+        compared = False
+        out.append(m)
+    return out
+
+
+def _clash_parties(ms: Sequence[LexiconMatch], triggers: Sequence[LexiconMatch],
+                   symmetric: frozenset[str]) -> frozenset[int]:
+    """Starts of the actors named after a clash word before the next trigger ("اشتباكات بين X
+    و Y ..."): the parties of that clash."""
+    out: set[int] = set()
+    for k, t in enumerate(triggers):
+        if t.concept != "incident.armed_clash" or t.entry.key not in symmetric:
+            continue
+        end = triggers[k + 1].start if k + 1 < len(triggers) else None
+        out.update(m.start for m in ms if m.entry.family == "actor" and m.start >= t.end
+                   and (end is None or m.start < end))
+    return frozenset(out)
 
 
 def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Sequence[int]) -> bool:
@@ -1062,7 +1145,41 @@ def _merge(claims: list[Claim]) -> list[Claim]:
             continue
         index[key] = len(out)
         out.append(c)
-    return _fold_undated(out)
+    return _drop_summaries(_fold_undated(out))
+
+
+def _contains_place(outer: ClaimPlace, inner: ClaimPlace) -> bool:
+    """Whether ``outer`` (a governorate or district mention) contains ``inner``; a countryside
+    ("ريف إدلب") does not contain its capital city."""
+    if inner.pcode == outer.pcode and inner.text == outer.text:
+        return False
+    if outer.level not in ("governorate", "district") or outer.pcode is None:
+        return False
+    if outer.reason == "countryside" and inner.reason == "governorate capital":
+        return False
+    return inner.admin1_pcode == outer.pcode or inner.admin2_pcode == outer.pcode
+
+
+def _drop_summaries(claims: list[Claim]) -> list[Claim]:
+    """Drop an incident at a governorate or district when the article gives the same kind of
+    violence on the same day at places inside it: the coarse one sums them up ("مقتل 19 جراء
+    غارات على محافظة ادلب أمس ... وقتل 15 في قصف على بلدة سراقب"); gold counts each place."""
+    incs = [c for c in claims if isinstance(c, IncidentClaim) and c.place is not None and not c.negative]
+    drop: set[int] = set()
+    for c in incs:
+        assert c.place is not None
+        day = c.time.on if c.time else None
+        if day is None:
+            continue  # undated mentions are too vague to be a day's sum
+        for d in incs:
+            if d is c or d.event_type != c.event_type or d.place is None:
+                continue
+            if (d.time.on if d.time else None) != day:
+                continue
+            if _contains_place(c.place, d.place):
+                drop.add(id(c))
+                break
+    return [c for c in claims if id(c) not in drop]
 
 
 def _place_key(c: IncidentClaim) -> object:

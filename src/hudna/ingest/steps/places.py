@@ -312,6 +312,9 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             rural = bool(_variants(match_key(text[ps:_pe], lang), w.proclitics) & w.rural)
             start, level, pcode = ps, "governorate", geo.admin1_pcode
             reason = "countryside" if rural else "governorate"
+            if rural and geo.level == "community" and geo.reason != "governorate capital" and geo.admin2_pcode:
+                # "ريف جسر الشغور": the countryside of a town, inside its district
+                level, pcode = "district", geo.admin2_pcode
         elif level != "governorate" and _variants(match_key(text[ps:_pe], lang), w.proclitics) & w.sites:
             # "مطار أبو الظهور", "مخيم درعا", "حي الخالدية": a site named after the place, not the
             # community itself (ANNOTATION-GUIDE.md: airports, camps, neighbourhoods -> no P-code)
