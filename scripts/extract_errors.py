@@ -65,7 +65,9 @@ def run_ar(half: str, quiet: bool) -> None:
         for p in pred["incidents"]:
             cands = [j for j, g in enumerate(gold["incidents"]) if j not in used and _inc_match(g, p)]
             if cands:
-                j = cands[0]
+                # the scorer's choice: the gold item agreeing on most scored fields
+                j = max(cands, key=lambda j: sum(_ok(gold["incidents"][j].get(f), p.get(f))
+                                                 for f in ("place_pcode", "actor", "killed", "killed_children")))
                 used.add(j)
                 g = gold["incidents"][j]
                 bad = [f for f in ("place_pcode", "actor", "killed", "killed_children")

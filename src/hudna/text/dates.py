@@ -59,6 +59,9 @@ class TimeExpression:
     at: datetime | None = None
     part_of_day: str | None = None
     is_until: bool = False
+    #: "today" given with its weekday ("اليوم (الخميس)", "today (Thursday)"): the day the
+    #: article was written, which may precede its publication date.
+    states_today: bool = False
 
 
 def resolve_weekday(weekday: int, published_on: date, *, direction: str = "past") -> date:
@@ -192,6 +195,10 @@ def _interpret(
         on, earliest, latest, precision = _month_expr(group, month, published_on)
     if on is not None or month is not None:
         pass
+    elif offset == 0 and weekday is not None and "next" not in kinds and "last" not in kinds:
+        # "اليوم (الخميس)": the writer's today is that weekday (articles are often published
+        # or collected a day after they were written)
+        on = resolve_weekday(weekday, published_on)
     elif offset is not None:
         on = published_on + timedelta(days=offset)
     elif weekday is not None:
@@ -236,6 +243,11 @@ def _interpret(
         if on is None:
             earliest = latest = None
     start, end = group[0].start, group[-1].end
+    if month is None and hour is None:
+        # a bare number after the expression counts something else ("حتى مساء أمس، 18 قتيلا")
+        used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")]
+        if used:
+            start, end = used[0].start, used[-1].end
     return TimeExpression(
         start=start,
         end=end,
@@ -248,6 +260,7 @@ def _interpret(
         at=at,
         part_of_day=part,
         is_until="until" in kinds,
+        states_today=offset == 0 and weekday is not None,
     )
 
 
@@ -303,7 +316,24 @@ def find_time_expressions(
     if window is not None:
         matches = [m for m in matches if window[0] <= m.start and m.end <= window[1]]
     for group in _groups(text, lang, _atoms(text, matches, window), fillers):
+        if _not_a_time(text, group):
+            continue
         expr = _interpret(text, group, published_on, future)
         if expr is not None:
             out.append(expr)
     return out
+
+
+_QUOTES = "\"'«»“”„‟‘’"
+
+
+def _not_a_time(text: str, group: list[_Atom]) -> bool:
+    """A time word that names something else: in quotation marks on its own (the newspaper
+    «اليوم», the programme "Today"), or "today" counting days ("لليوم السابع على التوالي",
+    "for the third day")."""
+    before = text[max(0, group[0].start - 1):group[0].start]
+    after = text[group[-1].end:group[-1].end + 1]
+    if before and after and before in _QUOTES and after in _QUOTES:
+        return True
+    kinds = [a.kind for a in group]
+    return "today" in kinds and "ordinal" in kinds[kinds.index("today") + 1:]

@@ -27,7 +27,7 @@ import ahocorasick
 import yaml
 
 from hudna.errors import DataError
-from hudna.text.normalize import KeyedText, keyed_text, match_key
+from hudna.text.normalize import KeyedText, keyed_text, lang_module, match_key
 
 __all__ = [
     "short_key",
@@ -51,10 +51,14 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 CONTEXT_LISTS = frozenset(
     {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
-     "place.qualifier_link", "clause.contrast", "place.reference", "role.target_after",
+     "place.qualifier_link", "clause.contrast", "clause.topic_shift", "clause.concurrent", "clash.symmetric", "crash.word", "attribution.complementizer", "place.reference", "role.target_after",
      "role.passive_aux", "role.victim_head", "role.agent_position",
      "attribution.relay_proclitic"}
 )
+
+
+#: Letters of a form up to which it takes no enclitic and only short-form proclitics.
+_SHORT_FORM = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +349,10 @@ class Matcher:
         fams = set(families) if families is not None else None
         self.proclitics = lexicon.keys_of("morph.proclitic")
         self.enclitics = lexicon.keys_of("morph.enclitic")
+        # forms of one or two letters ("لم", "لا", "آب", "on") take no enclitic and only the
+        # particles of ``morph.short_form_proclitic`` ("ولم"): "سلمى" is no "س" + "لم" + "ى",
+        # "أبي" no "آب" + "ي"
+        short_pros = lexicon.keys_of("morph.short_form_proclitic") & self.proclitics
         self._auto = ahocorasick.Automaton()
         by_key: dict[str, list[Entry]] = {}
         regexes: list[tuple[re.Pattern[str], Entry]] = []
@@ -360,14 +368,22 @@ class Matcher:
         # Every form is added once per allowed proclitic, behind a space: hits then only start
         # at word starts, which keeps the Python work per text small (issue #4 speed goal).
         words: dict[str, list[tuple[int, str, tuple[Entry, ...]]]] = {}
+        # language-specific spellings of a particle before the form ("ل" + "ال" = "لل")
+        assimilated = getattr(lang_module(lexicon.lang), "article_assimilated_forms", None)
         for key, entries in by_key.items():
-            for pro in ("", *sorted(self.proclitics)):
+            short = len(key.replace(" ", "")) <= _SHORT_FORM
+            for pro in ("", *sorted(short_pros if short else self.proclitics)):
                 words.setdefault(" " + pro + key, []).append((len(key), pro, tuple(entries)))
+            if assimilated is not None and not short:
+                for surface, pro in assimilated(key):
+                    if pro in self.proclitics:
+                        words.setdefault(" " + surface, []).append((len(surface) - len(pro), pro, tuple(entries)))
         for word, payload in words.items():
             # last: whether any entry may end inside a word (``kind: prefix``); a hit followed by
             # letters that are no enclitic is skipped at once when none may
             any_prefix = any(e.kind == "prefix" for _, _, es in payload for e in es)
-            self._auto.add_word(word, (len(word), tuple(payload), any_prefix))
+            bare = all(n <= _SHORT_FORM for n, _, _ in payload)
+            self._auto.add_word(word, (len(word), tuple(payload), any_prefix, bare))
         self._regexes = regexes
         self._empty = not by_key
         if not self._empty:
@@ -386,7 +402,7 @@ class Matcher:
             kends = kt.ends.tolist()
             new = LexiconMatch
             add = found.append
-            for last, (wlen, payload, any_prefix) in self._auto.iter(" " + key):
+            for last, (wlen, payload, any_prefix, bare) in self._auto.iter(" " + key):
                 # ``last`` indexes the padded key; key index = padded index - 1.
                 end = last
                 start = last - wlen + 1  # key index of the first letter (after the space)
@@ -398,7 +414,7 @@ class Matcher:
                     we = n if we < 0 else we
                     suffix = key[end:we]
                     stop = we
-                    bad_suffix = suffix not in enclitics
+                    bad_suffix = bare or suffix not in enclitics
                     if bad_suffix and not any_prefix:
                         continue
                 o_start = kstarts[start]

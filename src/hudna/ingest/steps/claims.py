@@ -17,6 +17,7 @@ from hudna.domain.claim import (
     Attribution,
     Casualties,
     Claim,
+    ClaimPlace,
     ClaimTime,
     Evidence,
     HumanitarianClaim,
@@ -42,7 +43,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v2",
+    "incident": "incident_sentence.v3",
     "calm": "negative_observation.v2",
     "regime": "regime_status_sentence.v2",
     "humanitarian": "humanitarian_figure.v1",
@@ -159,6 +160,13 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
         justification=justifications[0].concept.split(".", 1)[1] if justifications else None,
     )
     return attribution, evidence
+
+
+@functools.lru_cache(maxsize=4)
+def _complementizers(lang: str) -> frozenset[str]:
+    from hudna.text.lexicon import load_lexicon
+
+    return load_lexicon(lang).keys_of("attribution.complementizer")
 
 
 @functools.lru_cache(maxsize=4)
@@ -290,8 +298,11 @@ def extract_regime_status(doc: Doc) -> None:
 # -- incidents ------------------------------------------------------------------------------------
 
 
-def _incident_type(m: LexiconMatch, has_air: bool) -> str:
+def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False) -> str:
     name = m.concept.split(".", 1)[1]
+    if name == "crash":
+        # ANNOTATION-GUIDE.md: a crashing warplane is an air strike only when it was striking
+        return "air_strike" if striking_crash else "other"
     if name == "bombardment":
         return "air_strike" if has_air else "shelling"
     if name == "attack":
@@ -322,13 +333,33 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "others", "targets")
+    __slots__ = ("agents", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
-                 targets: list[LexiconMatch]) -> None:
+                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None) -> None:
         self.agents, self.others, self.targets = agents, others, targets
+        self.marked = marked or []
 
-    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False) -> LexiconMatch | None:
+    def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
+        """The side that attacked, for a clash word that names no side as attacker
+        ("اشتباكات بين X و Y", "clashes with Y"): a marked agent ("هجوم شنته X", "by X") or an
+        actor right next to an attack word ("هجوم لمقاتلي المعارضة", "rebels attacked") in the
+        sentence, nearest the trigger first; else none (ANNOTATION-GUIDE.md: unknown)."""
+        cands = list(self.marked) + [a for a in self.agents + self.others
+                                     if any(_adjacent(doc, a, x) for x in attacks)]
+        if not cands:
+            return None
+        same = [a for a in cands if not _clause_broken(doc, a.start, trig.start)]
+        return min(same or cands, key=lambda a: abs(a.start - trig.start))
+
+    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
+                    exclude: frozenset[int] = frozenset()) -> LexiconMatch | None:
+        """``exclude``: starts of actors that are parties of a clash named in the sentence
+        ("اشتباكات بين حزب الله ... والفصائل ... ترافقت مع قصف جوي"): not the other triggers'."""
+        if exclude:
+            kept = Roles([a for a in self.agents if a.start not in exclude],
+                         [a for a in self.others if a.start not in exclude], self.targets)
+            return kept.perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
@@ -382,6 +413,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
     agents: list[LexiconMatch] = []
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
+    marked: list[LexiconMatch] = []
     for m in ms:
         if m.entry.family != "actor" or m.concept == "actor.civilians":
             continue
@@ -392,12 +424,15 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
         agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
         if agt:
             agents.append(m)
+            marked.append(m)
             continue
         tgt = any(
             t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
             and not _clause_broken(doc, t.end, m.start)
             # "on Monday in government air strikes", "On May 2 Turkish forces": "on" is a date's
             and not any(w.start >= t.end and w.end <= m.start for w in times_m)
+            # "على منطقة الاشتباكات وقصف لقوات النظام": another trigger between them
+            and not any(x.start >= t.end and x.end <= m.start for x in triggers)
             for t in targets_m
         )
         if tgt or ((nxt := _next_words(doc, m.end, 1)) and nxt[0] in held):
@@ -448,7 +483,7 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets)
+    return Roles(agents, others, targets, marked)
 
 
 def _actor_id(m: LexiconMatch | None) -> str | None:
@@ -562,7 +597,8 @@ def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
 
 
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب")."""
+    """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب"); a
+    governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب")."""
     out = []
     pcodes = {p.place.pcode for p in places}
     for p in places:
@@ -570,6 +606,7 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
             q for q in places
             if q is not p and q.place.pcode != p.place.pcode
             and (q.place.admin1_pcode == p.place.pcode or q.place.admin2_pcode == p.place.pcode)
+            and not (p.place.reason == "countryside" and q.place.reason == "governorate capital")
         ]
         if not inner:
             out.append(p)
@@ -591,18 +628,42 @@ _FIRE_TRIGGERS = frozenset({"incident.air_strike", "incident.shelling"})
 _WEAK = frozenset({"incident.attack", "incident.mine"})
 
 
-def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention]) -> dict[int, list[PlaceMention]]:
+def _attach(triggers: Sequence[LexiconMatch], places: Sequence[PlaceMention],
+            new_clauses: Sequence[int] = ()) -> dict[int, list[PlaceMention]]:
     """Each place goes to the nearest trigger before it ("غارات على حلب", "strikes on Raqqa"),
-    else to the nearest one after it ("في حلب، قتل ... بغارة"); keyed by trigger index."""
+    else to the nearest one after it ("في حلب، قتل ... بغارة"); a clause with a new subject
+    between the trigger before and the place (``clause.new_subject``: "في وقت أقدمت جبهة النصرة
+    في مدينة خان شيخون على إعدام ...", "while") sends it to the trigger after; keyed by trigger
+    index."""
     out: dict[int, list[PlaceMention]] = {}
     for p in places:
         before = [k for k, t in enumerate(triggers) if t.end <= p.start]
-        if before:
+        after = [k for k, t in enumerate(triggers) if t.start >= p.end]
+        if before and after and any(triggers[before[-1]].end <= c < p.start for c in new_clauses):
+            k = after[0]
+        elif before:
             k = before[-1]
         else:
             k = min(range(len(triggers)), key=lambda k: triggers[k].start - p.end)
         out.setdefault(k, []).append(p)
     return out
+
+
+#: Words between an execution and a shooting that is its means ("إعدام محامٍ بإطلاق النار").
+_MEANS_GAP = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _bombardment_keys(lang: str) -> frozenset[str]:
+    from hudna.text.lexicon import load_lexicon
+
+    return frozenset(e.key for e in load_lexicon(lang).forms_of("incident.bombardment"))
+
+
+def _bombardment_inside(doc: Doc, m: LexiconMatch) -> bool:
+    """Whether an air strike form contains a bombardment word ("قصف جوي", "القصف الجوي")."""
+    keys = _bombardment_keys(doc["lang"])
+    return any(w in keys for w in m.entry.key.split())
 
 
 #: Incident types whose perpetrator must be marked or adjacent to the trigger.
@@ -625,6 +686,32 @@ def _sentence_places(doc: Doc) -> list[list[PlaceMention]]:
         if p.sentence < len(out):
             out[p.sentence].append(p)
     return out
+
+
+def _striking_crash(doc: Doc) -> bool:
+    """Whether the article says its crashing aircraft was striking: a sentence names the crash
+    ("سقوط طائرة", "سقوطها", ``crash.word``) and an air strike or bombardment ("الطائرة كانت تنفذ
+    غارة ... مما أدى إلى سقوطها", "تحطم طائرة حربية خلال قصفها مدينة أريحا")."""
+    from hudna.text.lexicon import load_lexicon
+
+    words = load_lexicon(doc["lang"]).keys_of("crash.word")
+    strike = ("incident.air_strike", "incident.bombardment")
+    for sent, ms in zip(doc["sentences"], doc["matches_by_sentence"], strict=True):
+        if not any(m.concept in strike for m in ms):
+            continue
+        if any(m.concept == "incident.crash" for m in ms):
+            return True
+        if words and any(m.concept == "aircraft.named" for m in ms) and _contains(doc, sent, words):
+            return True
+    return False
+
+
+def _contains(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
+    """Whether the sentence contains one of the (multi-word) keys as whole words."""
+    if not keys:
+        return False
+    text = " " + short_key(doc.text[getattr(sent, "start", 0):getattr(sent, "end", 0)], doc["lang"]) + " "
+    return any(" " + k + " " in text for k in keys)
 
 
 def _starts_with(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
@@ -652,6 +739,12 @@ def build_claims(doc: Doc) -> None:
     from hudna.text.lexicon import load_lexicon
 
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
+    topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
+    concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
+    symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
+    striking_crash = _striking_crash(doc)
+    last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
+    para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
     claims: list[Claim] = []
     last_place: PlaceMention | None = None
     last_perp: dict[str, str] = {}
@@ -676,35 +769,62 @@ def build_claims(doc: Doc) -> None:
                 if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
                            and not _clause_broken(doc, x.end, m.start) for x in irrealis)
             ]
+        triggers = _drop_compared(doc, triggers)
         strong = [m for m in triggers if m.concept not in _WEAK]
         if strong:
-            triggers = strong
+            # an attack word beside a stronger trigger is kept for now: it counts when it has a
+            # place of its own (below); a mine word ("حقول ألغام") does not
+            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+        weak_alone = bool(strong) and len(strong) < len(triggers)
         # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
         # word is the named weapon's blast, unless aircraft or artillery are named too
         if any(m.concept in _SPECIFIC for m in triggers) and not any(
                 m.concept in _FIRE_TRIGGERS for m in triggers):
             triggers = [m for m in triggers if m.concept != "incident.bombardment"]
+        # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
+        execs = [m for m in triggers if m.concept == "incident.execution"]
+        if execs:
+            triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
+                e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
+        # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
+        # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
+        explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
-        said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
-        if said:
-            times = [t for t in times if not any(
-                m.end <= t.start and _gap_words(doc, m.end, t.start) <= _STATEMENT_GAP for m in said)]
+        stated = _statement_times(doc, ms, times)
+        if stated:
+            times = [t for t in times if t.start not in stated]
         sent_times = times
+        if _starts_with(doc, sent, topic_shift):
+            # "من جهة أخرى، ..." / "in another development": a new story; the lead's day and the
+            # place of the sentences before belong to the old one
+            lead, last_place, prev_times, last_day, para_time = None, None, [], None, None
         if not times and prev_times and _starts_with(doc, sent, contrast):
             times = prev_times
+        if para_time is not None and sent.start >= para_time[1]:
+            para_time = None
+        if not times and last_day is not None and _starts_with(doc, sent, concurrent):
+            # "وبالتزامن مع هذا الحادث، شهد ..." : the day of the event told before, for this
+            # sentence and the rest of its paragraph
+            end = doc.text.find("\n", sent.end)
+            para_time = (last_day, len(doc.text) if end < 0 else end)
+        if not times and para_time is not None:
+            times = [para_time[0]]
+        if sent_times:
+            last_day = next((t for t in reversed(sent_times) if t.on is not None), last_day)
         lead_dated = False
-        if not times and lead is not None and _reports_event(doc, i, ms):
+        if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ms):
             times = [lead]
             lead_dated = True
-        tally = any(m.concept == "tally.cumulative" for m in ms)
-        if not triggers or (tally and not sent_times):
+        had_triggers = bool(triggers)
+        triggers = _drop_tallied(triggers, ms, sent_times)
+        if not triggers:
             if syrian:
-                last_place = syrian[-1]
+                last_place = _most_specific(syrian)[-1]
             elif foreign:
                 last_place = None
-            if not triggers:
+            if not had_triggers:
                 _humanitarian(doc, i, sent, ms, claims)
             prev_times = times
             prev_air = False
@@ -713,14 +833,29 @@ def build_claims(doc: Doc) -> None:
         # sentence before and no ground fire is named here
         has_air = any(m.concept in ("incident.air_strike", "aircraft.named") for m in ms) or (
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
+        if explicit_air and not any(m.concept == "aircraft.named" for m in ms):
+            has_air = False
         attribution, att_ev = doc["attributions"][i]
         roles = _roles(doc, ms)
+        attacks = [m for m in ms if m.concept == "incident.attack"]
+        clash_parties = _clash_parties(ms, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
-        attached = _attach(triggers, syrian + foreign)
+        new_clauses = [m.start for m in ms if m.concept == "clause.new_subject"]
+        attached = _attach(triggers, syrian + foreign, new_clauses)
+        if weak_alone:
+            # an attack word beside a stronger trigger is the same event ("chemical attack",
+            # "هجوم بالبراميل"), unless a clause with a new subject tells it apart and it has a
+            # place of its own ("وجاءت الغارات بينما كانت المعارضة تشن هجوما على ... مدينة درعا")
+            keep = [k for k, m in enumerate(triggers)
+                    if m.concept not in _WEAK or (attached.get(k) and _apart(m, triggers, new_clauses))]
+            if len(keep) < len(triggers):
+                triggers = [triggers[k] for k in keep]
+                attached = _attach(triggers, syrian + foreign, new_clauses)
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
         for k, m in enumerate(triggers):
-            groups.setdefault((_incident_type(m, has_air), m.start in doc["negated"]), []).append(k)
+            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in doc["negated"]),
+                              []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
         for key, ks in groups.items():
             group_places[key] = [p for k in ks for p in attached.get(k, [])]
@@ -735,10 +870,20 @@ def build_claims(doc: Doc) -> None:
                 if attached.get(k):
                     group_places[key] = list(attached[k])
                     break
+            if not group_places[key]:
+                # accompanying an earlier trigger of the sentence ("اشتباكات في حلب ترافقت مع قصف
+                # جوي"): its places, unless a clause with a new subject starts between them
+                first = triggers[ks[0]]
+                for k in range(ks[0] - 1, -1, -1):
+                    if any(triggers[k].end <= c < first.start for c in new_clauses):
+                        break
+                    if attached.get(k):
+                        group_places[key] = list(attached[k])
+                        break
             # a sentence naming no place continues the last one only when it reports an event
             # (a figure or a day); commentary ("هجوم النصرة غير مبرر") borrows no place
             if (not group_places[key] and not syrian and not foreign and last_place is not None
-                    and (sent_times or casualties.killed_best is not None
+                    and (any(t.on is not None for t in sent_times) or casualties.killed_best is not None
                          or casualties.injured_best is not None)):
                 group_places[key] = [last_place]
         # casualties to the group whose trigger is nearest the first casualty figure
@@ -749,12 +894,22 @@ def build_claims(doc: Doc) -> None:
                                                       for k in groups[key]))
         for (etype, negative), ks in groups.items():
             trig = triggers[ks[0]]
-            # bombs are rarely the work of whoever else the sentence names: only a marked or
-            # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
-            perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
             targ_m = roles.target(trig)
-            perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
-                                         else last_perp.get(etype))
+            if etype == "armed_clash" and all(triggers[k].entry.key in symmetric for k in ks):
+                # "اشتباكات بين X و Y", "clashes with Y": no side is the attacker unless one is
+                # marked or attacks; the side named is the other party
+                perp_m = roles.attacker(doc, trig, attacks)
+                if perp_m is None:
+                    adj = roles.perpetrator(doc, trig)
+                    targ_m = targ_m or adj
+                perp = _actor_id(perp_m)
+            else:
+                # bombs are rarely the work of whoever else the sentence names: only a marked or
+                # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
+                perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
+                                           exclude=clash_parties)
+                perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
+                                             else last_perp.get(etype))
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
             if not pms and group_places[(etype, negative)]:
                 # located abroad only; its agent still carries to the next mention
@@ -773,9 +928,9 @@ def build_claims(doc: Doc) -> None:
                 if time is not None:
                     # a day taken from the article's lead is evidence of another sentence
                     ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
-                for m, role in ((perp_m, "perpetrator"), (targ_m, "target")):
-                    if m is not None:
-                        ev.append(_ev(doc, m.start, m.end, role))
+                for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                    if rm is not None:
+                        ev.append(_ev(doc, rm.start, rm.end, role))
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
@@ -794,7 +949,7 @@ def build_claims(doc: Doc) -> None:
             if perp and not negative:
                 last_perp[etype] = perp
         if syrian:
-            last_place = syrian[-1]
+            last_place = _most_specific(syrian)[-1]
         elif foreign:
             last_place = None
         prev_times = times
@@ -804,18 +959,128 @@ def build_claims(doc: Doc) -> None:
     doc["claims"] = claims
 
 
+#: Words between a compared trigger and one coordinated with it ("كبراميل متفجرة وقصف مدفعي").
+_COORD_GAP = 2
+
+
+def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]:
+    """Triggers without those in a comparison ("مثل دوما كبراميل متفجرة وقصف مدفعي", "like
+    barrel bombs"): a comparison particle on the trigger, and the triggers coordinated after it."""
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(doc["lang"])
+    comp = lex.keys_of("morph.comparison_proclitic")
+    if not comp:
+        return triggers
+    conj = lex.keys_of("morph.conjunction")
+    out: list[LexiconMatch] = []
+    compared = False
+    last_end = -1
+    for m in triggers:
+        if m.prefix in comp:
+            compared, last_end = True, m.end
+            continue
+        if compared and (m.prefix in conj or m.prefix[:1] in conj) and _gap_words(doc, last_end, m.start) <= _COORD_GAP:
+            last_end = m.end
+            continue
+        compared = False
+        out.append(m)
+    return out
+
+
+def _clash_parties(ms: Sequence[LexiconMatch], triggers: Sequence[LexiconMatch],
+                   symmetric: frozenset[str]) -> frozenset[int]:
+    """Starts of the actors named after a clash word before the next trigger ("اشتباكات بين X
+    و Y ..."): the parties of that clash."""
+    out: set[int] = set()
+    for k, t in enumerate(triggers):
+        if t.concept != "incident.armed_clash" or t.entry.key not in symmetric:
+            continue
+        end = triggers[k + 1].start if k + 1 < len(triggers) else None
+        out.update(m.start for m in ms if m.entry.family == "actor" and m.start >= t.end
+                   and (end is None or m.start < end))
+    return frozenset(out)
+
+
+def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Sequence[int]) -> bool:
+    """Whether a clause with a new subject separates a weak trigger from every strong one."""
+    return all(any(min(s.end, m.end) <= c < max(s.start, m.start) for c in new_clauses)
+               for s in triggers if s.concept not in _WEAK)
+
+
+def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
+                  times: Sequence[TimeExpression]) -> list[LexiconMatch]:
+    """Triggers that report an incident, without those governed by a cumulative tally
+    (``tally.cumulative``: "منذ بداية الثورة", "خلال أربعة أيام") or a past period
+    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year"): a marker nearer
+    the trigger than any day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
+    السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
+    """
+    markers = [m.start for m in ms if m.concept in ("tally.cumulative", "tally.background")]
+    if not markers:
+        return triggers
+    days = [t.start for t in times if t.on is not None]
+    out = []
+    for m in triggers:
+        near_mark = min(abs(x - m.start) for x in markers)
+        near_day = min((abs(t - m.start) for t in days), default=None)
+        if near_day is not None and near_day < near_mark:
+            out.append(m)
+    return out
+
+
 #: Sentences of the lead whose time dates the article's undated event reports.
 _LEAD_SENTENCES = 2
 
 
 def _lead_time(doc: Doc) -> TimeExpression | None:
-    """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday"."""
-    for ts in doc["times"][:_LEAD_SENTENCES]:
+    """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday";
+    the day of a statement ("قال المرصد اليوم") only when the lead gives no other."""
+    fallback: TimeExpression | None = None
+    for ts, ms in zip(doc["times"][:_LEAD_SENTENCES], doc["matches_by_sentence"], strict=False):
+        stated = _statement_times(doc, ms, ts)
+        t: TimeExpression
         for t in ts:
             if not t.is_until and t.on is not None:
-                found: TimeExpression = t
-                return found
-    return None
+                if t.start not in stated:
+                    return t
+                fallback = fallback or t
+    return fallback
+
+
+def _statement_times(doc: Doc, ms: Sequence[LexiconMatch], times: Sequence[TimeExpression]) -> set[int]:
+    """Starts of the time expressions that date a statement, not the event: right after a verb
+    of saying or a statement noun, the speaker allowed between them ("في بيان اليوم", "أفاد
+    «المرصد السوري لحقوق الإنسان» أمس", "the Observatory said on Monday")."""
+    said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
+    if not said or not times:
+        return set()
+    names = [(m.start, m.end) for m in ms if m.entry.family in ("source", "actor")]
+    comp = _complementizers(doc["lang"])
+    out: set[int] = set()
+    for t in times:
+        nxt = _next_words(doc, t.end, 1)
+        if nxt and nxt[0] in comp and any(
+                m.end <= t.start and not any(m.end <= x.start < t.start for x in ms
+                                             if x.entry.family == "incident") for m in said):
+            # "ذكرت حسابات مقربة من التنظيم، اليوم الخميس، أن ...": between the saying and
+            # what was said
+            out.add(t.start)
+            continue
+        for m in said:
+            if m.end > t.start:
+                continue
+            # the speaker's name between the verb and the time does not count as a gap
+            cuts = sorted((a, b) for a, b in names if m.end <= a and b <= t.start)
+            gap, pos = 0, m.end
+            for a, b in cuts:
+                gap += _gap_words(doc, pos, a)
+                pos = max(pos, b)
+            gap += _gap_words(doc, pos, t.start)
+            if gap <= _STATEMENT_GAP:
+                out.add(t.start)
+                break
+    return out
 
 
 def _reports_event(doc: Doc, i: int, ms: Sequence[LexiconMatch]) -> bool:
@@ -880,7 +1145,41 @@ def _merge(claims: list[Claim]) -> list[Claim]:
             continue
         index[key] = len(out)
         out.append(c)
-    return _fold_undated(out)
+    return _drop_summaries(_fold_undated(out))
+
+
+def _contains_place(outer: ClaimPlace, inner: ClaimPlace) -> bool:
+    """Whether ``outer`` (a governorate or district mention) contains ``inner``; a countryside
+    ("ريف إدلب") does not contain its capital city."""
+    if inner.pcode == outer.pcode and inner.text == outer.text:
+        return False
+    if outer.level not in ("governorate", "district") or outer.pcode is None:
+        return False
+    if outer.reason == "countryside" and inner.reason == "governorate capital":
+        return False
+    return inner.admin1_pcode == outer.pcode or inner.admin2_pcode == outer.pcode
+
+
+def _drop_summaries(claims: list[Claim]) -> list[Claim]:
+    """Drop an incident at a governorate or district when the article gives the same kind of
+    violence on the same day at places inside it: the coarse one sums them up ("مقتل 19 جراء
+    غارات على محافظة ادلب أمس ... وقتل 15 في قصف على بلدة سراقب"); gold counts each place."""
+    incs = [c for c in claims if isinstance(c, IncidentClaim) and c.place is not None and not c.negative]
+    drop: set[int] = set()
+    for c in incs:
+        assert c.place is not None
+        day = c.time.on if c.time else None
+        if day is None:
+            continue  # undated mentions are too vague to be a day's sum
+        for d in incs:
+            if d is c or d.event_type != c.event_type or d.place is None:
+                continue
+            if (d.time.on if d.time else None) != day:
+                continue
+            if _contains_place(c.place, d.place):
+                drop.add(id(c))
+                break
+    return [c for c in claims if id(c) not in drop]
 
 
 def _place_key(c: IncidentClaim) -> object:

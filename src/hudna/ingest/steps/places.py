@@ -104,6 +104,9 @@ class _Words:
     appositions: frozenset[str]
     linkers: frozenset[str]
     references: frozenset[str]
+    sites: frozenset[str]
+    conjunctions: frozenset[str]
+    rural: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -122,6 +125,9 @@ def _words(lang: str) -> _Words:
         linkers=lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
         | lex.keys_of("gazetteer.qualifier"),
         references=lex.keys_of("place.reference"),
+        sites=lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"),
+        conjunctions=lex.keys_of("morph.conjunction"),
+        rural=lex.keys_of("gazetteer.qualifier.countryside"),
     )
 
 
@@ -175,10 +181,22 @@ def make_places_step(gazetteer: Any) -> Step:
                 assigns=("places", "gazetteer_version"))
 
 
-def _choose(gazetteer: Any, hit: Any, lang: str, gov_counts: Counter[str], context: str) -> ClaimPlace | None:
+def _choose(gazetteer: Any, hit: Any, lang: str, gov_counts: Counter[str], context: str,
+            within: str | None = None) -> ClaimPlace | None:
+    """The place a hit names; ``within``: the governorate a qualifier right after it gives
+    ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a candidate there, else a place of that
+    governorate missing from the gazetteer (no P-code)."""
     cands = [p for p in (gazetteer.find(pid) for pid in hit.place_ids) if p is not None]
     if not cands:
         return None
+    if within is not None and not any(_level(p) == "governorate" for p in cands):
+        inside = [p for p in cands if p.admin1_pcode == within and _level(p) == "community"]
+        if inside:
+            top = max(p.importance for p in inside)
+            return _from_place(next(p for p in inside if p.importance == top), "qualified")
+        if all(p.admin1_pcode != within for p in cands):
+            return ClaimPlace(text="", start=0, end=0, level="unknown", admin1_pcode=within,
+                              reason="qualified")
     govs = [p for p in cands if _level(p) == "governorate"]
     if govs:
         # "حلب" names both the governorate and its capital: answer the capital city.
@@ -238,6 +256,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     # 1. keep credible hits
     kept: list[tuple[Any, bool, bool]] = []  # (hit, countryside, cued)
     j = 0
+    last_end = -1  # end of the last kept hit: "في منطقتي سلمى وكباني" cues both names
     for hit in hits:
         while j < len(blocked) and blocked[j][1] <= hit.start:
             j += 1
@@ -256,14 +275,17 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         # ... and a cue before a name carrying its own preposition governs another word
         # ("على لسان", "in" + "bX"): two prepositions do not stack on one name
         cued = bool(prev & w.cues) and prefix not in w.preps
+        if not cued and prefix in w.conjunctions and last_end >= 0 and not text[last_end:tok0].strip():
+            cued = True  # a name coordinated with the place right before it
         featured = bool(prev & w.features)
         countryside = bool(prev & w.countryside) and not featured
         key = match_key(hit.surface, lang)
-        if key in w.common and not featured:
-            continue
+        if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
+            continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         if not cued and not _notable(gazetteer, hit):
             continue
         kept.append((hit, countryside, cued))
+        last_end = hit.end
 
     # 2. governorates the article names (for ambiguous names)
     gov_counts: Counter[str] = Counter()
@@ -275,20 +297,32 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     context = " ".join(sorted({h.surface for h, _, _ in kept if len(h.place_ids) == 1}))
 
     out: list[PlaceMention] = []
-    for hit, countryside, _cued in kept:
-        geo = _choose(gazetteer, hit, lang, gov_counts, context)
+    within = _qualified_by(gazetteer, text, lang, [h for h, _, _ in kept], [c for _, c, _ in kept], w)
+    _sentence_governorate(doc, gazetteer, kept, within)
+    for n, (hit, countryside, _cued) in enumerate(kept):
+        geo = _choose(gazetteer, hit, lang, gov_counts, context, within[n])
         if geo is None:
             continue
         start = hit.start
-        level, pcode = geo.level, geo.pcode
+        level, pcode, reason = geo.level, geo.pcode, geo.reason
+        ps, _pe = _prev_token(text, _token_start(text, hit.start))
         if countryside and geo.admin1_pcode:
             # "ريف حلب" / "Aleppo countryside": the governorate, without a community P-code
-            ps, _pe = _prev_token(text, _token_start(text, hit.start))
+            # ("countryside": outside the governorate's capital, unlike "محافظة حلب")
+            rural = bool(_variants(match_key(text[ps:_pe], lang), w.proclitics) & w.rural)
             start, level, pcode = ps, "governorate", geo.admin1_pcode
+            reason = "countryside" if rural else "governorate"
+            if rural and geo.level == "community" and geo.reason != "governorate capital" and geo.admin2_pcode:
+                # "ريف جسر الشغور": the countryside of a town, inside its district
+                level, pcode = "district", geo.admin2_pcode
+        elif level != "governorate" and _variants(match_key(text[ps:_pe], lang), w.proclitics) & w.sites:
+            # "مطار أبو الظهور", "مخيم درعا", "حي الخالدية": a site named after the place, not the
+            # community itself (ANNOTATION-GUIDE.md: airports, camps, neighbourhoods -> no P-code)
+            start, level, pcode, reason = ps, "site", None, "site"
         place = ClaimPlace(
             text=text[start:hit.end], start=start, end=hit.end, pcode=pcode,
             level=level, admin1_pcode=geo.admin1_pcode, admin2_pcode=geo.admin2_pcode,
-            lat=geo.lat, lon=geo.lon, score=geo.score, reason=geo.reason,
+            lat=geo.lat, lon=geo.lon, score=geo.score, reason=reason,
         )
         out.append(PlaceMention(start, hit.end, place, sentence_index(doc, hit.start)))
     for m in aliases:
@@ -303,6 +337,55 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     out.sort(key=lambda p: p.start)
     doc["places"] = _mark_qualifiers(doc, out, w)
     doc["gazetteer_version"] = getattr(gazetteer, "version", "")
+
+
+#: Words allowed between a place and the governorate that qualifies it ("X بريف Y الشرقي").
+_QUALIFIED_GAP = 3
+
+
+def _qualified_by(gazetteer: Any, text: str, lang: str, hits: list[Any], countryside: list[bool],
+                  w: _Words) -> list[str | None]:
+    """Per hit, the governorate of a qualifier right after it: a governorate name or "ريف X"
+    with only linking words between ("أريحا بريف إدلب", "الغارية الغربية بريف درعا الشرقي",
+    "حي الخالدية شمال حلب")."""
+    out: list[str | None] = [None] * len(hits)
+    for n in range(len(hits) - 1):
+        cur, nxt = hits[n], hits[n + 1]
+        gap = match_key(text[cur.end:nxt.start], lang).split()
+        if not gap or len(gap) > _QUALIFIED_GAP or any(c in text[cur.end:nxt.start] for c in ".،,;؛:\n"):
+            continue
+        if not all(_variants(g, w.proclitics) & w.linkers for g in gap):
+            continue
+        govs = [p for p in (gazetteer.find(pid) for pid in nxt.place_ids)
+                if p is not None and _level(p) == "governorate"]
+        if govs:
+            out[n] = govs[0].place_id
+        elif countryside[n + 1]:
+            admin1s = {p.admin1_pcode for p in (gazetteer.find(pid) for pid in nxt.place_ids) if p is not None}
+            if len(admin1s) == 1:
+                out[n] = next(iter(admin1s))
+    return out
+
+
+def _sentence_governorate(doc: Doc, gazetteer: Any, kept: list[tuple[Any, bool, bool]],
+                          within: list[str | None]) -> None:
+    """A small village (accepted only by its cue) takes the governorate its sentence names when
+    the sentence names only one ("في منطقتي الكوم وكتف الغدر وقرية غمام بريف اللاذقية"): small
+    village names recur across governorates and the gazetteer may miss the one meant."""
+    by_sent: dict[int, set[str]] = {}
+    for hit, countryside, _ in kept:
+        cands = [p for p in (gazetteer.find(pid) for pid in hit.place_ids) if p is not None]
+        govs = {p.place_id for p in cands if _level(p) == "governorate"}
+        if not govs and countryside:
+            govs = {p.admin1_pcode for p in cands if p.admin1_pcode}
+        if len(govs) == 1:
+            by_sent.setdefault(sentence_index(doc, hit.start), set()).update(govs)
+    for n, (hit, _, cued) in enumerate(kept):
+        if within[n] is not None or not cued or _notable(gazetteer, hit):
+            continue
+        govs = by_sent.get(sentence_index(doc, hit.start), set())
+        if len(govs) == 1:
+            within[n] = next(iter(govs))
 
 
 def _notable(gazetteer: Any, hit: Any) -> bool:

@@ -6,10 +6,11 @@ import functools
 import logging
 import re
 from bisect import bisect_right
+from datetime import date
 
 from hudna.errors import DataError
 from hudna.ingest.pipeline import Doc, Step
-from hudna.text.dates import find_time_expressions
+from hudna.text.dates import TimeExpression, find_time_expressions
 from hudna.text.detect import detect_language
 from hudna.text.lexicon import Lexicon, get_matcher, load_lexicon
 from hudna.text.normalize import keyed_text
@@ -99,34 +100,50 @@ def _by_sentence(doc: Doc, items: list, attr: str = "start") -> list[list]:  # t
     return out
 
 
+#: Sentences of the lead searched for the writer's "today (weekday)".
+_ANCHOR_SENTENCES = 3
+#: How many days before publication the writer's stated today may lie.
+_ANCHOR_MAX_DAYS = 3
+
+
 def extract_dates(doc: Doc) -> None:
     """Assign ``times``: time expressions per sentence, resolved against ``published_on``.
+
+    When the lead states the writer's today with its weekday ("اليوم (الخميس)", "today
+    (Thursday)") and that day lies a few days before publication, relative expressions of the
+    whole article ("أمس", "الأربعاء") are resolved against that day (``reference_on``): the
+    article was written then and published or collected later.
 
     Without a publication date nothing relative can be resolved: ``times`` stays empty per
     sentence and a warning is recorded on the doc.
     """
     matches_by = _by_sentence(doc, doc["matches"])
-    times: list[list] = []  # type: ignore[type-arg]
     if doc.published_on is None:
         doc.warnings.append("no publication date: relative dates not resolved")
         doc["times"] = [[] for _ in doc["sentences"]]
         doc["matches_by_sentence"] = matches_by
+        doc["reference_on"] = None
         return
-    for sent, ms in zip(doc["sentences"], matches_by, strict=True):
+
+    def resolve(i: int, ref: date) -> list[TimeExpression]:
+        sent, ms = doc["sentences"][i], matches_by[i]
         if not any(m.entry.family == "time" for m in ms) and not _CLOCKISH.search(sent.text):
-            times.append([])  # no time word and no clock: nothing to resolve
-            continue
+            return []  # no time word and no clock: nothing to resolve
         future = any(m.concept in ("time.future", "time.next") for m in ms)
-        times.append(
-            find_time_expressions(
-                doc.text,
-                doc["lang"],
-                published_on=doc.published_on,
-                matches=ms,
-                future=future,
-                window=(sent.start, sent.end),
-            )
+        return find_time_expressions(
+            doc.text, doc["lang"], published_on=ref, matches=ms, future=future,
+            window=(sent.start, sent.end),
         )
+
+    ref = doc.published_on
+    for i in range(min(_ANCHOR_SENTENCES, len(doc["sentences"]))):
+        stated = [t.on for t in resolve(i, doc.published_on) if t.states_today and t.on is not None]
+        if stated:
+            if 0 < (doc.published_on - stated[0]).days <= _ANCHOR_MAX_DAYS:
+                ref = stated[0]
+            break
+    doc["reference_on"] = ref
+    times = [resolve(i, ref) for i in range(len(doc["sentences"]))]
     doc["times"] = times
     doc["matches_by_sentence"] = matches_by
 
@@ -151,7 +168,7 @@ STEPS = (
         "extract_dates",
         extract_dates,
         requires=("matches", "sentences"),
-        assigns=("times", "matches_by_sentence"),
+        assigns=("times", "matches_by_sentence", "reference_on"),
     ),
     Step("extract_numbers", extract_numbers, requires=("matches", "sentences"), assigns=("quantities",)),
 )

@@ -21,6 +21,7 @@ __all__ = [
     "MATCH_KEY_STEPS",
     "PROCLITICS",
     "arabic_digits_to_ascii",
+    "article_assimilated_forms",
     "fold_persian_letters",
     "fold_name",
     "latin_consonant_key",
@@ -419,3 +420,25 @@ def match_key_for_doc(text: str) -> str:
     from hudna.text.normalize import match_key
 
     return match_key(text, "ar")
+
+
+#: Particles ending in "ل" before which the article "ال" loses its alif ("ل" + "النظام" = "للنظام").
+_LAM_PROCLITICS = ("ل", "ول", "فل")
+
+
+def article_assimilated_forms(key: str) -> list[tuple[str, str]]:
+    """Surface keys of a lexicon key with the article after a lam particle, and the particle.
+
+    The lexicon matcher adds a particle before each form ("ب" + "النظام"); "ل" + "ال" is written
+    "لل", so "للنظام السوري" is "ل" + "النظام السوري" and needs its own surface key.
+
+    Examples
+    --------
+    >>> article_assimilated_forms("النظام السوري")
+    [('للنظام السوري', 'ل'), ('وللنظام السوري', 'ول'), ('فللنظام السوري', 'فل')]
+    >>> article_assimilated_forms("قوات النظام")
+    []
+    """
+    if not key.startswith("ال") or len(key) < 4:
+        return []
+    return [(p + "ل" + key[2:], p) for p in _LAM_PROCLITICS]
