@@ -132,3 +132,29 @@ def test_reverse_geocoding(gaz):
     r = gaz.reverse(lon=36.707602, lat=34.802462)  # UCDP's point for Teir Maaleh
     assert (r.admin1_pcode, r.admin2_pcode) == ("SY04", "SY0401")
     assert r.community_name_en == "Tir Maallah" and r.distance_m < 500
+
+
+@pytest.mark.parametrize(
+    ("query", "context", "pcode"),
+    [
+        ("أم جرن", "ريف منبج", "C1803"),  # OCHA "أم جرن منبج"
+        ("Matleh", "Ariha district, Idlib Governorate", "C4317"),  # OCHA "Matleh Ariha"
+        ("زيارة", "ريف الباب", "C1268"),  # OCHA "زيارة الباب"
+        ("أبو كبرة", "تل تمر بريف الحسكة", "C4426"),  # OCHA "أبو كبرة تل تمر"
+    ],
+)
+def test_village_found_without_ochas_admin_qualifier(gaz, query, context, pcode):
+    assert gaz.geocode(query, context=context).pcode == pcode
+
+
+def test_admin_qualifier_names_are_derived_only_from_qualified_names(gaz):
+    derived = {
+        (n.place_id, n.name)
+        for pid in ("C4317", "C4157", "C4639", "C5905", "C1803")
+        for n in gaz.names_of(pid)
+        if n.source.endswith("without-admin-qualifier")
+    }
+    assert ("C4317", "Matleh") in derived and ("C1803", "أم جرن") in derived
+    # "Kafr Takharim" is the sub-district's own name; "Tal Hmis" and "Ein Issa" would leave
+    # only a generic first word
+    assert not {pid for pid, _ in derived} & {"C4157", "C4639", "C5905"}

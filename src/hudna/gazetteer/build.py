@@ -31,6 +31,7 @@ from hudna.text.normalize import lang_module, match_key, script_of
 
 __all__ = [
     "BuiltGazetteer",
+    "admin_qualified_names",
     "apply_layer",
     "build_ocha_syria",
     "exclude_records",
@@ -127,6 +128,60 @@ def make_names(
     add(name, "truncated" if cut and not halves else kind)
     for h in halves:
         add(h, "truncated" if h == cut_part else "part")
+    return out
+
+
+def admin_qualified_names(places: list[Place], names: list[PlaceName]) -> list[PlaceName]:
+    """Shortened names of places whose name ends with the name of one of their admin areas.
+
+    OCHA tells same-named villages apart by appending the name of their sub-district,
+    district or governorate ("Kafraya Maar Tamsarin", "كفريا المعرة", "Abu Rasin Qameshli",
+    "Matleh Ariha"); the press writes the village's own name ("كفريا"). When a name's last
+    words are, after the gazetteer fold, the whole name of one of the place's admin areas,
+    what comes before them is indexed as an alternate name of the place (kind ``alternate``),
+    unless it is only generic first words ("Tal", "عين": ``lexicons/<lang>/
+    gazetteer_name_heads.yaml``) or the whole name is the area's own ("Kafr Takharim" in the
+    sub-district of Kafr Takharim).
+    """
+    from hudna.gazetteer.words import load_name_heads
+
+    by_id = {p.place_id: p for p in places}
+    area_keys: dict[tuple[str, str], list[list[str]]] = {}
+    for n in names:
+        p = by_id.get(n.place_id)
+        if p is None or p.level not in (Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT) or n.kind == "truncated":
+            continue
+        toks = lang_module(n.lang).fold_name(n.match_key).split()
+        heads = load_name_heads(n.lang)
+        while toks and toks[0] in heads and len(toks) > 1 and toks[0] in ("مركز", "ناحيه", "منطقه"):
+            toks = toks[1:]  # "مركز ريف دمشق", "ناحية ..." name the area without the word
+        if toks:
+            area_keys.setdefault((n.place_id, n.lang), []).append(toks)
+    out: list[PlaceName] = []
+    seen: set[tuple[str, str]] = {(n.place_id, n.match_key) for n in names}
+    for n in names:
+        p = by_id.get(n.place_id)
+        if p is None or p.level != Level.COMMUNITY or n.kind in ("truncated", "alternate") or n.lang not in ("ar", "en"):
+            continue
+        mod = lang_module(n.lang)
+        words = n.name.split()
+        toks = mod.fold_name(n.match_key).split()
+        heads = load_name_heads(n.lang)
+        for area in (p.admin3_pcode, p.admin2_pcode, p.admin1_pcode):
+            for atoks in area_keys.get((area or "", n.lang), ()):
+                k = len(atoks)
+                if len(toks) <= k or toks[-k:] != atoks:
+                    continue
+                prefix = toks[:-k]
+                if all(t in heads for t in prefix) or len("".join(prefix)) < 3:
+                    continue
+                # the display form: the name's own words without the area's (same count when
+                # the fold removed no word; else the folded words themselves)
+                short = " ".join(words[: len(words) - k]) if len(words) == len(toks) else " ".join(prefix)
+                key = match_key(short, n.lang)
+                if key and (n.place_id, key) not in seen:
+                    seen.add((n.place_id, key))
+                    out.append(PlaceName(n.place_id, short, n.lang, script_of(short), "alternate", key, f"{n.source}:without-admin-qualifier"))
     return out
 
 
@@ -245,6 +300,7 @@ def build_ocha_syria(
         "country_pcode": "SY",
         "country_iso3": "SYR",
     }
+    names += admin_qualified_names(places, names)
     return finish(meta, places, names, issues, geoms)
 
 

@@ -300,6 +300,9 @@ class Gazetteer:
         functions of query words (folded names, phonetic keys). Benchmarks call it before each
         timed pass, so every pass meets its names for the first time."""
         self._context_cache.clear()
+        from hudna.gazetteer.phonetic import _deletions
+
+        _deletions.cache_clear()
         for lang in LANGS:
             mod = lang_module(lang)
             for fname in ("fold_name", "phonetic_query_keys", "phonetic_token"):
@@ -715,17 +718,19 @@ class Gazetteer:
         if not entries:
             return None
         places = self.places
+        phon_pids = self._phon.pids
+        hit = [places[phon_pids[i]] for i in entries]
         if flags.hint is not None:
             levels = _HINT_LEVELS[flags.hint]
-            if not any(places[self._phon.pids[i]].level in levels for i in entries):
+            if not any(p.level in levels for p in hit):
                 return None
         if ctx.pcodes:
             if ctx.admin3:
-                inside = any(places[self._phon.pids[i]].admin3_pcode in ctx.admin3 for i in entries)
+                inside = any(p.admin3_pcode in ctx.admin3 for p in hit)
             elif ctx.admin2:
-                inside = any(places[self._phon.pids[i]].admin2_pcode in ctx.admin2 for i in entries)
+                inside = any(p.admin2_pcode in ctx.admin2 for p in hit)
             elif ctx.admin1:
-                inside = any(places[self._phon.pids[i]].admin1_pcode in ctx.admin1 for i in entries)
+                inside = any(p.admin1_pcode in ctx.admin1 for p in hit)
             else:
                 inside = False  # the context names places but no area: their bonus is uneven
             if not inside:

@@ -21,6 +21,7 @@ answers do not depend on hash seeds.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -103,8 +104,9 @@ def _usable(vq: str, cq: str) -> bool:
     return len(cq) >= 2 or (len(cq) == 1 and bool(vq))
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+@functools.lru_cache(maxsize=65536)
+def _deletions(key: str) -> frozenset[str]:
+    return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
 
 
 @dataclass
@@ -129,6 +131,9 @@ class PhoneticIndex:
         self._by_v: dict[str, list[int]] = {}
         self._by_del: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
+        #: entries at no penalty by (vowel key, consonant key), and by consonant key alone
+        self._exact_vc: dict[tuple[str, str], list[int]] = {}
+        self._exact_c: dict[str, list[int]] = {}
         self._districts: dict[str, _District] = {}
         # one entry per (place, keys), at the lowest penalty of the names giving them: a joined
         # name's half ("Ein Issa" of "Ein Issa - Ein Bnar") is a name in its own right, not the
@@ -184,6 +189,10 @@ class PhoneticIndex:
             self._by_v.setdefault(vk, []).append(i)
         self._by_del.setdefault(ck, []).append(i)
         self._by_key.setdefault(ck, []).append(i)
+        if pen == 0.0:
+            self._exact_c.setdefault(ck, []).append(i)
+            if vk:
+                self._exact_vc.setdefault((vk, ck), []).append(i)
         if len(ck) >= MIN_DELETE_LEN:
             for d in _deletions(ck):
                 self._by_del.setdefault(d, []).append(i)
@@ -217,8 +226,8 @@ class PhoneticIndex:
         """Entries at no penalty whose keys equal the query's: both keys for a Latin query, the
         consonant key for an Arabic one (it has no vowel key)."""
         if vq:
-            return [i for i in self._by_v.get(vq, ()) if self.ckeys[i] == cq and self.penalty[i] == 0.0]
-        return [i for i in self._by_key.get(cq, ()) if self.penalty[i] == 0.0]
+            return self._exact_vc.get((vq, cq), [])
+        return self._exact_c.get(cq, [])
 
     def exact_candidates(self, vq: str, cq: str, entries: list[int]) -> dict[str, tuple[float, int]]:
         """:meth:`candidates`' answer made of ``entries`` only (each place at its best entry,

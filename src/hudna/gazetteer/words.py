@@ -14,7 +14,7 @@ import yaml
 
 from hudna.text.normalize import match_key
 
-__all__ = ["PlaceWords", "load_place_words"]
+__all__ = ["PlaceWords", "load_name_heads", "load_place_words"]
 
 _FILES = ("gazetteer_qualifiers.yaml", "gazetteer_features.yaml", "gazetteer_directions.yaml")
 
@@ -68,3 +68,30 @@ def load_place_words(lang: str) -> PlaceWords:
                 if key:
                     roles.setdefault(role, []).append(key)
     return PlaceWords(lang, {r: tuple(dict.fromkeys(v)) for r, v in roles.items()}, metas)
+
+
+@functools.cache
+def load_name_heads(lang: str) -> frozenset[str]:
+    """Gazetteer-folded keys of the generic first words of place names ("tal", "عين").
+
+    Examples
+    --------
+    >>> "tal" in load_name_heads("en"), "عين" in load_name_heads("ar")
+    (True, True)
+    """
+    from hudna.text.normalize import lang_module
+
+    res = resources.files("hudna.lexicons").joinpath(lang, "gazetteer_name_heads.yaml")
+    if not res.is_file():
+        return frozenset()
+    data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
+    fold = lang_module(lang).fold_name
+    out: set[str] = set()
+    for concept, forms in data.items():
+        if concept == "meta":
+            continue
+        for form in forms:
+            key = fold(match_key(str(form), lang))
+            if key:
+                out.add(key)
+    return frozenset(out)
