@@ -226,8 +226,8 @@ class PhoneticIndex:
         """Entries at no penalty whose keys equal the query's: both keys for a Latin query, the
         consonant key for an Arabic one (it has no vowel key)."""
         if vq:
-            return self._exact_vc.get((vq, cq), [])
-        return self._exact_c.get(cq, [])
+            return list(self._exact_vc.get((vq, cq), ()))
+        return list(self._exact_c.get(cq, ()))
 
     def exact_candidates(self, vq: str, cq: str, entries: list[int]) -> dict[str, tuple[float, int]]:
         """:meth:`candidates`' answer made of ``entries`` only (each place at its best entry,
@@ -241,7 +241,17 @@ class PhoneticIndex:
         return dict(sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
 
     def freeze(self) -> None:
-        """Per-area index arrays (numpy) for the batched area search; called once at load."""
+        """Per-area index arrays (numpy) for the batched area search, and the postings as
+        tuples; called once at load.
+
+        Tuples of ints are untracked by the garbage collector once it has seen them: the
+        ~80,000 posting lists would otherwise be walked by every full collection (about 100 ms
+        each with the bundled gazetteer, one every few geocoding calls)."""
+        for table in (self._by_v, self._by_del, self._by_key, self._exact_c):
+            for k, v in table.items():
+                table[k] = tuple(v)  # type: ignore[assignment]
+        for kk, vv in self._exact_vc.items():
+            self._exact_vc[kk] = tuple(vv)  # type: ignore[assignment]
         for dist in self._districts.values():
             dist.arrays = {
                 "v": (dist.vkeys, np.asarray(dist.vidx, dtype=np.int64), AREA_CUTOFF_VOWEL),
