@@ -65,10 +65,11 @@ def test_reader_maps_acled_precision():
 def test_reader_errors_name_file_line_and_field(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude\n"
-                   "1,1,Handarat village,,,36.28,37.16\n2,1,Khan Tuman town,,,north,36.9\n", encoding="utf-8")
+                   "1,1,Handarat village,,,36.28,37.16\n0,1,Nowhere village,,,,\n"
+                   "2,1,Khan Tuman town,,,north,36.9\n", encoding="utf-8")
     with pytest.raises(DataError) as exc:
         read_coded_places(bad)
-    assert exc.value.line == 3 and exc.value.field == "latitude" and "bad.csv" in str(exc.value)
+    assert exc.value.line == 4 and exc.value.field == "latitude" and "bad.csv" in str(exc.value)
     missing = tmp_path / "missing.csv"
     missing.write_text("id,where_coordinates,latitude,longitude\n1,X,1,2\n", encoding="utf-8")
     with pytest.raises(DataError) as exc:

@@ -175,6 +175,8 @@ def read_coded_places(path: Path, *, kind: str = "auto") -> list[CodedPlace]:
     ``geo_precision``, mapped to UCDP's scale), gzip'd or not; ``kind`` is ``"ucdp"``,
     ``"acled"`` or ``"auto"`` (by the header).
 
+    Rows without a place string or without coordinates are skipped (they teach nothing).
+
     Raises
     ------
     DataError
@@ -211,8 +213,8 @@ def read_coded_places(path: Path, *, kind: str = "auto") -> list[CodedPlace]:
     for row in reader:
         line = reader.line_num
         place = (row.get(text_c) or "").strip()
-        if not place:
-            continue
+        if not place or not ((row.get(lat_c) or "").strip() or (row.get(lon_c) or "").strip()):
+            continue  # no place string, or no coordinates at all: nothing to learn
         try:
             lat, lon = float(row[lat_c]), float(row[lon_c])
         except (TypeError, ValueError):
