@@ -26,9 +26,9 @@ from hudna.domain.claim import (
 )
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
+from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, short_key
-from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
 __all__ = [
@@ -98,7 +98,7 @@ def _plain_attribution(publisher: str | None) -> Attribution:
     return Attribution(publisher=publisher)
 
 
-def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution, list[Evidence]]:
+def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[Evidence]]:
     """Who said it, in one sentence.
 
     - "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>": a marker between two
@@ -109,14 +109,15 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
     - hedges, denials ("نفى", "denied") and justifications ("مكافحة الإرهاب", "fighting terrorism")
       are recorded on the attribution with their evidence.
     """
-    if not any(m.entry.family in _ATTRIBUTION_FAMILIES or m.concept == "negation.denied" for m in ms):
+    if _ATTRIBUTION_FAMILIES.isdisjoint(ix.by_family) and not ix.has("negation.denied"):
         return _plain_attribution(doc.source_id), []
-    sources = [m for m in ms if m.entry.family == "source"]
-    markers = [m for m in ms if m.concept == "attribution.originator_marker"]
-    relays = [m for m in ms if m.concept == "attribution.relay_marker"]
-    justifications = [m for m in ms if m.entry.family == "justification"]
-    hedged = any(m.entry.family == "hedge" for m in ms)
-    denied = any(m.concept == "negation.denied" for m in ms)
+    ms = ix.matches
+    sources = ix.family("source")
+    markers = ix.of("attribution.originator_marker")
+    relays = ix.of("attribution.relay_marker")
+    justifications = ix.family("justification")
+    hedged = bool(ix.family("hedge"))
+    denied = ix.has("negation.denied")
     ids: list[str] = []
     for m in sources:
         sid = _sid(m)
@@ -126,8 +127,8 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
     originator = ids[0] if ids else None
     if len(sources) >= 2:
         relay_procl = _relay_proclitics(doc["lang"])
-        said = [m for m in ms if m.concept == "attribution.said"]
-        according = [m for m in ms if m.concept == "attribution.according_to"]
+        said = ix.of("attribution.said")
+        according = ix.of("attribution.according_to")
 
         def spoken_to(s: LexiconMatch) -> bool:
             # "قال X لوكالة فرانس برس" (after a verb of saying), not "وفقا لمراسل فرانس برس"
@@ -182,12 +183,12 @@ def mark_attribution(doc: Doc) -> None:
     out: list[tuple[Attribution, list[Evidence]]] = []
     last: tuple[Attribution, list[Evidence]] | None = None
     last_i = -10
-    for i, ms in enumerate(doc["matches_by_sentence"]):
-        att, ev = _attribution_for(doc, ms)
+    for i, ix in enumerate(sentence_matches(doc)):
+        att, ev = _attribution_for(doc, ix)
         if att.sources:
             last, last_i = (att, ev), i
-        elif last is not None and i - last_i <= _CHAIN_SENTENCES and any(
-                m.concept in ("attribution.said", "attribution.according_to") for m in ms):
+        elif last is not None and i - last_i <= _CHAIN_SENTENCES and (
+                ix.has("attribution.said") or ix.has("attribution.according_to")):
             prev = last[0]
             att = replace(att, source_id=prev.source_id, originator=prev.originator,
                           publisher=prev.publisher, sources=prev.sources, inherited=True)
@@ -204,12 +205,12 @@ def mark_negation(doc: Doc) -> None:
     most four words between them, or a ``negation.any`` word ("أي", "any") right before it.
     """
     negated: set[int] = set()
-    for ms in doc["matches_by_sentence"]:
-        nots = [m for m in ms if m.concept == "negation.not"]
-        anys = [m for m in ms if m.concept == "negation.any"]
-        for m in ms:
-            if m.entry.family != "incident":
-                continue
+    for ix in sentence_matches(doc):
+        nots = ix.of("negation.not")
+        if not nots:
+            continue  # both rules need a "not" word
+        anys = ix.of("negation.any")
+        for m in ix.family("incident"):
             if any(a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in anys) and nots:
                 negated.add(m.start)
                 continue
@@ -248,11 +249,12 @@ def extract_regime_status(doc: Doc) -> None:
     """Assign ``regime_claims``: one per status word per zone in sentences that name a truce."""
     claims: list[RegimeStatusClaim] = []
     prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
-    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
-        truces = [m for m in ms if m.concept == "regime.truce"]
+    for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
+        truces = ix.of("regime.truce")
         if not truces:
             continue
-        statuses = [m for m in ms if m.entry.family == "status"]
+        ms = ix.matches
+        statuses = ix.family("status")
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
@@ -302,8 +304,8 @@ def _incident_type(m: LexiconMatch, has_air: bool) -> str:
 
 
 def _next_words(doc: Doc, pos: int, n: int = 2) -> list[str]:
-    # a window of the text rarely repeats: keyed directly, not through the short-key cache
-    return match_key(doc.text[pos : pos + 40], doc["lang"]).split()[:n]
+    # cut from the text's key (a window rarely repeats: a cache would not help)
+    return key_slice(doc, pos, pos + 40).split()[:n]
 
 
 def _clause_broken(doc: Doc, a: int, b: int) -> bool:
@@ -362,28 +364,32 @@ def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
     return not _clause_broken(doc, lo, hi) and _gap_words(doc, lo, hi) <= 1
 
 
-def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
-    """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
+@functools.lru_cache(maxsize=4)
+def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from hudna.text.lexicon import load_lexicon
 
-    lex = load_lexicon(doc["lang"])
-    held = lex.keys_of("role.target_after")
-    passive = lex.keys_of("role.passive_aux")
-    victim_head = lex.keys_of("role.victim_head")
-    targets_m = [m for m in ms if m.concept == "role.target_marker"]
-    agents_m = [m for m in ms if m.concept == "role.agent_marker"]
-    killed_m = [m for m in ms if m.concept in ("casualty.killed", "casualty.injured")]
-    said_m = [m for m in ms if m.concept == "attribution.said"]
-    among_m = [m for m in ms if m.concept == "casualty.among"]
-    sources_m = [m for m in ms if m.entry.family == "source"]
-    times_m = [m for m in ms if m.entry.family == "time" or m.concept == "num.cardinal"]
-    according_m = [m for m in ms if m.concept == "attribution.according_to"]
-    triggers = [m for m in ms if m.entry.family == "incident"]
+    lex = load_lexicon(lang)
+    return lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head")
+
+
+def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
+    """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
+    held, passive, victim_head = _role_words(doc["lang"])
+    ms = ix.matches
+    targets_m = ix.of("role.target_marker")
+    agents_m = ix.of("role.agent_marker")
+    killed_m = ix.of_any(("casualty.killed", "casualty.injured"))
+    said_m = ix.of("attribution.said")
+    among_m = ix.of("casualty.among")
+    sources_m = ix.family("source")
+    times_m = ix.family("time") + ix.of("num.cardinal")  # read with any(): order does not matter
+    according_m = ix.of("attribution.according_to")
+    triggers = ix.family("incident")
     agents: list[LexiconMatch] = []
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
-    for m in ms:
-        if m.entry.family != "actor" or m.concept == "actor.civilians":
+    for m in ix.family("actor"):
+        if m.concept == "actor.civilians":
             continue
         if any(t.start <= m.start and m.end <= t.end and t is not m and t.entry.family == "role"
                for t in targets_m):
@@ -455,13 +461,13 @@ def _actor_id(m: LexiconMatch | None) -> str | None:
     return None if m is None else m.concept.split(".", 1)[1]
 
 
-def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
+def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                 times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
-    killed_w = [m for m in ms if m.concept == "casualty.killed"]
-    injured_w = [m for m in ms if m.concept == "casualty.injured"]
-    among_w = [m for m in ms if m.concept == "casualty.among"]
-    nouns = [m for m in ms if m.entry.family == "person"]
-    clock_w = [m for m in ms if m.concept in ("time.am", "time.pm", "time.gmt", "time.local_tz")]
+    killed_w = ix.of("casualty.killed")
+    injured_w = ix.of("casualty.injured")
+    among_w = ix.of("casualty.among")
+    nouns = ix.family("person")
+    clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
     killed: list[Quantity] = []
     injured: list[Quantity] = []
     children: int | None = None
@@ -659,17 +665,16 @@ def build_claims(doc: Doc) -> None:
     prev_air = False
     by_sentence = _sentence_places(doc)
     lead = _lead_time(doc)
-    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
+    for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
         foreign = [p for p in sp if p.foreign]
-        truce_spans = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
-        triggers = [
-            m for m in ms
-            if m.entry.family == "incident" and not any(a <= m.start < b for a, b in truce_spans)
-        ]
+        truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
+        triggers = ix.family("incident")
+        if truce_spans:
+            triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
         # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
-        irrealis = [m for m in ms if m.concept == "negation.irrealis"]
+        irrealis = ix.of("negation.irrealis")
         if irrealis:
             triggers = [
                 m for m in triggers
@@ -687,7 +692,7 @@ def build_claims(doc: Doc) -> None:
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
-        said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
+        said = ix.of_any(("attribution.said", "attribution.statement"))
         if said:
             times = [t for t in times if not any(
                 m.end <= t.start and _gap_words(doc, m.end, t.start) <= _STATEMENT_GAP for m in said)]
@@ -695,27 +700,27 @@ def build_claims(doc: Doc) -> None:
         if not times and prev_times and _starts_with(doc, sent, contrast):
             times = prev_times
         lead_dated = False
-        if not times and lead is not None and _reports_event(doc, i, ms):
+        if not times and lead is not None and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
-        tally = any(m.concept == "tally.cumulative" for m in ms)
+        tally = ix.has("tally.cumulative")
         if not triggers or (tally and not sent_times):
             if syrian:
                 last_place = syrian[-1]
             elif foreign:
                 last_place = None
             if not triggers:
-                _humanitarian(doc, i, sent, ms, claims)
+                _humanitarian(doc, i, sent, ix, claims)
             prev_times = times
             prev_air = False
             continue
         # "قصف"/"the strikes" is an air strike when aircraft are named in the sentence, or in the
         # sentence before and no ground fire is named here
-        has_air = any(m.concept in ("incident.air_strike", "aircraft.named") for m in ms) or (
+        has_air = ix.has("incident.air_strike") or ix.has("aircraft.named") or (
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         attribution, att_ev = doc["attributions"][i]
-        roles = _roles(doc, ms)
-        casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
+        roles = _roles(doc, ix)
+        casualties, cas_ev = _casualties(doc, ix, doc["quantities"][i], doc["times"][i])
         attached = _attach(triggers, syrian + foreign)
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
@@ -773,9 +778,9 @@ def build_claims(doc: Doc) -> None:
                 if time is not None:
                     # a day taken from the article's lead is evidence of another sentence
                     ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
-                for m, role in ((perp_m, "perpetrator"), (targ_m, "target")):
-                    if m is not None:
-                        ev.append(_ev(doc, m.start, m.end, role))
+                for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                    if rm is not None:
+                        ev.append(_ev(doc, rm.start, rm.end, role))
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
@@ -818,18 +823,18 @@ def _lead_time(doc: Doc) -> TimeExpression | None:
     return None
 
 
-def _reports_event(doc: Doc, i: int, ms: Sequence[LexiconMatch]) -> bool:
+def _reports_event(doc: Doc, i: int, ix: SentenceMatches) -> bool:
     """Whether sentence ``i`` reports a particular event (a casualty figure with a killed word,
     not the future): such a sentence without a time word takes the day of the article's lead."""
-    if any(m.concept == "time.future" for m in ms):
+    if ix.has("time.future"):
         return False
-    if not any(m.concept == "casualty.killed" for m in ms):
+    if not ix.has("casualty.killed"):
         return False
     return bool(doc["quantities"][i])
 
 
-def _humanitarian(doc: Doc, i: int, sent: object, ms: Sequence[LexiconMatch], claims: list[Claim]) -> None:
-    displaced = [m for m in ms if m.concept == "casualty.displaced"]
+def _humanitarian(doc: Doc, i: int, sent: object, ix: SentenceMatches, claims: list[Claim]) -> None:
+    displaced = ix.of("casualty.displaced")
     if not displaced:
         return
     prov = Provenance(RULES["humanitarian"], doc["lexicon_version"], doc["gazetteer_version"])
