@@ -55,7 +55,8 @@ CONTEXT_LISTS = frozenset(
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
      "place.qualifier_link", "clause.contrast", "place.reference", "role.target_after",
      "role.passive_aux", "role.victim_head", "role.agent_position",
-     "attribution.relay_proclitic"}
+     "attribution.relay_proclitic", "text.dateline_word", "text.tag_marker",
+     "text.sentence_opener", "place.origin"}
 )
 
 

@@ -29,6 +29,7 @@ from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, short_key
+from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
 __all__ = [
@@ -42,13 +43,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v2",
-    "calm": "negative_observation.v2",
-    "regime": "regime_status_sentence.v2",
+    "incident": "incident_sentence.v3",
+    "calm": "negative_observation.v3",
+    "regime": "regime_status_sentence.v3",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
 _GLUED_YEAR = re.compile(r"\d{1,2}(?:19[89]\d|20[0-4]\d)(?!\d)")
+#: A numeric date around a figure ("15-09-2013", "7/5/2016"): none of its numbers counts anyone.
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
 #: Gap (characters) within which a marker word affects the next/previous word.
 _NEAR = 40
 #: Same, for a figure counting people and a casualty word after it in the same clause.
@@ -251,7 +254,7 @@ def extract_regime_status(doc: Doc) -> None:
     prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         truces = ix.of("regime.truce")
-        if not truces:
+        if not truces or getattr(sent, "kind", "text") == "tags":
             continue
         ms = ix.matches
         statuses = ix.family("status")
@@ -330,7 +333,15 @@ class Roles:
                  targets: list[LexiconMatch]) -> None:
         self.agents, self.others, self.targets = agents, others, targets
 
-    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False) -> LexiconMatch | None:
+    def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
+                    able: frozenset[str] | None = None) -> LexiconMatch | None:
+        """The agent of ``trig``; ``able``: actor ids that can do it at all (only states fly
+        warplanes: "Air strikes ... killed 21 civilians as hundreds fled a besieged Daesh bastion"
+        is not an ISIS air strike)."""
+        if able is not None:
+            return Roles([a for a in self.agents if _actor_id(a) in able],
+                         [a for a in self.others if _actor_id(a) in able],
+                         self.targets).perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
@@ -378,7 +389,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     ms = ix.matches
     targets_m = ix.of("role.target_marker")
     agents_m = ix.of("role.agent_marker")
-    killed_m = ix.of_any(("casualty.killed", "casualty.injured"))
+    killed_m = _killing_words(ix) + ix.of("casualty.injured")
     said_m = ix.of("attribution.said")
     among_m = ix.of("casualty.among")
     sources_m = ix.family("source")
@@ -457,13 +468,35 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     return Roles(agents, others, targets)
 
 
+#: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
+_AIR_KINDS = frozenset({"state", "state_forces", "international", "coalition"})
+
+
+@functools.lru_cache(maxsize=1)
+def _air_forces() -> frozenset[str]:
+    """Ids of the registry's actors that can carry out an air strike (by their ``kind``); an
+    actor named in the sentence that cannot is no candidate for its air strikes."""
+    from hudna.ingest.actors import load_actor_registry
+
+    return frozenset(a.id for a in load_actor_registry() if a.kind in _AIR_KINDS)
+
+
+def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
+    """Words that say people died: casualty words and execution triggers, in text order."""
+    executions = ix.of("incident.execution")
+    if not executions:
+        return ix.of("casualty.killed")
+    return sorted(ix.of("casualty.killed") + executions, key=lambda m: m.start)
+
+
 def _actor_id(m: LexiconMatch | None) -> str | None:
     return None if m is None else m.concept.split(".", 1)[1]
 
 
 def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                 times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
-    killed_w = ix.of("casualty.killed")
+    # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
+    killed_w = _killing_words(ix)
     injured_w = ix.of("casualty.injured")
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
@@ -478,8 +511,15 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     def dist(q: Quantity, m: LexiconMatch) -> int:
         return q.start - m.end if m.end <= q.start else m.start - q.end
 
+    part_w = ix.of("casualty.part_of")
+
     def _is_sub(q: Quantity) -> bool:
-        return any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w)
+        if any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
+            return True
+        # "11 children among 18 dead": a part of the figure that follows
+        return any(p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
+                   and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
+                   for p in part_w)
 
     for q in qs:
         if any(s <= q.start < e for s, e in time_spans):
@@ -488,6 +528,11 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue
         if _GLUED_YEAR.match(q.text.strip()):
             continue  # a day glued to its year in a dateline ("Feb 092015")
+        raw = q.text.strip()
+        if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
+            continue  # a count has no leading zero: a clock or a code ("at 0914")
+        if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
+            continue  # part of a numeric date ("15-09-2013")
         if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
         if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
@@ -540,7 +585,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     for q in killed:
         if q.best is not None and q.best not in best_all:
             best_all.append(q.best)
-    first = killed[0] if killed else None
+    # a precise figure over a vague one ("kill tens of civilians ... at least 60 were killed")
+    first = next((q for q in killed if q.best is not None), killed[0] if killed else None)
     inj = injured[0] if injured else None
     return (
         Casualties(
@@ -658,6 +704,7 @@ def build_claims(doc: Doc) -> None:
     from hudna.text.lexicon import load_lexicon
 
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
+    dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
     claims: list[Claim] = []
     last_place: PlaceMention | None = None
     last_perp: dict[str, str] = {}
@@ -666,9 +713,13 @@ def build_claims(doc: Doc) -> None:
     by_sentence = _sentence_places(doc)
     lead = _lead_time(doc)
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
+        if getattr(sent, "kind", "text") == "tags":
+            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"): no report
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
-        foreign = [p for p in sp if p.foreign]
+        # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
+        # where the report was filed, not where the incident took place
+        foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
         truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
         triggers = ix.family("incident")
         if truce_spans:
@@ -756,7 +807,8 @@ def build_claims(doc: Doc) -> None:
             trig = triggers[ks[0]]
             # bombs are rarely the work of whoever else the sentence names: only a marked or
             # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
-            perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED)
+            perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
+                                       able=_air_forces() if etype == "air_strike" else None)
             targ_m = roles.target(trig)
             perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                          else last_perp.get(etype))
@@ -804,9 +856,55 @@ def build_claims(doc: Doc) -> None:
             last_place = None
         prev_times = times
         prev_air = any(m.concept == "incident.air_strike" for m in triggers)
+    claims = _claimed(doc, claims)
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
+
+
+#: Incident types a group claims ("IS claimed responsibility for the bombing"); fire from the air
+#: or from afar is not claimed this way.
+_CLAIMABLE = frozenset({"explosion", "armed_clash", "shooting", "execution", "abduction"})
+#: Words between an actor and its claim of responsibility ("IS on Monday claimed responsibility").
+_CLAIM_GAP = 4
+
+
+def _claimed(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Give the author of a claim of responsibility ("The Islamic State group claimed
+    responsibility for the attack") to the article's incidents of a claimable type that name no
+    perpetrator; the claim's words are the evidence (role ``responsibility``)."""
+    claimer: LexiconMatch | None = None
+    for ix in sentence_matches(doc):
+        for mk in ix.of("role.claim_marker"):
+            before = [a for a in ix.family("actor") if a.end <= mk.start and a.concept != "actor.civilians"
+                      and _gap_words(doc, a.end, mk.start) <= _CLAIM_GAP
+                      and not _clause_broken(doc, a.end, mk.start)]
+            if before:
+                claimer = before[-1]
+                break
+        if claimer is not None:
+            break
+    if claimer is None:
+        return claims
+    perp = _actor_id(claimer)
+    ev = _ev(doc, claimer.start, claimer.end, "responsibility")
+    return [replace(c, perpetrator=perp, evidence=(*c.evidence, ev))
+            if isinstance(c, IncidentClaim) and c.perpetrator is None and not c.negative
+            and c.event_type in _CLAIMABLE else c for c in claims]
+
+
+def _dateline(doc: Doc, sent: object, ix: SentenceMatches, p: PlaceMention, words: frozenset[str]) -> bool:
+    """Whether place ``p`` opens its sentence as a dateline: only time expressions, numbers and
+    ``text.dateline_word`` words ("updated", "published", "at") come before it."""
+    start = getattr(sent, "start", 0)
+    if p.start <= start:
+        return True
+    before = list(doc.text[start : p.start])
+    for m in ix.family("time"):
+        if m.end <= p.start:
+            before[m.start - start : m.end - start] = " " * (m.end - m.start)
+    allowed = {w for form in words for w in form.split()}
+    return all(w.isdigit() or w in allowed for w in match_key("".join(before), doc["lang"]).split())
 
 
 #: Sentences of the lead whose time dates the article's undated event reports.

@@ -58,7 +58,10 @@ def normalise(doc: Doc) -> None:
 
 def split_sentences_step(doc: Doc) -> None:
     """Assign ``sentences`` (offsets into the original text)."""
-    doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(load_lexicon(doc["lang"])))
+    lex = load_lexicon(doc["lang"])
+    doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(lex),
+                                       tag_markers=lex.keys_of("text.tag_marker"),
+                                       openers=lex.keys_of("text.sentence_opener"))
 
 
 @functools.lru_cache(maxsize=8)
