@@ -119,8 +119,11 @@ _MAX_TAGS = 15
 
 
 def _split_tags(text: str, s: Sentence, markers: Collection[str], openers: Collection[str]) -> list[Sentence]:
+    head = s.text[:24].split(None, 1)
+    if not head or head[0].casefold() not in markers:
+        return [s]  # the common case: tokenised no further
     tokens = list(_TOKEN.finditer(s.text))
-    if len(tokens) < 3 or tokens[0].group(0).casefold() not in markers:
+    if len(tokens) < 3:
         return [s]
     for tok in tokens[2 : _MAX_TAGS + 1]:  # the first keyword may be anything
         word = tok.group(0)
