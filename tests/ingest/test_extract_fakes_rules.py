@@ -111,6 +111,23 @@ def test_groups_without_aircraft_do_not_carry_out_air_strikes(pipe) -> None:  # 
     assert c.perpetrator is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parties of a clash (ar-extract) are no candidates for the air strike, and neither are
+    # groups without aircraft (en-extract); the clash names no attacker: unknown, the other party
+    # as target (ANNOTATION-GUIDE.md)
+    ("Airstrikes on Daesh-held villages in northern Syria killed at least 85 civilians on Tuesday "
+     "as intense fighting was underway between the militants and U.S-backed fighters.",
+     [("air_strike", None, "isis"), ("armed_clash", None, "isis")]),
+    # an air force named outside the clash still carries out the strike
+    ("Syrian regime warplanes bombed the city of Hasakeh on Friday as clashes between Kurdish "
+     "forces and IS fighters went on.",
+     [("air_strike", "syrian-government", None), ("armed_clash", None, "ypg")]),
+])
+def test_clash_parties_and_air_forces_together(pipe, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    cs = incidents(_doc(pipe, text))
+    assert [(c.event_type, c.perpetrator, c.target) for c in cs] == expected
+
+
 @pytest.mark.parametrize(("text", "perp", "etype"), [
     ("Syria regime pounds Kurdish positions in Hasakeh for second day.", "syrian-government", "shelling"),
     ("An Islamic State counteroffensive in Raqqa has left 40 government soldiers dead.", "isis", "armed_clash"),
