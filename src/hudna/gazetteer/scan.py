@@ -31,6 +31,7 @@ from hudna.text.normalize import LANGS, keyed_text, lang_module, match_key
 
 if TYPE_CHECKING:
     from hudna.gazetteer.core import Gazetteer
+    from hudna.text.normalize import KeyedText
 
 __all__ = ["build_automaton", "load_scan_stopwords", "scan_text"]
 
@@ -88,8 +89,12 @@ def build_automaton(gaz: Gazetteer) -> Any:
     return auto
 
 
-def scan_text(gaz: Gazetteer, text: str, lang: str = "auto") -> list[ScanHit]:
+def scan_text(gaz: Gazetteer, text: str, lang: str = "auto", *, keyed: KeyedText | None = None) -> list[ScanHit]:
     """Gazetteer names in ``text`` (see the module docstring); longest match wins on overlap.
+
+    ``keyed``: ``keyed_text(text, lang)`` when the caller already has it (the news pipeline's
+    ``normalise`` step), so the text is not keyed twice; it must be the key of this very text in
+    this language (a key of another text is ignored).
 
     Per-hit Python work is kept small: raw hits are collected as plain tuples, overlaps are
     resolved on sorted tuples, and the offsets of all kept hits are mapped back to the original
@@ -98,7 +103,10 @@ def scan_text(gaz: Gazetteer, text: str, lang: str = "auto") -> list[ScanHit]:
     if gaz._automaton is None:
         gaz._automaton = build_automaton(gaz)
     auto = gaz._automaton
-    kt = keyed_text(text, "auto" if lang == "auto" else lang)
+    if keyed is not None and keyed.text is text:
+        kt = keyed
+    else:
+        kt = keyed_text(text, "auto" if lang == "auto" else lang)
     s = f" {kt.key} "
     # value = (alen, plen, blen, key, pids, lang); key start = end - alen + 1 + plen (pad and
     # leading space cancel out).

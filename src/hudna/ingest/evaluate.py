@@ -326,12 +326,16 @@ def _first_offset(c: IncidentClaim) -> int:
 
 def main_incident(incidents: Sequence[IncidentClaim]) -> IncidentClaim | None:
     """The incident an article is about: the first one (in text order, so the title and lead
-    come first) that gives a killed figure, else the first placed one, else the first."""
+    come first) that gives a killed figure, else the first placed one, else the first.
+
+    A lead often gives the toll without the place ("air strikes killed at least 21 civilians in
+    and around a stronghold of the Islamic State group"), which the next sentence names: the
+    first figure wins even so (:func:`fakes_prediction` then takes the place that follows it).
+    """
     if not incidents:
         return None
     ordered = sorted(incidents, key=_first_offset)
     for pick in (
-        [c for c in ordered if c.casualties.killed_best and c.place is not None],
         [c for c in ordered if c.casualties.killed_best],
         [c for c in ordered if c.place is not None],
         ordered,
@@ -341,23 +345,89 @@ def main_incident(incidents: Sequence[IncidentClaim]) -> IncidentClaim | None:
     return None
 
 
+#: Incident types that say what a weak "attack" was.
+_SPELLED_OUT = frozenset({"explosion", "chemical", "air_strike", "shelling"})
+
+
+#: Words looked at before a place for an origin word ("from the northern towns of X").
+_ORIGIN_WORDS = 5
+
+
+def _origins(doc: Doc) -> set[int]:
+    """Starts of the places named as an origin: an origin word (``place.origin``: "from") shortly
+    before them in their clause, or coordinated with such a place ("from the towns of Fuaa and
+    Kafraya"): where people or fire came from, not where the incident was."""
+    from hudna.text.lexicon import load_lexicon
+    from hudna.text.normalize import match_key
+
+    lex = load_lexicon(doc["lang"])
+    origin = lex.keys_of("place.origin")
+    out: set[int] = set()
+    if not origin:
+        return out
+    conj = lex.keys_of("morph.conjunction")
+    prev = None
+    for p in doc["places"]:
+        before = doc.text[max(0, p.start - 60) : p.start]
+        for sep in ",;:.":
+            before = before.rsplit(sep, 1)[-1]
+        if any(w in origin for w in match_key(before, doc["lang"]).split()[-_ORIGIN_WORDS:]):
+            out.add(p.start)
+        elif prev is not None and prev.start in out and prev.sentence == p.sentence:
+            gap = match_key(doc.text[prev.end : p.start], doc["lang"]).split()
+            if len(gap) <= 1 and all(g in conj for g in gap):
+                out.add(p.start)
+        prev = p
+    return out
+
+
+def _weak_trigger(doc: Doc, c: IncidentClaim) -> bool:
+    """Whether the incident's own trigger is a weak one (``incident.attack``: "attack", "assault")."""
+    from hudna.text.lexicon import load_lexicon, short_key
+
+    weak = load_lexicon(doc["lang"]).keys_of("incident.attack")
+    trig = next((e for e in c.evidence if e.role == "trigger"), None)
+    return trig is not None and short_key(trig.text, doc["lang"]) in weak
+
+
 def fakes_prediction(doc: Doc) -> dict[str, Any]:
     """FA-KES fields (location, actor, cause_of_death, killed) predicted for one article.
 
     The main incident is :func:`main_incident`; killed is its first figure. The governorate is the
-    main incident's, else the governorate the article names most. The cause maps the main
+    main incident's, else that of the first Syrian place named after the main incident's words
+    (the lead's toll, then "the raids on the city of Raqa"), else the governorate the article
+    names most. The cause maps the main
     incident's type (``FAKES_CAUSE``); a clash in an article that also reports air strikes or
-    shelling is "shelling" (FA-KES codes the killing, not the fighting around it). The actor is the
-    main incident's perpetrator, else the perpetrator named most often across the article.
+    shelling is "shelling" (FA-KES codes the killing, not the fighting around it); a main incident
+    told with a weak trigger ("attack") takes the cause of the next incident the article spells out
+    (explosion, chemical, air strike, shelling). The actor is the main incident's perpetrator, else
+    the first perpetrator of a later incident of the same type (not for explosions), else the
+    perpetrator named most often across the article (not for explosions).
     """
     incidents = [c for c in doc["claims"] if isinstance(c, IncidentClaim) and not c.negative]
     main = main_incident(incidents)
     govs = Counter(p.place.admin1_pcode for p in doc["places"]
                    if p.place.admin1_pcode and not getattr(p, "foreign", False))
     gov = main.place.admin1_pcode if main and main.place and main.place.admin1_pcode else None
+    if gov is None and main is not None:
+        at = _first_offset(main)
+        origins = _origins(doc)
+        after = [p for p in doc["places"] if p.start >= at and p.place.admin1_pcode
+                 and not getattr(p, "foreign", False) and not getattr(p, "qualifier", False)
+                 and p.start not in origins]
+        if after:
+            gov = after[0].place.admin1_pcode
     if gov is None and govs:
         gov = govs.most_common(1)[0][0]
     actor = _actor_class(main.perpetrator) if main else None
+    if actor is None and main is not None and main.event_type != "explosion":
+        # the lead gives the toll, a later sentence the author ("the raids were carried out by
+        # either Russian or regime warplanes"): the first perpetrator of the same kind of incident
+        # (not for bombs: an article's other bombings are other bombers')
+        same = sorted((c for c in incidents if c is not main and c.event_type == main.event_type
+                       and c.perpetrator and _actor_class(c.perpetrator)), key=_first_offset)
+        if same:
+            actor = _actor_class(same[0].perpetrator)
     if actor is None and incidents and (main is None or main.event_type != "explosion"):
         counts = Counter(_actor_class(c.perpetrator) for c in incidents if c.perpetrator)
         counts.pop(None, None)
@@ -365,8 +435,17 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
             actor = counts.most_common(1)[0][0]
     cause = "unknown"
     if main is not None:
-        cause = FAKES_CAUSE.get(main.event_type, "unknown")
-        if main.event_type == "armed_clash" and any(c.event_type in _FIRE for c in incidents):
+        etype = main.event_type
+        if etype == "armed_clash" and _weak_trigger(doc, main):
+            # "Terrorist attacks kill a woman ... An explosive device went off": the article says
+            # later what "the attack" was
+            at = _first_offset(main)
+            later = sorted((c for c in incidents if _first_offset(c) > at and c.event_type in _SPELLED_OUT),
+                           key=_first_offset)
+            if later:
+                etype = later[0].event_type
+        cause = FAKES_CAUSE.get(etype, "unknown")
+        if etype == "armed_clash" and any(c.event_type in _FIRE for c in incidents):
             cause = "shelling"
     return {
         "location": FAKES_LOCATION.get(gov or ""),

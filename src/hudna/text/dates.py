@@ -102,12 +102,14 @@ def _atoms(
     lo, hi = window if window is not None else (0, len(text))
     atoms: list[_Atom] = []
     for m in matches:
-        fam, _, name = m.concept.partition(".")
-        if fam == "time" and name != "filler":
-            atoms.append(_Atom(m.start, m.end, name, m.entry.value))
-        elif m.concept == "num.ordinal":
+        concept = m.concept
+        if concept.startswith("time."):
+            name = concept[5:]
+            if name != "filler":
+                atoms.append(_Atom(m.start, m.end, name, m.entry.value))
+        elif concept == "num.ordinal":
             atoms.append(_Atom(m.start, m.end, "ordinal", m.entry.value))
-        elif m.concept == "num.cardinal" and m.entry.value is not None and m.entry.value <= 12:
+        elif concept == "num.cardinal" and m.entry.value is not None and m.entry.value <= 12:
             atoms.append(_Atom(m.start, m.end, "cardinal", m.entry.value))
     taken = [(a.start, a.end) for a in atoms]
     # every pattern below starts with a digit: one scan tells whether any can match
@@ -116,7 +118,8 @@ def _atoms(
         for mm in rx.finditer(text, lo, hi):
             if any(s < mm.end() and mm.start() < e for s, e in taken):
                 continue
-            digits = match_key(mm.group(0), "ar")
+            raw = mm.group(0)
+            digits = raw if raw.isascii() and raw.isdigit() else match_key(raw, "ar")
             if kind == "clock":
                 h, mi = (int(x) for x in digits.split()[:2]) if " " in digits else (int(digits[:-2]), int(digits[-2:]))
                 atoms.append(_Atom(mm.start(), mm.end(), kind, float(h), mi))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
+import numpy as np
 import yaml
 
 from hudna.errors import DataError
@@ -51,9 +53,11 @@ _ENTRY_FIELDS = {"form", "kind", "note", "value"}
 CONTEXT_LISTS = frozenset(
     {"place.cue", "place.common_word", "time.filler", "approx.range_joiner", "text.abbreviation",
      "place.attached_preposition", "place.org_word", "place.feature", "place.apposition",
-     "place.qualifier_link", "clause.contrast", "clause.topic_shift", "clause.concurrent", "clash.symmetric", "crash.word", "attribution.complementizer", "place.reference", "role.target_after",
-     "role.passive_aux", "role.victim_head", "role.agent_position",
-     "attribution.relay_proclitic"}
+     "place.qualifier_link", "clause.contrast", "clause.topic_shift", "clause.concurrent",
+     "clash.symmetric", "crash.word", "attribution.complementizer", "place.reference",
+     "role.target_after", "role.passive_aux", "role.victim_head", "role.agent_position",
+     "attribution.relay_proclitic", "text.dateline_word", "text.tag_marker",
+     "text.sentence_opener", "place.origin"}
 )
 
 
@@ -390,45 +394,51 @@ class Matcher:
             self._auto.make_automaton()
 
     def match_keyed(self, kt: KeyedText) -> list[LexiconMatch]:
-        """Matches in an already keyed text (see :func:`hudna.text.normalize.keyed_text`)."""
+        """Matches in an already keyed text (see :func:`hudna.text.normalize.keyed_text`).
+
+        Hits are collected as plain tuples and overlaps resolved on them; only the kept ones
+        become :class:`LexiconMatch` objects (a text has many more hits than matches).
+        """
         key = kt.key
         n = len(key)
-        found: list[LexiconMatch] = []
+        text = kt.text
+        found: list[_Hit] = []
         if not self._empty:
             enclitics = self.enclitics
-            text = kt.text
-            # plain lists: indexing numpy arrays per hit costs more than one conversion per text
-            kstarts = kt.starts.tolist()
-            kends = kt.ends.tolist()
-            new = LexiconMatch
-            add = found.append
+            raw: list[tuple[int, int, str, bool, tuple[Any, ...]]] = []
+            add_raw = raw.append
             for last, (wlen, payload, any_prefix, bare) in self._auto.iter(" " + key):
                 # ``last`` indexes the padded key; key index = padded index - 1.
                 end = last
                 start = last - wlen + 1  # key index of the first letter (after the space)
-                suffix = ""
-                stop = end
-                bad_suffix = False
                 if end < n and key[end] != " ":
                     we = key.find(" ", end)
                     we = n if we < 0 else we
                     suffix = key[end:we]
-                    stop = we
                     bad_suffix = bare or suffix not in enclitics
                     if bad_suffix and not any_prefix:
                         continue
-                o_start = kstarts[start]
-                o_end = kends[stop - 1]
-                surface = text[o_start:o_end]
-                for _flen, prefix, entries in payload:
-                    for e in entries:
-                        if bad_suffix and e.kind != "prefix":
-                            continue
-                        add(new(o_start, o_end, surface, e, start, stop, prefix, suffix))
+                    add_raw((start, we, suffix, bad_suffix, payload))
+                else:
+                    add_raw((start, end, "", False, payload))
+            if raw:
+                # key offsets -> original offsets in one vectorised look-up (converting the whole
+                # offset arrays to lists costs more than the look-ups)
+                o_starts = kt.starts[np.fromiter((r[0] for r in raw), dtype=np.int64, count=len(raw))].tolist()
+                o_ends = kt.ends[np.fromiter((r[1] - 1 for r in raw), dtype=np.int64, count=len(raw))].tolist()
+                add = found.append
+                for (start, stop, suffix, bad_suffix, payload), o_start, o_end in zip(raw, o_starts, o_ends, strict=True):
+                    neg_end = -o_end
+                    for _flen, prefix, entries in payload:
+                        for e in entries:
+                            if bad_suffix and e.kind != "prefix":
+                                continue
+                            add((o_start, neg_end, len(prefix) + len(suffix), e, start, stop, prefix, suffix))
         for pattern, e in self._regexes:
-            for m in pattern.finditer(kt.text):
-                found.append(LexiconMatch(m.start(), m.end(), m.group(0), e, -1, -1))
-        return _resolve_overlaps(found)
+            for m in pattern.finditer(text):
+                found.append((m.start(), -m.end(), 0, e, -1, -1, "", ""))
+        new = LexiconMatch
+        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx) for s, ne, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.
@@ -444,48 +454,48 @@ class Matcher:
         return self.match_keyed(keyed_text(text, self.lexicon.lang))
 
 
-def _overlap_order(m: LexiconMatch) -> tuple[int, int, int]:
-    return m.start, -m.end, len(m.prefix) + len(m.suffix)
+#: A raw hit: (start, -end, affix length, entry, key start, key end, prefix, suffix); the first
+#: three fields are the overlap order (leftmost, longest, then most literal).
+_Hit = tuple[int, int, int, Entry, int, int, str, str]
+_OVERLAP_ORDER = operator.itemgetter(0, 1, 2)
+_TEXT_ORDER = operator.itemgetter(0, 1)
 
 
-def _text_order(m: LexiconMatch) -> tuple[int, int]:
-    return m.start, -m.end
-
-
-def _resolve_overlaps(found: list[LexiconMatch]) -> list[LexiconMatch]:
+def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
     """Within a concept family keep leftmost-longest (then most literal) matches.
 
     Forms of different concepts on the very same span are all kept (whitelisted ambiguity).
+    The result is in text order (start, then longest first; stable otherwise).
     """
-    by_family: dict[str, list[LexiconMatch]] = {}
+    by_family: dict[str, list[_Hit]] = {}
     for m in found:
-        fam = m.entry.family
+        fam = m[3].family
         group = by_family.get(fam)
         if group is None:
             by_family[fam] = [m]
         else:
             group.append(m)
-    kept: list[LexiconMatch] = []
+    kept: list[_Hit] = []
     for matches in by_family.values():
         if len(matches) > 1:
-            matches.sort(key=_overlap_order)
+            matches.sort(key=_OVERLAP_ORDER)
         last_end = -1
-        last: LexiconMatch | None = None
+        last: _Hit | None = None
         for m in matches:
-            if last is not None and m.start == last.start and m.end == last.end:
+            if last is not None and m[0] == last[0] and m[1] == last[1]:
                 if (
-                    len(m.prefix) + len(m.suffix) == len(last.prefix) + len(last.suffix)
-                    and m.concept != last.concept
-                    and all(k.concept != m.concept for k in kept[-3:] if k.start == m.start)
+                    m[2] == last[2]
+                    and m[3].concept != last[3].concept
+                    and all(k[3].concept != m[3].concept for k in kept[-3:] if k[0] == m[0])
                 ):
                     kept.append(m)
                 continue
-            if m.start < last_end:
+            if m[0] < last_end:
                 continue
             kept.append(m)
             last = m
-            last_end = m.end
-    kept.sort(key=_text_order)
+            last_end = -m[1]
+    kept.sort(key=_TEXT_ORDER)
     return kept
 
 

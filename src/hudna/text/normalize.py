@@ -126,41 +126,65 @@ def _in_ranges(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= cp <= hi for lo, hi in ranges)
 
 
-@functools.cache
-def _char_table(lang: str) -> dict[int, str]:
-    """Code point → key text for every BMP character the pipeline changes."""
-    langs = LANGS if lang == "auto" else (lang,)
-    table: dict[int, str] = {}
-    for cp in range(0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        out = _generic_pre(ch)
-        for code in langs:
-            ranges = _SCRIPT_RANGES[code]
-            steps: tuple[Callable[[str], str], ...] = _LANG_MODULES[code].MATCH_KEY_STEPS
-            out = "".join(_apply(steps, c) if _in_ranges(ord(c), ranges) else c for c in out)
-        out = "".join(_generic_post(c) for c in out)
-        if out != ch:
-            table[cp] = out
-    return table
+def _char_key(cp: int, langs: tuple[str, ...]) -> str:
+    """Key text of one BMP code point (the three stages of the module docstring)."""
+    ch = chr(cp)
+    if 0xD800 <= cp <= 0xDFFF:
+        return ch
+    out = _generic_pre(ch)
+    for code in langs:
+        ranges = _SCRIPT_RANGES[code]
+        steps: tuple[Callable[[str], str], ...] = _LANG_MODULES[code].MATCH_KEY_STEPS
+        out = "".join(_apply(steps, c) if _in_ranges(ord(c), ranges) else c for c in out)
+    return "".join(_generic_post(c) for c in out)
+
+
+class _CharTable(dict[int, str]):
+    """Code point → key text, filled on first sight of each character (``str.translate`` asks
+    for missing keys through ``__missing__``). Building all 65,536 entries up front took about
+    half a second per language, paid by every short run; a text uses a few hundred characters."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.langs = LANGS if lang == "auto" else (lang,)
+
+    def __missing__(self, cp: int) -> str:
+        if cp >= 0x10000:
+            raise KeyError(cp)  # astral characters are replaced before translation
+        out = _char_key(cp, self.langs)
+        self[cp] = out
+        return out
 
 
 @functools.cache
-def _lut(lang: str) -> tuple[npt.NDArray[np.uint32], re.Pattern[str]]:
-    """Vectorised form of :func:`_char_table`: uint32 per BMP code point (0 = delete)."""
-    lut = np.arange(0x10000, dtype=np.uint32)
-    multi: list[str] = []
-    for cp, out in _char_table(lang).items():
+def _char_table(lang: str) -> _CharTable:
+    """Code point → key text of every BMP character (computed lazily, see :class:`_CharTable`)."""
+    return _CharTable(lang)
+
+
+#: LUT value of a code point not computed yet.
+_UNKNOWN = np.uint32(0xFFFFFFFE)
+
+
+@functools.cache
+def _lut(lang: str) -> npt.NDArray[np.uint32]:
+    """Vectorised form of :func:`_char_table`: uint32 per BMP code point (0 = delete,
+    ``_MULTI`` = several characters, ``_UNKNOWN`` = not computed yet; see :func:`_fill_lut`)."""
+    return np.full(0x10000, _UNKNOWN, dtype=np.uint32)
+
+
+def _fill_lut(lang: str, cps: npt.NDArray[np.int64]) -> None:
+    """Compute the LUT entries of code points ``cps`` (from the character table)."""
+    lut = _lut(lang)
+    table = _char_table(lang)
+    for cp in np.unique(cps).tolist():
+        out = table[cp]
         if len(out) == 1:
             lut[cp] = ord(out)
         elif not out:
             lut[cp] = 0
         else:
             lut[cp] = _MULTI
-            multi.append(chr(cp))
-    multi_re = re.compile("[" + re.escape("".join(multi)) + "]") if multi else re.compile("(?!)")
-    return lut, multi_re
 
 
 def match_key(text: str, lang: str) -> str:
@@ -238,15 +262,22 @@ def keyed_text(text: str, lang: str) -> KeyedText:
     """
     if lang not in _LANG_MODULES and lang != "auto":
         lang = resolve_lang(text, lang)
-    lut, multi_re = _lut(lang)
+    lut = _lut(lang)
     n = len(text)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return KeyedText(text, "", empty, empty)
-    if multi_re.search(text):
-        return _keyed_text_slow(text, lang)
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    out = np.where(cps < 0x10000, lut[np.minimum(cps, 0xFFFF)], np.uint32(32))
+    bmp = np.minimum(cps, 0xFFFF)
+    raw = lut[bmp]
+    if raw.max() >= _UNKNOWN:  # _UNKNOWN and _MULTI are the two largest values
+        unknown = raw == _UNKNOWN
+        if unknown.any():
+            _fill_lut(lang, bmp[unknown])
+            raw = lut[bmp]
+        if ((raw == _MULTI) & (cps < 0x10000)).any():
+            return _keyed_text_slow(text, lang)
+    out = np.where(cps < 0x10000, raw, np.uint32(32))
     kept = out != 0
     idx = np.flatnonzero(kept)
     vals = out[idx]
@@ -276,7 +307,7 @@ def _keyed_text_slow(text: str, lang: str) -> KeyedText:
     starts: list[int] = []
     ends: list[int] = []
     for i, ch in enumerate(text):
-        out = " " if ord(ch) >= 0x10000 else table.get(ord(ch), ch)
+        out = " " if ord(ch) >= 0x10000 else table[ord(ch)]
         if not out:
             if ends:
                 ends[-1] = i + 1

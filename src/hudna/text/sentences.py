@@ -31,11 +31,13 @@ _ABBR_WINDOW = 32
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """``text`` is ``original[start:end]``."""
+    """``text`` is ``original[start:end]``; ``kind`` is ``"text"``, or ``"tags"`` for a page's
+    keyword list cut off the sentence it ran into (it reports nothing)."""
 
     start: int
     end: int
     text: str
+    kind: str = "text"
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -55,7 +57,10 @@ def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
     return word.casefold() in abbreviations
 
 
-def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[Sentence]:
+def split_sentences(
+    text: str, *, abbreviations: Collection[str] = (), tag_markers: Collection[str] = (),
+    openers: Collection[str] = (),
+) -> list[Sentence]:
     """Split ``text`` into sentences with offsets into ``text``.
 
     Parameters
@@ -64,6 +69,12 @@ def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[S
         The original text (never modified).
     abbreviations
         Case-folded words (without the final dot) after which a dot does not end a sentence.
+    tag_markers, openers
+        A web page's keyword list ("Tags Syria Idlib Russia A hospital funded by ...") runs into
+        the next sentence when the page lost its layout: a sentence opening with a tag marker
+        (case-folded, "tags") is cut before the first capitalised opener word (case-folded:
+        "a", "the", "at"...) or number among its next 15 words, so the keywords become a sentence
+        of their own (``kind="tags"``).
 
     Examples
     --------
@@ -77,6 +88,12 @@ def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[S
     >>> t = "  one. two "
     >>> [(x.start, x.end, t[x.start:x.end]) for x in split_sentences(t)]
     [(2, 6, 'one.'), (7, 10, 'two')]
+    >>> [x.text for x in split_sentences("Tags Syria Kurds Suicide Attack A suicide bomber struck.",
+    ...                                  tag_markers={"tags"}, openers={"a", "the"})]
+    ['Tags Syria Kurds Suicide Attack', 'A suicide bomber struck.']
+    >>> [x.kind for x in split_sentences("Tags Syria Kurds Suicide Attack A suicide bomber struck.",
+    ...                                  tag_markers={"tags"}, openers={"a", "the"})]
+    ['tags', 'text']
     """
     out: list[Sentence] = []
     pos = 0
@@ -91,13 +108,38 @@ def split_sentences(text: str, *, abbreviations: Collection[str] = ()) -> list[S
         _append(out, text, pos, end)
         pos = m.end()
     _append(out, text, pos, len(text))
+    if tag_markers and openers:
+        out = [part for s in out for part in _split_tags(text, s, tag_markers, openers)]
     return out
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+_TOKEN = re.compile(r"\S+")
+#: Words of a keyword list at most: an opener further on is inside the sentence the list ran into.
+_MAX_TAGS = 15
+
+
+def _split_tags(text: str, s: Sentence, markers: Collection[str], openers: Collection[str]) -> list[Sentence]:
+    head = s.text[:24].split(None, 1)
+    if not head or head[0].casefold() not in markers:
+        return [s]  # the common case: tokenised no further
+    tokens = list(_TOKEN.finditer(s.text))
+    if len(tokens) < 3:
+        return [s]
+    for tok in tokens[2 : _MAX_TAGS + 1]:  # the first keyword may be anything
+        word = tok.group(0)
+        if word[:1].isupper() and word.casefold() in openers or word[:1].isdigit():
+            cut = s.start + tok.start()
+            parts: list[Sentence] = []
+            _append(parts, text, s.start, cut, kind="tags")
+            _append(parts, text, cut, s.end)
+            return parts
+    return [s]
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, kind: str = "text") -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        out.append(Sentence(start, end, text[start:end], kind))

@@ -27,6 +27,7 @@ from hudna.domain.claim import (
 )
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
+from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, short_key
 from hudna.text.normalize import match_key
@@ -44,12 +45,14 @@ logger = logging.getLogger(__name__)
 
 RULES = {
     "incident": "incident_sentence.v3",
-    "calm": "negative_observation.v2",
-    "regime": "regime_status_sentence.v2",
+    "calm": "negative_observation.v3",
+    "regime": "regime_status_sentence.v3",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
 _GLUED_YEAR = re.compile(r"\d{1,2}(?:19[89]\d|20[0-4]\d)(?!\d)")
+#: A numeric date around a figure ("15-09-2013", "7/5/2016"): none of its numbers counts anyone.
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
 #: Gap (characters) within which a marker word affects the next/previous word.
 _NEAR = 40
 #: Same, for a figure counting people and a casualty word after it in the same clause.
@@ -99,7 +102,7 @@ def _plain_attribution(publisher: str | None) -> Attribution:
     return Attribution(publisher=publisher)
 
 
-def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution, list[Evidence]]:
+def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[Evidence]]:
     """Who said it, in one sentence.
 
     - "<publisher> نقلت عن <originator>" / "<publisher> quoted <originator>": a marker between two
@@ -110,14 +113,15 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
     - hedges, denials ("نفى", "denied") and justifications ("مكافحة الإرهاب", "fighting terrorism")
       are recorded on the attribution with their evidence.
     """
-    if not any(m.entry.family in _ATTRIBUTION_FAMILIES or m.concept == "negation.denied" for m in ms):
+    if _ATTRIBUTION_FAMILIES.isdisjoint(ix.by_family) and not ix.has("negation.denied"):
         return _plain_attribution(doc.source_id), []
-    sources = [m for m in ms if m.entry.family == "source"]
-    markers = [m for m in ms if m.concept == "attribution.originator_marker"]
-    relays = [m for m in ms if m.concept == "attribution.relay_marker"]
-    justifications = [m for m in ms if m.entry.family == "justification"]
-    hedged = any(m.entry.family == "hedge" for m in ms)
-    denied = any(m.concept == "negation.denied" for m in ms)
+    ms = ix.matches
+    sources = ix.family("source")
+    markers = ix.of("attribution.originator_marker")
+    relays = ix.of("attribution.relay_marker")
+    justifications = ix.family("justification")
+    hedged = bool(ix.family("hedge"))
+    denied = ix.has("negation.denied")
     ids: list[str] = []
     for m in sources:
         sid = _sid(m)
@@ -127,8 +131,8 @@ def _attribution_for(doc: Doc, ms: Sequence[LexiconMatch]) -> tuple[Attribution,
     originator = ids[0] if ids else None
     if len(sources) >= 2:
         relay_procl = _relay_proclitics(doc["lang"])
-        said = [m for m in ms if m.concept == "attribution.said"]
-        according = [m for m in ms if m.concept == "attribution.according_to"]
+        said = ix.of("attribution.said")
+        according = ix.of("attribution.according_to")
 
         def spoken_to(s: LexiconMatch) -> bool:
             # "قال X لوكالة فرانس برس" (after a verb of saying), not "وفقا لمراسل فرانس برس"
@@ -190,12 +194,12 @@ def mark_attribution(doc: Doc) -> None:
     out: list[tuple[Attribution, list[Evidence]]] = []
     last: tuple[Attribution, list[Evidence]] | None = None
     last_i = -10
-    for i, ms in enumerate(doc["matches_by_sentence"]):
-        att, ev = _attribution_for(doc, ms)
+    for i, ix in enumerate(sentence_matches(doc)):
+        att, ev = _attribution_for(doc, ix)
         if att.sources:
             last, last_i = (att, ev), i
-        elif last is not None and i - last_i <= _CHAIN_SENTENCES and any(
-                m.concept in ("attribution.said", "attribution.according_to") for m in ms):
+        elif last is not None and i - last_i <= _CHAIN_SENTENCES and (
+                ix.has("attribution.said") or ix.has("attribution.according_to")):
             prev = last[0]
             att = replace(att, source_id=prev.source_id, originator=prev.originator,
                           publisher=prev.publisher, sources=prev.sources, inherited=True)
@@ -212,12 +216,12 @@ def mark_negation(doc: Doc) -> None:
     most four words between them, or a ``negation.any`` word ("أي", "any") right before it.
     """
     negated: set[int] = set()
-    for ms in doc["matches_by_sentence"]:
-        nots = [m for m in ms if m.concept == "negation.not"]
-        anys = [m for m in ms if m.concept == "negation.any"]
-        for m in ms:
-            if m.entry.family != "incident":
-                continue
+    for ix in sentence_matches(doc):
+        nots = ix.of("negation.not")
+        if not nots:
+            continue  # both rules need a "not" word
+        anys = ix.of("negation.any")
+        for m in ix.family("incident"):
             if any(a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in anys) and nots:
                 negated.add(m.start)
                 continue
@@ -256,11 +260,12 @@ def extract_regime_status(doc: Doc) -> None:
     """Assign ``regime_claims``: one per status word per zone in sentences that name a truce."""
     claims: list[RegimeStatusClaim] = []
     prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
-    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
-        truces = [m for m in ms if m.concept == "regime.truce"]
-        if not truces:
+    for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
+        truces = ix.of("regime.truce")
+        if not truces or getattr(sent, "kind", "text") == "tags":
             continue
-        statuses = [m for m in ms if m.entry.family == "status"]
+        ms = ix.matches
+        statuses = ix.family("status")
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
@@ -313,8 +318,8 @@ def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False)
 
 
 def _next_words(doc: Doc, pos: int, n: int = 2) -> list[str]:
-    # a window of the text rarely repeats: keyed directly, not through the short-key cache
-    return match_key(doc.text[pos : pos + 40], doc["lang"]).split()[:n]
+    # cut from the text's key (a window rarely repeats: a cache would not help)
+    return key_slice(doc, pos, pos + 40).split()[:n]
 
 
 def _clause_broken(doc: Doc, a: int, b: int) -> bool:
@@ -353,12 +358,21 @@ class Roles:
         return min(same or cands, key=lambda a: abs(a.start - trig.start))
 
     def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
-                    exclude: frozenset[int] = frozenset()) -> LexiconMatch | None:
-        """``exclude``: starts of actors that are parties of a clash named in the sentence
-        ("اشتباكات بين حزب الله ... والفصائل ... ترافقت مع قصف جوي"): not the other triggers'."""
-        if exclude:
-            kept = Roles([a for a in self.agents if a.start not in exclude],
-                         [a for a in self.others if a.start not in exclude], self.targets)
+                    exclude: frozenset[int] = frozenset(),
+                    able: frozenset[str] | None = None) -> LexiconMatch | None:
+        """The agent of ``trig``.
+
+        ``exclude``: starts of actors that are parties of a clash named in the sentence
+        ("اشتباكات بين حزب الله ... والفصائل ... ترافقت مع قصف جوي"): not the other triggers'.
+        ``able``: actor ids that can do it at all (only states fly warplanes: "Air strikes ...
+        killed 21 civilians as hundreds fled a besieged Daesh bastion" is not an ISIS air strike).
+        """
+        if exclude or able is not None:
+            def keep(a: LexiconMatch) -> bool:
+                return a.start not in exclude and (able is None or _actor_id(a) in able)
+
+            kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
+                         self.targets)
             return kept.perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
@@ -393,29 +407,33 @@ def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
     return not _clause_broken(doc, lo, hi) and _gap_words(doc, lo, hi) <= 1
 
 
-def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
-    """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
+@functools.lru_cache(maxsize=4)
+def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from hudna.text.lexicon import load_lexicon
 
-    lex = load_lexicon(doc["lang"])
-    held = lex.keys_of("role.target_after")
-    passive = lex.keys_of("role.passive_aux")
-    victim_head = lex.keys_of("role.victim_head")
-    targets_m = [m for m in ms if m.concept == "role.target_marker"]
-    agents_m = [m for m in ms if m.concept == "role.agent_marker"]
-    killed_m = [m for m in ms if m.concept in ("casualty.killed", "casualty.injured")]
-    said_m = [m for m in ms if m.concept == "attribution.said"]
-    among_m = [m for m in ms if m.concept == "casualty.among"]
-    sources_m = [m for m in ms if m.entry.family == "source"]
-    times_m = [m for m in ms if m.entry.family == "time" or m.concept == "num.cardinal"]
-    according_m = [m for m in ms if m.concept == "attribution.according_to"]
-    triggers = [m for m in ms if m.entry.family == "incident"]
+    lex = load_lexicon(lang)
+    return lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head")
+
+
+def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
+    """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
+    held, passive, victim_head = _role_words(doc["lang"])
+    ms = ix.matches
+    targets_m = ix.of("role.target_marker")
+    agents_m = ix.of("role.agent_marker")
+    killed_m = _killing_words(ix) + ix.of("casualty.injured")
+    said_m = ix.of("attribution.said")
+    among_m = ix.of("casualty.among")
+    sources_m = ix.family("source")
+    times_m = ix.family("time") + ix.of("num.cardinal")  # read with any(): order does not matter
+    according_m = ix.of("attribution.according_to")
+    triggers = ix.family("incident")
     agents: list[LexiconMatch] = []
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
     marked: list[LexiconMatch] = []
-    for m in ms:
-        if m.entry.family != "actor" or m.concept == "actor.civilians":
+    for m in ix.family("actor"):
+        if m.concept == "actor.civilians":
             continue
         if any(t.start <= m.start and m.end <= t.end and t is not m and t.entry.family == "role"
                for t in targets_m):
@@ -486,17 +504,39 @@ def _roles(doc: Doc, ms: Sequence[LexiconMatch]) -> Roles:
     return Roles(agents, others, targets, marked)
 
 
+#: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
+_AIR_KINDS = frozenset({"state", "state_forces", "international", "coalition"})
+
+
+@functools.lru_cache(maxsize=1)
+def _air_forces() -> frozenset[str]:
+    """Ids of the registry's actors that can carry out an air strike (by their ``kind``); an
+    actor named in the sentence that cannot is no candidate for its air strikes."""
+    from hudna.ingest.actors import load_actor_registry
+
+    return frozenset(a.id for a in load_actor_registry() if a.kind in _AIR_KINDS)
+
+
+def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
+    """Words that say people died: casualty words and execution triggers, in text order."""
+    executions = ix.of("incident.execution")
+    if not executions:
+        return ix.of("casualty.killed")
+    return sorted(ix.of("casualty.killed") + executions, key=lambda m: m.start)
+
+
 def _actor_id(m: LexiconMatch | None) -> str | None:
     return None if m is None else m.concept.split(".", 1)[1]
 
 
-def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
+def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                 times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
-    killed_w = [m for m in ms if m.concept == "casualty.killed"]
-    injured_w = [m for m in ms if m.concept == "casualty.injured"]
-    among_w = [m for m in ms if m.concept == "casualty.among"]
-    nouns = [m for m in ms if m.entry.family == "person"]
-    clock_w = [m for m in ms if m.concept in ("time.am", "time.pm", "time.gmt", "time.local_tz")]
+    # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
+    killed_w = _killing_words(ix)
+    injured_w = ix.of("casualty.injured")
+    among_w = ix.of("casualty.among")
+    nouns = ix.family("person")
+    clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
     killed: list[Quantity] = []
     injured: list[Quantity] = []
     children: int | None = None
@@ -507,8 +547,15 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
     def dist(q: Quantity, m: LexiconMatch) -> int:
         return q.start - m.end if m.end <= q.start else m.start - q.end
 
+    part_w = ix.of("casualty.part_of")
+
     def _is_sub(q: Quantity) -> bool:
-        return any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w)
+        if any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
+            return True
+        # "11 children among 18 dead": a part of the figure that follows
+        return any(p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
+                   and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
+                   for p in part_w)
 
     for q in qs:
         if any(s <= q.start < e for s, e in time_spans):
@@ -517,6 +564,11 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
             continue
         if _GLUED_YEAR.match(q.text.strip()):
             continue  # a day glued to its year in a dateline ("Feb 092015")
+        raw = q.text.strip()
+        if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
+            continue  # a count has no leading zero: a clock or a code ("at 0914")
+        if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
+            continue  # part of a numeric date ("15-09-2013")
         if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
         if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
@@ -569,7 +621,8 @@ def _casualties(doc: Doc, ms: Sequence[LexiconMatch], qs: Sequence[Quantity],
     for q in killed:
         if q.best is not None and q.best not in best_all:
             best_all.append(q.best)
-    first = killed[0] if killed else None
+    # a precise figure over a vague one ("kill tens of civilians ... at least 60 were killed")
+    first = next((q for q in killed if q.best is not None), killed[0] if killed else None)
     inj = injured[0] if injured else None
     return (
         Casualties(
@@ -696,12 +749,12 @@ def _striking_crash(doc: Doc) -> bool:
 
     words = load_lexicon(doc["lang"]).keys_of("crash.word")
     strike = ("incident.air_strike", "incident.bombardment")
-    for sent, ms in zip(doc["sentences"], doc["matches_by_sentence"], strict=True):
-        if not any(m.concept in strike for m in ms):
+    for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
+        if not any(ix.has(c) for c in strike):
             continue
-        if any(m.concept == "incident.crash" for m in ms):
+        if ix.has("incident.crash"):
             return True
-        if words and any(m.concept == "aircraft.named" for m in ms) and _contains(doc, sent, words):
+        if words and ix.has("aircraft.named") and _contains(doc, sent, words):
             return True
     return False
 
@@ -739,6 +792,7 @@ def build_claims(doc: Doc) -> None:
     from hudna.text.lexicon import load_lexicon
 
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
+    dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
     concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
     symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
@@ -752,17 +806,20 @@ def build_claims(doc: Doc) -> None:
     prev_air = False
     by_sentence = _sentence_places(doc)
     lead = _lead_time(doc)
-    for i, (sent, ms) in enumerate(zip(doc["sentences"], doc["matches_by_sentence"], strict=True)):
+    for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
+        if getattr(sent, "kind", "text") == "tags":
+            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"): no report
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
-        foreign = [p for p in sp if p.foreign]
-        truce_spans = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
-        triggers = [
-            m for m in ms
-            if m.entry.family == "incident" and not any(a <= m.start < b for a, b in truce_spans)
-        ]
+        # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
+        # where the report was filed, not where the incident took place
+        foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
+        truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
+        triggers = ix.family("incident")
+        if truce_spans:
+            triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
         # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
-        irrealis = [m for m in ms if m.concept == "negation.irrealis"]
+        irrealis = ix.of("negation.irrealis")
         if irrealis:
             triggers = [
                 m for m in triggers
@@ -792,7 +849,7 @@ def build_claims(doc: Doc) -> None:
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
-        stated = _statement_times(doc, ms, times)
+        stated = _statement_times(doc, ix, times)
         if stated:
             times = [t for t in times if t.start not in stated]
         sent_times = times
@@ -814,33 +871,33 @@ def build_claims(doc: Doc) -> None:
         if sent_times:
             last_day = next((t for t in reversed(sent_times) if t.on is not None), last_day)
         lead_dated = False
-        if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ms):
+        if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
         had_triggers = bool(triggers)
-        triggers = _drop_tallied(triggers, ms, sent_times)
+        triggers = _drop_tallied(triggers, ix, sent_times)
         if not triggers:
             if syrian:
                 last_place = _most_specific(syrian)[-1]
             elif foreign:
                 last_place = None
             if not had_triggers:
-                _humanitarian(doc, i, sent, ms, claims)
+                _humanitarian(doc, i, sent, ix, claims)
             prev_times = times
             prev_air = False
             continue
         # "قصف"/"the strikes" is an air strike when aircraft are named in the sentence, or in the
         # sentence before and no ground fire is named here
-        has_air = any(m.concept in ("incident.air_strike", "aircraft.named") for m in ms) or (
+        has_air = ix.has("incident.air_strike") or ix.has("aircraft.named") or (
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
-        if explicit_air and not any(m.concept == "aircraft.named" for m in ms):
+        if explicit_air and not ix.has("aircraft.named"):
             has_air = False
         attribution, att_ev = doc["attributions"][i]
-        roles = _roles(doc, ms)
-        attacks = [m for m in ms if m.concept == "incident.attack"]
-        clash_parties = _clash_parties(ms, triggers, symmetric)
-        casualties, cas_ev = _casualties(doc, ms, doc["quantities"][i], doc["times"][i])
-        new_clauses = [m.start for m in ms if m.concept == "clause.new_subject"]
+        roles = _roles(doc, ix)
+        attacks = ix.of("incident.attack")
+        clash_parties = _clash_parties(ix, triggers, symmetric)
+        casualties, cas_ev = _casualties(doc, ix, doc["quantities"][i], doc["times"][i])
+        new_clauses = [m.start for m in ix.of("clause.new_subject")]
         attached = _attach(triggers, syrian + foreign, new_clauses)
         if weak_alone:
             # an attack word beside a stronger trigger is the same event ("chemical attack",
@@ -906,8 +963,10 @@ def build_claims(doc: Doc) -> None:
             else:
                 # bombs are rarely the work of whoever else the sentence names: only a marked or
                 # adjacent agent ("ISIS suicide bomber", "a bomb planted by ...") counts
+                # actors without aircraft are no candidates for its air strikes
                 perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
-                                           exclude=clash_parties)
+                                           exclude=clash_parties,
+                                           able=_air_forces() if etype == "air_strike" else None)
                 perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                              else last_perp.get(etype))
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
@@ -954,6 +1013,7 @@ def build_claims(doc: Doc) -> None:
             last_place = None
         prev_times = times
         prev_air = any(m.concept == "incident.air_strike" for m in triggers)
+    claims = _claimed(doc, claims)
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
@@ -988,7 +1048,7 @@ def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]
     return out
 
 
-def _clash_parties(ms: Sequence[LexiconMatch], triggers: Sequence[LexiconMatch],
+def _clash_parties(ix: SentenceMatches, triggers: Sequence[LexiconMatch],
                    symmetric: frozenset[str]) -> frozenset[int]:
     """Starts of the actors named after a clash word before the next trigger ("اشتباكات بين X
     و Y ..."): the parties of that clash."""
@@ -997,7 +1057,7 @@ def _clash_parties(ms: Sequence[LexiconMatch], triggers: Sequence[LexiconMatch],
         if t.concept != "incident.armed_clash" or t.entry.key not in symmetric:
             continue
         end = triggers[k + 1].start if k + 1 < len(triggers) else None
-        out.update(m.start for m in ms if m.entry.family == "actor" and m.start >= t.end
+        out.update(m.start for m in ix.family("actor") if m.start >= t.end
                    and (end is None or m.start < end))
     return frozenset(out)
 
@@ -1008,7 +1068,7 @@ def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Seque
                for s in triggers if s.concept not in _WEAK)
 
 
-def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
+def _drop_tallied(triggers: list[LexiconMatch], ix: SentenceMatches,
                   times: Sequence[TimeExpression]) -> list[LexiconMatch]:
     """Triggers that report an incident, without those governed by a cumulative tally
     (``tally.cumulative``: "منذ بداية الثورة", "خلال أربعة أيام") or a past period
@@ -1016,7 +1076,7 @@ def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
     the trigger than any day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
     السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
     """
-    markers = [m.start for m in ms if m.concept in ("tally.cumulative", "tally.background")]
+    markers = [m.start for m in ix.of_any(("tally.cumulative", "tally.background"))]
     if not markers:
         return triggers
     days = [t.start for t in times if t.on is not None]
@@ -1029,6 +1089,51 @@ def _drop_tallied(triggers: list[LexiconMatch], ms: Sequence[LexiconMatch],
     return out
 
 
+#: Incident types a group claims ("IS claimed responsibility for the bombing"); fire from the air
+#: or from afar is not claimed this way.
+_CLAIMABLE = frozenset({"explosion", "armed_clash", "shooting", "execution", "abduction"})
+#: Words between an actor and its claim of responsibility ("IS on Monday claimed responsibility").
+_CLAIM_GAP = 4
+
+
+def _claimed(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Give the author of a claim of responsibility ("The Islamic State group claimed
+    responsibility for the attack") to the article's incidents of a claimable type that name no
+    perpetrator; the claim's words are the evidence (role ``responsibility``)."""
+    claimer: LexiconMatch | None = None
+    for ix in sentence_matches(doc):
+        for mk in ix.of("role.claim_marker"):
+            before = [a for a in ix.family("actor") if a.end <= mk.start and a.concept != "actor.civilians"
+                      and _gap_words(doc, a.end, mk.start) <= _CLAIM_GAP
+                      and not _clause_broken(doc, a.end, mk.start)]
+            if before:
+                claimer = before[-1]
+                break
+        if claimer is not None:
+            break
+    if claimer is None:
+        return claims
+    perp = _actor_id(claimer)
+    ev = _ev(doc, claimer.start, claimer.end, "responsibility")
+    return [replace(c, perpetrator=perp, evidence=(*c.evidence, ev))
+            if isinstance(c, IncidentClaim) and c.perpetrator is None and not c.negative
+            and c.event_type in _CLAIMABLE else c for c in claims]
+
+
+def _dateline(doc: Doc, sent: object, ix: SentenceMatches, p: PlaceMention, words: frozenset[str]) -> bool:
+    """Whether place ``p`` opens its sentence as a dateline: only time expressions, numbers and
+    ``text.dateline_word`` words ("updated", "published", "at") come before it."""
+    start = getattr(sent, "start", 0)
+    if p.start <= start:
+        return True
+    before = list(doc.text[start : p.start])
+    for m in ix.family("time"):
+        if m.end <= p.start:
+            before[m.start - start : m.end - start] = " " * (m.end - m.start)
+    allowed = {w for form in words for w in form.split()}
+    return all(w.isdigit() or w in allowed for w in match_key("".join(before), doc["lang"]).split())
+
+
 #: Sentences of the lead whose time dates the article's undated event reports.
 _LEAD_SENTENCES = 2
 
@@ -1037,8 +1142,8 @@ def _lead_time(doc: Doc) -> TimeExpression | None:
     """The day the article's lead (first sentences) gives, e.g. "اليوم (الاثنين)", "on Friday";
     the day of a statement ("قال المرصد اليوم") only when the lead gives no other."""
     fallback: TimeExpression | None = None
-    for ts, ms in zip(doc["times"][:_LEAD_SENTENCES], doc["matches_by_sentence"], strict=False):
-        stated = _statement_times(doc, ms, ts)
+    for ts, ix in zip(doc["times"][:_LEAD_SENTENCES], sentence_matches(doc), strict=False):
+        stated = _statement_times(doc, ix, ts)
         t: TimeExpression
         for t in ts:
             if not t.is_until and t.on is not None:
@@ -1048,21 +1153,22 @@ def _lead_time(doc: Doc) -> TimeExpression | None:
     return fallback
 
 
-def _statement_times(doc: Doc, ms: Sequence[LexiconMatch], times: Sequence[TimeExpression]) -> set[int]:
+def _statement_times(doc: Doc, ix: SentenceMatches, times: Sequence[TimeExpression]) -> set[int]:
     """Starts of the time expressions that date a statement, not the event: right after a verb
     of saying or a statement noun, the speaker allowed between them ("في بيان اليوم", "أفاد
     «المرصد السوري لحقوق الإنسان» أمس", "the Observatory said on Monday")."""
-    said = [m for m in ms if m.concept in ("attribution.said", "attribution.statement")]
+    said = ix.of_any(("attribution.said", "attribution.statement"))
     if not said or not times:
         return set()
-    names = [(m.start, m.end) for m in ms if m.entry.family in ("source", "actor")]
+    names = [(m.start, m.end) for m in ix.family("source") + ix.family("actor")]
+    incidents = ix.family("incident")
     comp = _complementizers(doc["lang"])
     out: set[int] = set()
     for t in times:
         nxt = _next_words(doc, t.end, 1)
         if nxt and nxt[0] in comp and any(
-                m.end <= t.start and not any(m.end <= x.start < t.start for x in ms
-                                             if x.entry.family == "incident") for m in said):
+                m.end <= t.start and not any(m.end <= x.start < t.start for x in incidents)
+                for m in said):
             # "ذكرت حسابات مقربة من التنظيم، اليوم الخميس، أن ...": between the saying and
             # what was said
             out.add(t.start)
@@ -1083,18 +1189,18 @@ def _statement_times(doc: Doc, ms: Sequence[LexiconMatch], times: Sequence[TimeE
     return out
 
 
-def _reports_event(doc: Doc, i: int, ms: Sequence[LexiconMatch]) -> bool:
+def _reports_event(doc: Doc, i: int, ix: SentenceMatches) -> bool:
     """Whether sentence ``i`` reports a particular event (a casualty figure with a killed word,
     not the future): such a sentence without a time word takes the day of the article's lead."""
-    if any(m.concept == "time.future" for m in ms):
+    if ix.has("time.future"):
         return False
-    if not any(m.concept == "casualty.killed" for m in ms):
+    if not ix.has("casualty.killed"):
         return False
     return bool(doc["quantities"][i])
 
 
-def _humanitarian(doc: Doc, i: int, sent: object, ms: Sequence[LexiconMatch], claims: list[Claim]) -> None:
-    displaced = [m for m in ms if m.concept == "casualty.displaced"]
+def _humanitarian(doc: Doc, i: int, sent: object, ix: SentenceMatches, claims: list[Claim]) -> None:
+    displaced = ix.of("casualty.displaced")
     if not displaced:
         return
     prov = Provenance(RULES["humanitarian"], doc["lexicon_version"], doc["gazetteer_version"])

@@ -28,11 +28,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from hudna.domain.claim import ClaimPlace
+from hudna.gazetteer.core import Gazetteer
+from hudna.gazetteer.scan import scan_text
 from hudna.ingest.pipeline import Doc, Step
-from hudna.ingest.steps.text import sentence_index
+from hudna.ingest.steps.text import key_slice, sentence_index
 from hudna.text.lexicon import load_lexicon
 from hudna.text.normalize import match_key
 
@@ -40,8 +43,8 @@ __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 
 logger = logging.getLogger(__name__)
 #: Lexicon families whose words are never place names (a hit inside one is dropped).
-_NOT_PLACES = ("actor", "role", "regime", "status", "incident", "source", "time", "casualty",
-               "person", "attribution", "negation", "num", "approx", "hedge", "calm", "tally")
+_NOT_PLACES = frozenset({"actor", "role", "regime", "status", "incident", "source", "time", "casualty",
+                         "person", "attribution", "negation", "num", "approx", "hedge", "calm", "tally"})
 #: Communities at least this important are accepted without a cue word (cities, towns).
 MIN_IMPORTANCE = 2
 #: Words between a place and the next one for the next to be read as its qualifier.
@@ -239,11 +242,14 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     text = doc.text
     w = _words(lang)
     matches = doc["matches"]
-    blocked = sorted((m.start, m.end) for m in matches
-                     if m.entry.family in _NOT_PLACES or m.concept == "place.foreign")
+    blocked = sorted([(m.start, m.end) for m in matches
+                      if m.entry.family in _NOT_PLACES or m.concept == "place.foreign"])
     foreign = [m for m in matches if m.concept == "place.foreign"]
-    lexical = sorted((m.start, m.end) for m in matches)
-    hits = gazetteer.scan(text, lang)
+    if isinstance(gazetteer, Gazetteer):
+        # the text's match key is the pipeline's (``normalise``): not keyed a second time
+        hits = scan_text(gazetteer, text, lang, keyed=doc.get("keyed"))
+    else:
+        hits = gazetteer.scan(text, lang)
     # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it
     aliases = [m for m in matches if m.concept.startswith("place.in.")]
     if aliases:
@@ -333,7 +339,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     for m in foreign:
         place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
-    out += _unknown_places(doc, out, lexical, w)
+    out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
     doc["places"] = _mark_qualifiers(doc, out, w)
     doc["gazetteer_version"] = getattr(gazetteer, "version", "")
@@ -405,14 +411,15 @@ class _Spans:
 
     __slots__ = ("starts", "max_ends")
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        """``starts`` sorted, ``ends[i]`` the end of the span starting at ``starts[i]``."""
+        self.starts = starts
+        self.max_ends: list[int] = list(accumulate(ends, max))
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
         spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.max_ends: list[int] = []
-        top = -1
-        for _, e in spans:
-            top = max(top, e)
-            self.max_ends.append(top)
+        return cls([s for s, _ in spans], [e for _, e in spans])
 
     def overlaps(self, a: int, b: int) -> bool:
         k = bisect_left(self.starts, b)  # spans [0, k) start before b
@@ -436,13 +443,21 @@ def _frame_regex(lang: str) -> re.Pattern[str]:
     return re.compile(rf"{look}(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
 
 
-def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int, int]],
+def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
                     w: _Words) -> list[PlaceMention]:
     """Names missing from the gazetteer, recognised by their frame: a feature noun before them
     ("بلدة الصواغية", "village of X") or an apposition after them ("الليرمون، الضاحية")."""
     text, lang = doc.text, doc["lang"]
-    spans = _Spans([(p.start, p.end) for p in known] + lexical)
     found: list[tuple[int, int]] = []
+    index: list[_Spans] = []
+
+    def taken(a: int, b: int) -> bool:
+        # known places and lexicon matches (already in text order); indexed on the first frame
+        if not index:
+            index.append(_Spans.of([(p.start, p.end) for p in known]))
+            index.append(_Spans([m.start for m in matches], [m.end for m in matches]))
+        return index[0].overlaps(a, b) or index[1].overlaps(a, b)
+
     for m in _frame_regex(lang).finditer(text):
         pos, end = m.start(), m.end()
         key = match_key(text[pos:end], lang)
@@ -452,13 +467,13 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], lexical: list[tuple[int
             between = text[pe:pos]
             if pe > ps and ("،" in between or "," in between):
                 pk = match_key(text[ps:pe], lang)
-                if _name_like(text[ps:pe], pk, lang) and not spans.overlaps(ps, pe):
+                if _name_like(text[ps:pe], pk, lang) and not taken(ps, pe):
                     found.append((ps, pe))
-        elif _variants(key, w.proclitics) & w.features and not spans.overlaps(pos, end):
+        elif _variants(key, w.proclitics) & w.features and not taken(pos, end):
             nk, ns, ne = _next_token_key(text, end, lang)
             if lang == "en" and nk == "of":
                 nk, ns, ne = _next_token_key(text, ne, lang)
-            if nk and _name_like(text[ns:ne], nk, lang) and not spans.overlaps(ns, ne):
+            if nk and _name_like(text[ns:ne], nk, lang) and not taken(ns, ne):
                 found.append((ns, ne))
     out = []
     for s, e in found:
@@ -478,14 +493,13 @@ def _name_like(surface: str, key: str, lang: str) -> bool:
 def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[PlaceMention]:
     """Mark places that only locate the place before them, and give unknown places the
     governorate of the place that locates them."""
-    text, lang = doc.text, doc["lang"]
     triggers = sorted(m.start for m in doc["matches"] if m.entry.family == "incident")
     out = list(places)
     for i in range(len(out)):
         cur = out[i]
         if cur.foreign or cur.qualifier:
             continue
-        before = match_key(text[max(0, cur.start - 60):cur.start], lang).split()[-5:]
+        before = key_slice(doc, max(0, cur.start - 60), cur.start).split()[-5:]
         if any(not w.references.isdisjoint(_variants(b, w.proclitics)) for b in before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
@@ -494,7 +508,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         if cur.foreign and not out[i - 1].foreign and out[i - 1].sentence == cur.sentence:
             # "الحسينية، شمالي بغداد": a place located by a foreign one is abroad too
             prev = out[i - 1]
-            gap = match_key(text[prev.end:cur.start], lang).split()
+            gap = key_slice(doc, prev.end, cur.start).split()
             if len(gap) <= 3 and all(_variants(g, w.proclitics) & w.linkers for g in gap):
                 out[i - 1] = PlaceMention(prev.start, prev.end, prev.place, prev.sentence, foreign=True)
             continue
@@ -512,7 +526,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         t_next = bisect_left(triggers, prev.end)  # first trigger at or after prev.end
         if t_next < len(triggers) and triggers[t_next] < cur.start:
             continue
-        gap_words = match_key(text[prev.end:cur.start], lang).split()
+        gap_words = key_slice(doc, prev.end, cur.start).split()
         countryside = cur.place.reason != "alias" and cur.place.level == "governorate" and cur.start < _name_start(cur)
         if (not gap_words and not countryside) or len(gap_words) > max(_QUALIFIER_GAP, _UNKNOWN_GAP):
             continue

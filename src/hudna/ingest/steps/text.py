@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from datetime import date
+
+import numpy as np
 
 from hudna.errors import DataError
 from hudna.ingest.pipeline import Doc, Step
 from hudna.text.dates import TimeExpression, find_time_expressions
 from hudna.text.detect import detect_language
-from hudna.text.lexicon import Lexicon, get_matcher, load_lexicon
+from hudna.text.lexicon import Lexicon, LexiconMatch, get_matcher, load_lexicon
 from hudna.text.normalize import keyed_text
 from hudna.text.numbers import find_quantities
 from hudna.text.sentences import split_sentences
@@ -21,9 +24,12 @@ __all__ = [
     "detect_language_step",
     "extract_dates",
     "extract_numbers",
+    "key_slice",
     "match_lexicon",
     "normalise",
+    "SentenceMatches",
     "sentence_index",
+    "sentence_matches",
     "split_sentences_step",
 ]
 
@@ -53,7 +59,10 @@ def normalise(doc: Doc) -> None:
 
 def split_sentences_step(doc: Doc) -> None:
     """Assign ``sentences`` (offsets into the original text)."""
-    doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(load_lexicon(doc["lang"])))
+    lex = load_lexicon(doc["lang"])
+    doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(lex),
+                                       tag_markers=lex.keys_of("text.tag_marker"),
+                                       openers=lex.keys_of("text.sentence_opener"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -75,6 +84,96 @@ def sentence_index(doc: Doc, offset: int) -> int:
         starts = [s.start for s in doc["sentences"]]
         doc["_sentence_starts"] = starts
     return max(0, bisect_right(starts, offset) - 1)
+
+
+def key_slice(doc: Doc, start: int, end: int) -> str:
+    """The match key of ``doc.text[start:end]``, cut from the text's key (``keyed``) rather than
+    computed again: keys are made character by character, so the key characters that come from
+    ``text[start:end]`` are that slice's key (up to spaces at its ends; split it into words).
+
+    Examples
+    --------
+    >>> doc = Doc("Shelling hit Deir-ez-Zor, then Aleppo.")
+    >>> doc["lang"] = "en"; normalise(doc)
+    >>> key_slice(doc, 13, 31).split()
+    ['deir', 'ez', 'zor', 'then']
+    """
+    kt = doc["keyed"]
+    a, b = np.searchsorted(kt.starts, (start, end))
+    key: str = kt.key
+    return key[a:b]
+
+
+_NONE: list[LexiconMatch] = []
+
+
+class SentenceMatches:
+    """The lexicon matches of one sentence, indexed once by concept and by family.
+
+    Rules ask a sentence many questions ("its casualty words", "its actors", "any truce word?");
+    one pass here answers them all. Lists keep text order; treat them as read-only.
+    """
+
+    __slots__ = ("by_concept", "by_family", "matches")
+
+    def __init__(self, matches: list[LexiconMatch]) -> None:
+        self.matches = matches
+        by_concept: dict[str, list[LexiconMatch]] = {}
+        by_family: dict[str, list[LexiconMatch]] = {}
+        for m in matches:
+            group = by_concept.get(m.concept)
+            if group is None:
+                by_concept[m.concept] = [m]
+            else:
+                group.append(m)
+            fam = m.entry.family
+            group = by_family.get(fam)
+            if group is None:
+                by_family[fam] = [m]
+            else:
+                group.append(m)
+        self.by_concept = by_concept
+        self.by_family = by_family
+
+    def of(self, concept: str) -> list[LexiconMatch]:
+        """Matches of ``concept``."""
+        return self.by_concept.get(concept, _NONE)
+
+    def family(self, family: str) -> list[LexiconMatch]:
+        """Matches of every concept of ``family`` ("actor", "incident" ...)."""
+        return self.by_family.get(family, _NONE)
+
+    def of_any(self, concepts: Collection[str]) -> list[LexiconMatch]:
+        """Matches of any of ``concepts``, in text order."""
+        bc = self.by_concept
+        if not any(c in bc for c in concepts):
+            return _NONE
+        return [m for m in self.matches if m.concept in concepts]
+
+    def has(self, concept: str) -> bool:
+        return concept in self.by_concept
+
+
+def sentence_matches(doc: Doc) -> list[SentenceMatches]:
+    """:class:`SentenceMatches` of each sentence (of ``matches_by_sentence``), built once per doc.
+
+    Examples
+    --------
+    >>> from hudna.ingest.pipeline import build_pipeline
+    >>> doc = build_pipeline(with_places=False)(Doc("Air strikes on Aleppo. Rebels said so.", lang_hint="en"))
+    >>> [[m.text for m in s.family("incident")] for s in sentence_matches(doc)]
+    [['Air strikes'], []]
+    >>> [m.text for m in sentence_matches(doc)[1].of("attribution.said")]
+    ['said']
+    """
+    by_sentence = doc["matches_by_sentence"]
+    cached = doc.get("_sentence_matches")
+    if cached is not None and cached[0] is by_sentence:
+        out: list[SentenceMatches] = cached[1]
+        return out
+    out = [SentenceMatches(ms) for ms in by_sentence]
+    doc["_sentence_matches"] = (by_sentence, out)
+    return out
 
 
 def _by_sentence(doc: Doc, items: list, attr: str = "start") -> list[list]:  # type: ignore[type-arg]
@@ -100,6 +199,19 @@ def _by_sentence(doc: Doc, items: list, attr: str = "start") -> list[list]:  # t
     return out
 
 
+def _matches_by_sentence(doc: Doc, matches: list[LexiconMatch]) -> list[list[LexiconMatch]]:
+    """:func:`_by_sentence` for lexicon matches, which come in text order: each sentence's
+    matches are one slice, found by bisection."""
+    sents = doc["sentences"]
+    if not sents:
+        return []
+    mstarts = [m.start for m in matches]
+    if mstarts != sorted(mstarts):
+        return _by_sentence(doc, matches)
+    cuts = [0] + [bisect_left(mstarts, s.start) for s in sents[1:]] + [len(matches)]
+    return [matches[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
 #: Sentences of the lead searched for the writer's "today (weekday)".
 _ANCHOR_SENTENCES = 3
 #: How many days before publication the writer's stated today may lie.
@@ -117,7 +229,7 @@ def extract_dates(doc: Doc) -> None:
     Without a publication date nothing relative can be resolved: ``times`` stays empty per
     sentence and a warning is recorded on the doc.
     """
-    matches_by = _by_sentence(doc, doc["matches"])
+    matches_by = _matches_by_sentence(doc, doc["matches"])
     if doc.published_on is None:
         doc.warnings.append("no publication date: relative dates not resolved")
         doc["times"] = [[] for _ in doc["sentences"]]

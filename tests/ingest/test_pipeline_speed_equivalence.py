@@ -1,0 +1,77 @@
+"""Shortcuts taken for speed (issue #4) give what the plain computation gives.
+
+Sentences are excerpts of FA-KES (CC BY 4.0) and of the seed article (AFP Arabic); see
+tests/data/README.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hudna.gazetteer import load_gazetteer
+from hudna.gazetteer.scan import scan_text
+from hudna.ingest.pipeline import Doc
+from hudna.ingest.steps.text import _by_sentence, _matches_by_sentence, key_slice, sentence_matches
+from hudna.text.normalize import _char_table, keyed_text, match_key
+
+TEXTS = [
+    ("en", "Russian and Syrian government jets struck rebel-held areas of Aleppo's countryside on "
+           "Saturday, killing at least 22 civilians, the Syrian Observatory for Human Rights said. "
+           "In Deir-ez-Zor, ISIS fighters shelled the airport; 3 soldiers were killed."),
+    ("ar", "وأدت نحو ثلاثين غارة جوية شنتها طائرات النظام السبت على أحياء المعارضة في حلب إلى مقتل "
+           "عشرة مدنيين بينهم طفلان، وفق الدفاع المدني. وقُتِل ٣ في ريف إدلب."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_key_slice_is_the_key_of_the_slice(pipe, lang, text) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    for a in range(0, len(text), 7):
+        for b in (a, a + 1, a + 13, a + 40, a + 60, len(text) + 5):
+            assert key_slice(doc, a, b).split() == match_key(text[a:b], lang).split(), (a, b)
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_scan_reuses_the_pipeline_key(lang: str, text: str) -> None:
+    gaz = load_gazetteer()
+    kt = keyed_text(text, lang)
+    assert scan_text(gaz, text, lang, keyed=kt) == gaz.scan(text, lang)
+    # a key of another text is not used
+    other = keyed_text("Homs", lang)
+    assert scan_text(gaz, text, lang, keyed=other) == gaz.scan(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_matches_by_sentence_slices(pipe, lang, text) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    assert _matches_by_sentence(doc, doc["matches"]) == _by_sentence(doc, doc["matches"])
+    assert len(doc["matches_by_sentence"]) == len(doc["sentences"]) == 2
+    # out of text order: the general path
+    assert _matches_by_sentence(doc, doc["matches"][::-1]) == _by_sentence(doc, doc["matches"][::-1])
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_sentence_matches_index(pipe, lang, text) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    for ix, ms in zip(sentence_matches(doc), doc["matches_by_sentence"], strict=True):
+        assert ix.matches is ms
+        for concept in {m.concept for m in ms} | {"regime.truce"}:
+            assert ix.of(concept) == [m for m in ms if m.concept == concept]
+            assert ix.has(concept) == any(m.concept == concept for m in ms)
+        for family in {m.entry.family for m in ms} | {"status"}:
+            assert ix.family(family) == [m for m in ms if m.entry.family == family]
+        pair = ("casualty.killed", "casualty.injured")
+        assert ix.of_any(pair) == [m for m in ms if m.concept in pair]
+    assert sentence_matches(doc) is sentence_matches(doc)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "auto"])
+def test_lazy_character_table_keys_every_character(lang) -> None:  # type: ignore[no-untyped-def]
+    # the table is filled on first sight of a character: the vectorised key must agree with
+    # match_key on every BMP character, including those keyed to several characters (ligatures)
+    every = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert keyed_text(every, lang).key == match_key(every, lang)
+    assert _char_table(lang)[ord("\u0625")] == ("\u0627" if lang != "en" else "\u0625")
+    assert _char_table(lang)[0x200F] == ""  # a bidi mark is removed
