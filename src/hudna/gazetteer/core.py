@@ -169,7 +169,6 @@ class _Plan:
         for area in areas:
             if vq:
                 self.requests.setdefault((area, "v"), {})[vq] = None
-                self.requests.setdefault((area, "c_only"), {})[cq] = None
             else:
                 self.requests.setdefault((area, "c"), {})[cq] = None
 
