@@ -248,14 +248,17 @@ def extract_dates(doc: Doc) -> None:
         )
 
     ref = doc.published_on
+    lead: list[list[TimeExpression]] = []  # the lead's expressions against the publication day
     for i in range(min(_ANCHOR_SENTENCES, len(doc["sentences"]))):
-        stated = [t.on for t in resolve(i, doc.published_on) if t.states_today and t.on is not None]
+        lead.append(resolve(i, doc.published_on))
+        stated = [t.on for t in lead[-1] if t.states_today and t.on is not None]
         if stated:
             if 0 < (doc.published_on - stated[0]).days <= _ANCHOR_MAX_DAYS:
                 ref = stated[0]
             break
     doc["reference_on"] = ref
-    times = [resolve(i, ref) for i in range(len(doc["sentences"]))]
+    # against the publication day, the lead is already resolved
+    times = [lead[i] if ref == doc.published_on and i < len(lead) else resolve(i, ref) for i in range(len(doc["sentences"]))]
     doc["times"] = times
     doc["matches_by_sentence"] = matches_by
 
