@@ -67,8 +67,8 @@ FUZZY_THRESHOLD = PHONETIC_THRESHOLD
 #: Phonetic similarity is scaled below the exact stages (an equal phonetic key scores 95).
 PHONETIC_SCALE = 0.95
 #: Ranking bonus of a candidate inside a governorate / district named by the context.
-CONTEXT_BONUS_GOVERNORATE = 4.0
-CONTEXT_BONUS_DISTRICT = 4.0
+CONTEXT_BONUS_GOVERNORATE = 6.0
+CONTEXT_BONUS_DISTRICT = 8.0
 #: ... and inside a sub-district named by the context (UCDP's "Dayr Hafir district").
 CONTEXT_BONUS_SUBDISTRICT = 3.0
 #: Score of each stage when it matches (phonetic scores are computed).

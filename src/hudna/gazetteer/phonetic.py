@@ -14,7 +14,8 @@ disambiguating word to many names ("Madamiyet Elqalmun" is al-Muaddamiyah of the
 Candidates of a query come from (1) equal keys, (2) consonant keys one deletion apart on either
 side (a symmetric-deletion index: edit distance ≤ 2 with substitutions, pure dictionary
 look-ups, never a scan of all names) and (3) when the context names districts, a rapidfuzz
-``process.extract`` over the keys of those districts only. Each candidate is scored by
+``process.extract`` over the keys of those districts only (vowel keys of their Latin names for a
+Latin query, consonant keys of all their names for an Arabic one). Each candidate is scored by
 :func:`similarity` (0–100); ties are broken by entry index (the order names were indexed), so
 answers do not depend on hash seeds.
 """
@@ -115,8 +116,6 @@ class _District:
     vkeys: list[str] = field(default_factory=list)
     vidx: list[int] = field(default_factory=list)
     ckeys: list[str] = field(default_factory=list)
-    cidx_only: list[int] = field(default_factory=list)
-    ckeys_only: list[str] = field(default_factory=list)
     arrays: dict[str, tuple[list[str], npt.NDArray[np.int64], float]] | None = None
 
 
@@ -205,9 +204,6 @@ class PhoneticIndex:
             if vk:
                 dist.vidx.append(i)
                 dist.vkeys.append(vk)
-            else:
-                dist.cidx_only.append(i)
-                dist.ckeys_only.append(ck)
 
     def place_similarity(self, vq: str, cq: str, pid: str) -> float:
         """Best :func:`similarity` (less the entry's penalty) of query keys and one place's
@@ -255,7 +251,6 @@ class PhoneticIndex:
         for dist in self._districts.values():
             dist.arrays = {
                 "v": (dist.vkeys, np.asarray(dist.vidx, dtype=np.int64), AREA_CUTOFF_VOWEL),
-                "c_only": (dist.ckeys_only, np.asarray(dist.cidx_only, dtype=np.int64), AREA_CUTOFF_CONSONANT),
                 "c": (dist.ckeys, np.asarray(dist.idx, dtype=np.int64), AREA_CUTOFF_CONSONANT),
             }
 
@@ -265,8 +260,8 @@ class PhoneticIndex:
         cutoff): what a rapidfuzz ``process.extract(q, keys, scorer=fuzz.ratio, limit=6,
         score_cutoff=...)`` per query returns, computed for all queries with one ``cdist``.
 
-        ``kind``: ``"v"`` (vowel keys of Latin names), ``"c_only"`` (consonant keys of names
-        without a vowel key) or ``"c"`` (consonant keys of all names).
+        ``kind``: ``"v"`` (vowel keys of Latin names, for Latin queries) or ``"c"`` (consonant
+        keys of all names, for Arabic queries).
         """
         n = len(queries)
         dist = self._districts.get(area)
