@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import csv
 import statistics
-import sys
 import time
 import warnings
 from collections import defaultdict
@@ -36,7 +35,6 @@ from pyproj import Geod
 
 from hudna.errors import AmbiguousPlaceWarning
 from hudna.gazetteer import Gazetteer, GeocodeResult, load_gazetteer
-from hudna.gazetteer.build import apply_layer
 from hudna.gazetteer.learn import CodedPlace, learn_layer
 from hudna.gazetteer.readers import read_coded_places
 from hudna.text.normalize import keyed_text
@@ -46,16 +44,12 @@ SEED_AR = Path("/work/shared/data/corpora/seed/aleppo-2016-05-01.ar.txt")
 FAKES_EN = Path("/work/shared/data/corpora/fakes-en/fakes_dev.csv")
 
 
-def load_strings(paths: list[Path]) -> dict[str, list[tuple[float, float, str]]]:
+def load_strings(coded: list[CodedPlace]) -> dict[str, list[tuple[float, float, str]]]:
     """Distinct place string → UCDP (lon, lat, "adm_2, adm_1") of its events with where_prec 1–2."""
     out: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
-    csv.field_size_limit(sys.maxsize)
-    for path in paths:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row["where_prec"] in ("1", "2") and row["where_coordinates"].strip():
-                    ctx = ", ".join(x for x in (row["adm_2"], row["adm_1"]) if x)
-                    out[row["where_coordinates"].strip()].append((float(row["longitude"]), float(row["latitude"]), ctx))
+    for c in coded:
+        if c.where_prec in (1, 2) and c.text.strip():
+            out[c.text.strip()].append((c.lon, c.lat, c.context))
     return out
 
 
@@ -91,7 +85,7 @@ def main() -> None:
     coded = [c for path in args.ucdp for c in read_coded_places(path, kind="ucdp")]
     # never score events against names learned from them
     gaz = full.excluding_records({c.record_id for c in coded})
-    strings = load_strings(args.ucdp)
+    strings = load_strings(coded)
     names = sorted(strings)
     contexts = [strings[n][0][2] or None for n in names]
     # Warm-up: one-time loading work (the scan automaton used to read contexts), not names.
@@ -214,7 +208,7 @@ def time_split(
     if not early or not later:
         return None
     layer, _ = learn_layer(gaz, early, name="time-split", source="bench", licence="", id_prefix="SPLIT")
-    learned = Gazetteer(apply_layer(gaz._built, layer), admin_areas=gaz._admin_areas)
+    learned = gaz.with_layer(layer)
     names = sorted(later)
     ctxs = [later[nm].context or None for nm in names]
 

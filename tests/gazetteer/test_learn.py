@@ -41,7 +41,7 @@ def records() -> list[CodedPlace]:
 @pytest.fixture(scope="module")
 def learned(gaz: Gazetteer, records: list[CodedPlace]):
     layer, report = learn_layer(gaz, records, name="test-layer", source="ucdp sample", licence="CC BY 4.0", id_prefix="UCDP")
-    return layer, report, Gazetteer(apply_layer(gaz._built, layer), admin_areas=gaz.admin_areas)
+    return layer, report, gaz.with_layer(layer)
 
 
 def _km(r, lon: float, lat: float) -> float:
@@ -121,7 +121,7 @@ def test_coded_around_a_location_keeps_its_precision(gaz):
     ]
     layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t", id_prefix="T")
     assert rep.points == 2
-    lgaz = Gazetteer(apply_layer(gaz._built, layer), admin_areas=gaz.admin_areas)
+    lgaz = gaz.with_layer(layer)
     r = lgaz.geocode("Sahl al Ghab")
     assert (r.pcode, r.level, r.geo_precision, r.where_prec) == ("T-9001", Level.POINT, 2, 2)
     r = lgaz.geocode("Tall Syriatel")
@@ -162,8 +162,8 @@ def test_excluding_records_removes_what_they_taught(gaz, learned, records):
     assert without.geocode("Handarat village", context="Jabal Saman district, Aleppo Governorate").level != Level.POINT
     assert "learned names" in without.version
     # names also learned from other records stay
-    built, dropped = exclude_records(apply_layer(gaz._built, layer), [rid])
-    assert dropped >= 1 and len(built.names) == len(gaz._built.names) + len(layer.names) - dropped
+    built, dropped = exclude_records(apply_layer(gaz.built, layer), [rid])
+    assert dropped >= 1 and len(built.names) == len(gaz.built.names) + len(layer.names) - dropped
 
 
 def test_layer_file_loads_with_its_base(tmp_path, learned):
@@ -181,7 +181,7 @@ def test_layer_file_loads_with_its_base(tmp_path, learned):
 def test_apply_layer_refuses_conflicts(gaz, learned):
     layer, _, _ = learned
     with pytest.raises(DataError):
-        apply_layer(apply_layer(gaz._built, layer), layer)
+        apply_layer(apply_layer(gaz.built, layer), layer)
 
 
 def test_learned_names_are_not_scanned_in_text(learned):

@@ -152,9 +152,9 @@ def admin_qualified_names(places: list[Place], names: list[PlaceName]) -> list[P
         if p is None or p.level not in (Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT) or n.kind == "truncated":
             continue
         toks = lang_module(n.lang).fold_name(n.match_key).split()
-        heads = load_name_heads(n.lang)
-        while toks and toks[0] in heads and len(toks) > 1 and toks[0] in ("مركز", "ناحيه", "منطقه"):
-            toks = toks[1:]  # "مركز ريف دمشق", "ناحية ..." name the area without the word
+        prefixes = load_name_heads(n.lang, "gazetteer.area_prefix")
+        while len(toks) > 1 and toks[0] in prefixes:
+            toks = toks[1:]  # "مركز ريف دمشق" is cited as "ريف دمشق"
         if toks:
             area_keys.setdefault((n.place_id, n.lang), []).append(toks)
     out: list[PlaceName] = []

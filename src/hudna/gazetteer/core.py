@@ -33,7 +33,7 @@ from typing import Any
 
 from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, NotFound
-from hudna.gazetteer.build import BuiltGazetteer, exclude_records
+from hudna.gazetteer.build import BuiltGazetteer, apply_layer, exclude_records
 from hudna.gazetteer.model import (
     Alternative,
     BuildIssue,
@@ -45,6 +45,7 @@ from hudna.gazetteer.model import (
     precision_codes,
 )
 from hudna.gazetteer.phonetic import PhoneticIndex, _usable, query_keys
+from hudna.gazetteer.phonetic import clear_caches as clear_phonetic_caches
 from hudna.gazetteer.words import PlaceWords, load_place_words
 from hudna.geo.admin import AdminArea, AdminAreas, Community
 from hudna.text.normalize import LANGS, lang_module, match_key, resolve_lang
@@ -303,18 +304,21 @@ class Gazetteer:
         functions of query words (folded names, phonetic keys). Benchmarks call it before each
         timed pass, so every pass meets its names for the first time."""
         self._context_cache.clear()
-        from hudna.gazetteer.phonetic import _deletions
-
-        _deletions.cache_clear()
+        clear_phonetic_caches()
         for lang in LANGS:
-            mod = lang_module(lang)
-            for fname in ("fold_name", "phonetic_query_keys", "phonetic_token"):
-                fn = getattr(mod, fname, None)
-                clear = getattr(fn, "cache_clear", None)
-                if clear is not None:
-                    clear()
+            lang_module(lang).clear_caches()
 
     # -- layers and learning -------------------------------------------------------------------
+    @property
+    def built(self) -> BuiltGazetteer:
+        """The built gazetteer (places, names, records) this one was loaded from."""
+        return self._built
+
+    def with_layer(self, layer: BuiltGazetteer) -> Gazetteer:
+        """A new gazetteer: this one with a layer applied
+        (:func:`hudna.gazetteer.build.apply_layer`), sharing its admin areas."""
+        return Gazetteer(apply_layer(self._built, layer), admin_areas=self._admin_areas)
+
     def excluding_records(self, record_ids: Iterable[str]) -> Gazetteer:
         """This gazetteer without the names learned only from ``record_ids`` (coded events,
         :mod:`hudna.gazetteer.learn`); ``self`` when none were learned from them. The version
@@ -353,30 +357,9 @@ class Gazetteer:
         return out
 
     def communities_near(self, *, lon: float, lat: float, radius_m: float) -> list[tuple[str, float]]:
-        """Communities within ``radius_m`` metres of a point, nearest first, with distances."""
-        if not hasattr(self, "_comm_xy"):
-            import numpy as np
-
-            comms = [p for p in self.places.values() if p.level == Level.COMMUNITY and p.lon is not None and p.lat is not None]
-            self._comm_ids = [p.place_id for p in comms]
-            self._comm_xy = np.asarray([(p.lon, p.lat) for p in comms], dtype=float).reshape(-1, 2)
-        import numpy as np
-        from pyproj import Geod
-
-        if not len(self._comm_ids):
-            return []
-        dlat = np.radians(self._comm_xy[:, 1] - lat)
-        dlon = np.radians(self._comm_xy[:, 0] - lon) * math.cos(math.radians(lat))
-        approx = 6371008.8 * np.hypot(dlat, dlon)
-        idx = np.flatnonzero(approx <= radius_m * 1.05)
-        geod = Geod(ellps="WGS84")
-        out = []
-        for i in idx.tolist():
-            x, y = self._comm_xy[i]
-            d = float(geod.inv(lon, lat, float(x), float(y))[2])
-            if d <= radius_m:
-                out.append((self._comm_ids[i], d))
-        return sorted(out, key=lambda t: t[1])
+        """Communities within ``radius_m`` metres of a point, nearest first, with distances
+        (:meth:`hudna.geo.admin.AdminAreas.communities_within`)."""
+        return self.admin_areas.communities_within(lon=lon, lat=lat, radius_m=radius_m)
 
     def name_similarity(self, text: str, pcode: str, lang: str = "en") -> float:
         """Best phonetic similarity (0–100) of ``text``'s core words and a place's names."""

@@ -35,13 +35,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pyproj import Geod
-
 from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, DataError
 from hudna.gazetteer.build import BuiltGazetteer, finish
 from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.model import Place, PlaceName
+from hudna.geo.admin import distance_m
 from hudna.text.normalize import match_key, script_of
 
 __all__ = ["ALIAS_M", "ALIAS_SIMILARITY", "KNOWN_M", "CodedPlace", "LearnReport", "learn_layer"]
@@ -56,9 +55,6 @@ ALIAS_SIMILARITY = 70.0
 SPREAD_M = 2000.0
 #: Learned names shorter than this many letters say too little.
 MIN_LETTERS = 3
-
-_GEOD = Geod(ellps="WGS84")
-
 
 @dataclass(frozen=True, slots=True)
 class CodedPlace:
@@ -95,13 +91,7 @@ class _Group:
     text: str
     context: str
     points: Counter[tuple[float, float]] = field(default_factory=Counter)
-    ids: list[str] = field(default_factory=list)
-    precs: list[int] = field(default_factory=list)
     coded: list[tuple[float, float, str, int]] = field(default_factory=list)
-
-
-def _distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    return float(_GEOD.inv(lon1, lat1, lon2, lat2)[2])
 
 
 def _id_key(record_id: str) -> tuple[int, int, str]:
@@ -155,14 +145,15 @@ def learn_layer(
         g.coded.append((r.lon, r.lat, r.record_id, r.where_prec))
     places: list[Place] = []
     names: list[PlaceName] = []
-    recs: list[tuple[str, str, str]] = []
+    recs: dict[tuple[str, str, str], None] = {}  # ordered set
     by_key: dict[str, list[tuple[str, float, float]]] = {}  # learned key → (place id, lon, lat)
     taken: set[tuple[str, str]] = set()
+    ids_taken = {p for p in gaz.places}
     for text in sorted(groups):
         g = groups[text]
         report.strings += 1
         (lon, lat), _ = max(g.points.items(), key=lambda kv: (kv[1], kv[0]))
-        near = [(rid, prec) for x, y, rid, prec in g.coded if _distance_m(lon, lat, x, y) <= SPREAD_M]
+        near = [(rid, prec) for x, y, rid, prec in g.coded if distance_m(lon1=lon, lat1=lat, lon2=x, lat2=y) <= SPREAD_M]
         ids = sorted({rid for rid, _ in near}, key=_id_key)
         prec = min(p for _, p in near)
         parts = gaz.learnable_names(text)
@@ -172,7 +163,7 @@ def learn_layer(
         with warnings.catch_warnings():  # ties are expected here; the learned name settles them
             warnings.simplefilter("ignore", AmbiguousPlaceWarning)
             res = gaz.geocode(text, lang="en", context=g.context or None)
-        if res.pcode is not None and res.lon is not None and res.lat is not None and _distance_m(lon, lat, res.lon, res.lat) <= KNOWN_M:
+        if res.pcode is not None and res.lon is not None and res.lat is not None and distance_m(lon1=lon, lat1=lat, lon2=res.lon, lat2=res.lat) <= KNOWN_M:
             report.known += 1
             continue
         parts = [p for p in parts if sum(ch.isalpha() for ch in p) >= MIN_LETTERS]
@@ -185,13 +176,14 @@ def learn_layer(
             # SPREAD_M ("Tall Hamis town" / "Tall Hamis village") is the same place
             key0 = match_key(parts[0], "en")
             target = next(
-                (pid for pid, x, y in by_key.get(key0, ()) if _distance_m(lon, lat, x, y) <= SPREAD_M), None
+                (pid for pid, x, y in by_key.get(key0, ()) if distance_m(lon1=lon, lat1=lat, lon2=x, lat2=y) <= SPREAD_M), None
             )
             if target is None:
                 loc = gaz.reverse(lon=lon, lat=lat)
                 target = f"{id_prefix}-{ids[0]}"
-                while any(p.place_id == target for p in places) or gaz.find(target) is not None:
+                while target in ids_taken:
                     target += "x"
+                ids_taken.add(target)
                 places.append(
                     Place(
                         target, Level.POINT, parts[0], None, loc.admin1_pcode, loc.admin2_pcode, loc.admin3_pcode,
@@ -211,7 +203,7 @@ def learn_layer(
                 names.append(PlaceName(target, part, "en", script_of(part), "learned", key, source))
                 report.names += 1
                 by_key.setdefault(key, []).append((target, lon, lat))
-            recs.extend((target, key, rid) for rid in ids)
+            recs.update(dict.fromkeys((target, key, rid) for rid in ids))
     meta = {
         "name": name,
         "source": source,
@@ -222,7 +214,7 @@ def learn_layer(
         "country_iso3": gaz.meta.get("country_iso3", ""),
     }
     built = finish(meta, places, names, [], {})
-    built.records = recs
+    built.records = list(recs)
     return built, report
 
 

@@ -12,7 +12,7 @@ from hudna.errors import DataError, NotFound
 from hudna.gazetteer.build import BuiltGazetteer, apply_layer, read_gazetteer_db
 from hudna.gazetteer.core import Gazetteer
 
-__all__ = ["BASE_NAME", "BUNDLED_NAME", "bundled_path", "clear_cache", "load_gazetteer"]
+__all__ = ["BASE_NAME", "BUNDLED_NAME", "bundled_path", "clear_cache", "gazetteer_key", "load_gazetteer"]
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +121,19 @@ def load_gazetteer(name_or_path: str | None = None) -> Gazetteer:
     >>> len([p for p in gaz.places.values() if p.level.value == "governorate"])
     14
     """
+    return _load(gazetteer_key(name_or_path))
+
+
+def gazetteer_key(name_or_path: str | None) -> str:
+    """The canonical name of a gazetteer choice: a bundled name, or the resolved path of a file.
+
+    Examples
+    --------
+    >>> gazetteer_key(None), gazetteer_key("bundled"), gazetteer_key("syria-ocha-2015")
+    ('syria', 'syria', 'syria-ocha-2015')
+    """
     key = name_or_path or BUNDLED_NAME
-    key = _ALIASES.get(key) or str(Path(key).expanduser().resolve())
-    return _load(key)
+    return _ALIASES.get(key) or str(Path(key).expanduser().resolve())
 
 
 def clear_cache() -> None:

@@ -460,3 +460,8 @@ class PhoneticIndex:
         for qi, i, sv in zip(bj[keep].tolist(), bi[keep].tolist(), bs[keep].tolist(), strict=True):
             outs[qi][pids[i]] = (sv, i)
         return outs
+
+
+def clear_caches() -> None:
+    """Forget the memoised deletion neighbourhoods of query keys."""
+    _deletions.cache_clear()

@@ -71,13 +71,17 @@ def load_place_words(lang: str) -> PlaceWords:
 
 
 @functools.cache
-def load_name_heads(lang: str) -> frozenset[str]:
-    """Gazetteer-folded keys of the generic first words of place names ("tal", "عين").
+def load_name_heads(lang: str, concept: str = "gazetteer.name_head") -> frozenset[str]:
+    """Gazetteer-folded keys of the words of ``lexicons/<lang>/gazetteer_name_heads.yaml``:
+    the generic first words of place names (``gazetteer.name_head``: "tal", "عين") or the
+    words an admin area's name may open with (``gazetteer.area_prefix``: "مركز").
 
     Examples
     --------
     >>> "tal" in load_name_heads("en"), "عين" in load_name_heads("ar")
     (True, True)
+    >>> "مركز" in load_name_heads("ar", "gazetteer.area_prefix")
+    True
     """
     from hudna.text.normalize import lang_module
 
@@ -86,12 +90,4 @@ def load_name_heads(lang: str) -> frozenset[str]:
         return frozenset()
     data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
     fold = lang_module(lang).fold_name
-    out: set[str] = set()
-    for concept, forms in data.items():
-        if concept == "meta":
-            continue
-        for form in forms:
-            key = fold(match_key(str(form), lang))
-            if key:
-                out.add(key)
-    return frozenset(out)
+    return frozenset(k for k in (fold(match_key(str(f), lang)) for f in data.get(concept) or ()) if k)

@@ -279,6 +279,28 @@ class AdminAreas:
         """:meth:`locate_many` for one point."""
         return self.locate_many(np.array([lon]), np.array([lat])).records()[0]
 
+    def communities_within(self, *, lon: float, lat: float, radius_m: float) -> list[tuple[str, float]]:
+        """P-codes of the communities within ``radius_m`` metres of a point, nearest first, with
+        their geodesic distances (candidates from the community tree in the local projection,
+        then checked on WGS84).
+
+        Examples
+        --------
+        >>> [p for p, _ in load_admin_areas().communities_within(lon=37.1409, lat=36.2031, radius_m=500)]
+        ['C1007']
+        """
+        if self._c_tree is None:
+            return []
+        x, y = self._to_local.transform(lon, lat)
+        # a little slack: the local projection's scale error grows away from its centre
+        hits = self._c_tree.query(shapely.Point(x, y), predicate="dwithin", distance=radius_m * 1.05)
+        out = []
+        for i in hits.tolist():
+            d = distance_m(lon1=lon, lat1=lat, lon2=float(self._c_lon[i]), lat2=float(self._c_lat[i]))
+            if d <= radius_m:
+                out.append((str(self._c_pcode[i]), d))
+        return sorted(out, key=lambda t: t[1])
+
 
 def distance_m(*, lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """Geodesic distance in metres on WGS84.

@@ -12,7 +12,7 @@ from hudna.errors import DataError
 from hudna.gazetteer import GeocodeResult, load_gazetteer
 from hudna.gazetteer.build import write_gazetteer_db
 from hudna.gazetteer.learn import LearnReport, learn_layer
-from hudna.gazetteer.load import clear_cache
+from hudna.gazetteer.load import clear_cache, gazetteer_key
 from hudna.gazetteer.readers import read_cod_ab_folder, read_coded_places, read_geonames_dump
 
 __all__ = ["GazetteerInfo", "gazetteer_info", "geocode_names", "import_gazetteer", "learn_gazetteer"]
@@ -128,12 +128,7 @@ def learn_gazetteer(
         id_prefix="".join(ch for ch in label.upper() if ch.isalnum())[:12] or "LRN",
         max_prec=max_prec,
     )
-    if gazetteer and gazetteer not in ("syria", "bundled", "syria-ocha-2015"):
-        layer.meta["layer_of"] = str(Path(gazetteer).expanduser().resolve())
-    elif gazetteer:
-        layer.meta["layer_of"] = gazetteer
-    else:
-        layer.meta["layer_of"] = "syria"
+    layer.meta["layer_of"] = gazetteer_key(gazetteer)  # a bundled name or the base file's path
     write_gazetteer_db(layer, out)
     log.info("learned layer %s from %d records: %s", label, len(records), report)
     clear_cache()

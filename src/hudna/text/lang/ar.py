@@ -442,3 +442,9 @@ def article_assimilated_forms(key: str) -> list[tuple[str, str]]:
     if not key.startswith("ال") or len(key) < 4:
         return []
     return [(p + "ل" + key[2:], p) for p in _LAM_PROCLITICS]
+
+
+def clear_caches() -> None:
+    """Forget the memoised keys of words (benchmarks: every pass meets its names anew)."""
+    fold_name.cache_clear()
+    phonetic_query_keys.cache_clear()

@@ -424,3 +424,11 @@ def phonetic_query_keys(key: str) -> tuple[str, str]:
 def phonetic_name_parts(key: str) -> list[tuple[str, str, bool]]:
     """(vowelled, consonant, is-qualifier) parts of a gazetteer name for the phonetic index."""
     return phonetic_parts(key)
+
+
+def clear_caches() -> None:
+    """Forget the memoised keys of words (benchmarks: every pass meets its names anew)."""
+    fold_name.cache_clear()
+    phonetic_query_keys.cache_clear()
+    phonetic_token.cache_clear()
+    _skeleton_token.cache_clear()
