@@ -35,6 +35,7 @@ _LEVEL_RANK = {
     "governorate": 1,
     "district": 2,
     "subdistrict": 3,
+    "region": 3,
     "community": 4,
     "neighbourhood": 5,
     "point": 6,

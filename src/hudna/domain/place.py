@@ -13,6 +13,8 @@ class Level(StrEnum):
     GOVERNORATE = "governorate"
     DISTRICT = "district"
     SUBDISTRICT = "subdistrict"
+    #: a named region ("Eastern Ghouta", "Qalamoun"): not an admin area, coarser than a community
+    REGION = "region"
     COMMUNITY = "community"
     NEIGHBOURHOOD = "neighbourhood"
     POINT = "point"
@@ -26,6 +28,7 @@ ACLED_GEO_PRECISION = {
     Level.GOVERNORATE: 3,
     Level.DISTRICT: 2,
     Level.SUBDISTRICT: 2,
+    Level.REGION: 2,
     Level.COMMUNITY: 1,
     Level.NEIGHBOURHOOD: 1,
     Level.POINT: 1,
@@ -36,6 +39,7 @@ UCDP_WHERE_PREC = {
     Level.GOVERNORATE: 4,
     Level.DISTRICT: 3,
     Level.SUBDISTRICT: 2,
+    Level.REGION: 2,
     Level.COMMUNITY: 1,
     Level.NEIGHBOURHOOD: 1,
     Level.POINT: 1,

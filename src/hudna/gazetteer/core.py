@@ -999,6 +999,7 @@ class Gazetteer:
             )
         # a point known only "around a location" (learned from events coded so) stays near
         geo, where = precision_codes(place.level, near=flags.near or (place.where_prec or 0) >= 2)
+        where = max(where, place.where_prec or 0)  # a region wider than 25 km: 3
         return GeocodeResult(
             query=query,
             pcode=place.place_id,

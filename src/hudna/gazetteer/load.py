@@ -11,6 +11,7 @@ from pathlib import Path
 from hudna.errors import DataError, NotFound
 from hudna.gazetteer.build import BuiltGazetteer, apply_layer, read_gazetteer_db
 from hudna.gazetteer.core import Gazetteer
+from hudna.gazetteer.regions import bundled_regions, regions_layer
 
 __all__ = ["BASE_NAME", "BUNDLED_NAME", "bundled_path", "clear_cache", "gazetteer_key", "load_gazetteer"]
 
@@ -19,7 +20,8 @@ log = logging.getLogger(__name__)
 #: The bundled OCHA Syria 2015 gazetteer alone.
 BASE_NAME = "syria-ocha-2015"
 #: Name of the bundled default (also the default of ``Settings.gazetteer``): the OCHA base with
-#: the bundled layer of names learned from UCDP GED 2016 (:mod:`hudna.gazetteer.learn`).
+#: the named regions (:mod:`hudna.gazetteer.regions`) and the bundled layer of names learned
+#: from UCDP GED 2016 (:mod:`hudna.gazetteer.learn`).
 BUNDLED_NAME = "syria"
 _ALIASES = {BUNDLED_NAME: BUNDLED_NAME, "bundled": BUNDLED_NAME, BASE_NAME: BASE_NAME}
 _BUNDLED_FILE = "gazetteer_syria_ocha_2015.sqlite.gz"
@@ -62,6 +64,8 @@ def _built(name_or_path: str, depth: int = 0) -> tuple[BuiltGazetteer, bool]:
         return _read_bundled(_BUNDLED_FILE), True
     if name_or_path == BUNDLED_NAME:
         built = _read_bundled(_BUNDLED_FILE)
+        meta, defs, path = bundled_regions()
+        built = apply_layer(built, regions_layer(built, defs, meta=meta, path=path))
         for layer in _BUNDLED_LAYERS:
             built = apply_layer(built, _read_bundled(layer))
         return built, True

@@ -59,7 +59,8 @@ CDIST_WORKERS = 1
 #: Places kept per query, best first (plus every place found by the context's area search).
 TOP_PLACES = 6
 _INDEXED_LEVELS = frozenset(
-    {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT}
+    {Level.COUNTRY, Level.GOVERNORATE, Level.DISTRICT, Level.SUBDISTRICT, Level.REGION, Level.COMMUNITY, Level.NEIGHBOURHOOD,
+     Level.POINT}
 )
 
 

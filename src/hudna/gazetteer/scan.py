@@ -70,8 +70,11 @@ def build_automaton(gaz: Gazetteer) -> Any:
     for pid in gaz.places:
         for n in gaz.names_of(pid):
             # learned names (coded event strings, :mod:`hudna.gazetteer.learn`) are geocoded
-            # but not looked for in running text: many are common words ("Sugar factory")
-            if n.kind in ("truncated", "learned") or n.lang not in skip:
+            # but not looked for in running text: many are common words ("Sugar factory");
+            # nor are region names (:mod:`hudna.gazetteer.regions`): in "قرية جوزف في منطقة
+            # جبل الزاوية" the region qualifies the village, and the extraction step reads
+            # regions through its own place_aliases lexicon
+            if n.kind in ("truncated", "learned", "region") or n.lang not in skip:
                 continue
             for key in lang_module(n.lang).scan_keys(n.match_key):
                 if len(key.replace(" ", "")) < _MIN_LEN or key in skip[n.lang]:
