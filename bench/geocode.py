@@ -169,6 +169,8 @@ def main() -> None:
         print(f"{'  + learned':<12} {n_later:>6} {'':>7} {after:>7.1%} {'':>7}   <- with {n_names} names learned from {n_learn} earlier events")
     print()
     print(f"not found            {not_found:.1%} with context; {sum(1 for d in d_plain if d is None) / n:.1%} name only")
+    far = sum(1 for d in found if d > 25_000) / n
+    print(f"farther than 25 km   {far:.1%} with context (answers in the wrong place; not found is better)")
     if found:
         print(f"median distance      {statistics.median(found) / 1000:.2f} km (found only)")
     print(

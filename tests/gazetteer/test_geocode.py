@@ -158,3 +158,43 @@ def test_admin_qualifier_names_are_derived_only_from_qualified_names(gaz):
     # "Kafr Takharim" is the sub-district's own name; "Tal Hmis" and "Ein Issa" would leave
     # only a generic first word
     assert not {pid for pid, _ in derived} & {"C4157", "C4639", "C5905"}
+
+
+# -- strict contexts: event files assert the admin areas ("X district, Y Governorate") --------
+# Strings and admin fields are UCDP GED 2016's (CC BY 4.0); the answers are OCHA's places.
+
+
+def test_strict_context_refuses_a_namesake_in_another_governorate(gaz):
+    # Tabqa (Ar-Raqqa) is "Al-Thawra" in OCHA 2015; the only similar name, Tabaqa, lies in
+    # Al-Hasakeh, 350 km away: with UCDP's admin fields that is no answer, and the reason says so.
+    r = gaz.geocode("Tabqa town", lang="en", context="Ath Thawrah district, Ar Raqqah Governorate")
+    assert r.pcode is None
+    assert "Ar-Raqqa" in (r.reason or "") and "Al-Hasakeh" in (r.reason or "") and "C4822" in (r.reason or "")
+    assert [a.pcode for a in r.alternatives] == ["C4822"]
+
+
+def test_strict_context_prefers_a_weaker_match_inside_it(gaz):
+    # Outside the context, "Tall Tatin" is Tal Totun (Aleppo) at 95; inside Al-Hasakeh the
+    # weaker Tal Eltiben (80) is the only answer the context allows.
+    r = gaz.geocode("Tall Tatin village", lang="en", context="Al Qamishli district, Al Hasakah Governorate")
+    assert r.admin1_pcode == "SY08" and r.pcode != "C1918"
+
+
+def test_free_text_context_is_not_strict(gaz):
+    # A context that is running text (a news sentence) names places but asserts nothing.
+    r = gaz.geocode("Tabqa town", lang="en", context="clashes were reported near Raqqa")
+    assert r.pcode == "C4822"
+
+
+def test_strict_context_admits_places_by_the_governorate_border(gaz):
+    # UCDP's admin areas are GADM's: Qurmus is coded in Homs, OCHA's Qarmas lies in Hama a few
+    # km from the Homs boundary (within CONTEXT_BORDER_M).
+    r = gaz.geocode("Qurmus village", lang="en", context="Mintaqat Markaz Homs district, Homs Governorate")
+    assert r.pcode == "C3395" and r.admin1_pcode == "SY05"
+    assert gaz.admin_areas.distance_to_area_m("SY04", lon=r.lon, lat=r.lat) < 10_000
+
+
+def test_strict_context_applies_to_arabic_admin_words(gaz):
+    # "محافظة الرقة" is an admin segment with its level word, as an Arabic form would give it.
+    r = gaz.geocode("Tabqa town", lang="en", context="محافظة الرقة")
+    assert r.pcode is None and r.alternatives

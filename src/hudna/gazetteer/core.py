@@ -72,6 +72,8 @@ CONTEXT_BONUS_GOVERNORATE = 6.0
 CONTEXT_BONUS_DISTRICT = 8.0
 #: ... and inside a sub-district named by the context (UCDP's "Dayr Hafir district").
 CONTEXT_BONUS_SUBDISTRICT = 3.0
+#: A strict context's governorate also admits the places this close to its boundary (metres).
+CONTEXT_BORDER_M = 10_000.0
 #: Score of each stage when it matches (phonetic scores are computed).
 STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0}
 _LEVEL_PREF = {
@@ -118,6 +120,10 @@ class _Context:
     admin2: frozenset[str]
     areas: tuple[str, ...]
     admin3: frozenset[str] = frozenset()
+    #: Every segment of the context names an admin area with its level word ("Ar Rastan
+    #: district, Homs Governorate", as event files code it): the context asserts where the
+    #: place is, and a place outside its governorates is no answer.
+    strict: bool = False
 
 
 _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
@@ -502,10 +508,14 @@ class Gazetteer:
         best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
         rank = self._rank
+        outside: list[_Cand] = []
         for i, (part, compound) in enumerate(parts):
             cands, flags, near = self._match(part, code, ctx, memo)
             if near is not None and (closest is None or near[1] > closest[1]):
                 closest = near
+            if cands and ctx.strict:
+                cands, out = self._split_by_context(cands, ctx)
+                outside += out
             if not cands:
                 continue
             ranks = [rank(c, flags, ctx) for c in cands]
@@ -515,6 +525,8 @@ class Gazetteer:
                 if i == 0 and max(c.score for c in cands) >= STAGE_SCORE["stripped"]:
                     break
         if best is None:
+            if outside:
+                return self._outside_context(name, outside, ctx)
             reason = f"no gazetteer name matches {name!r}"
             if closest:
                 reason += f" (closest: {closest[0]!r} scored {closest[1]:.0f}, below the threshold)"
@@ -522,7 +534,61 @@ class Gazetteer:
         cands, flags, compound, _, ranks = best
         if compound:
             flags.near = True
-        return self._answer(name, cands, flags, ctx, ranks=ranks)
+        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside)
+
+    def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
+        """Candidates inside the governorates of a strict context (or wider than one: the
+        country, a region across governorates), and the others."""
+        inside: list[_Cand] = []
+        outside: list[_Cand] = []
+        places, admin1 = self.places, ctx.admin1
+        for c in cands:
+            p = places[c.pid]
+            if p.admin1_pcode is None or p.admin1_pcode in admin1 or c.pid in admin1 or self._near_areas(p, admin1):
+                inside.append(c)
+            else:
+                outside.append(c)
+        if outside and inside:
+            # a better match elsewhere: a weak one of the governorate (admitted by its lower
+            # threshold) is no answer either; one of the context's district still is
+            weak = PHONETIC_THRESHOLD * PHONETIC_SCALE
+            inside = [
+                c for c in inside
+                if c.method != "phonetic" or c.score >= weak or self._rank_static[c.pid][2] in ctx.admin2
+            ]
+        return inside, outside
+
+    def _near_areas(self, place: Place, admin1: frozenset[str]) -> bool:
+        """A place within :data:`CONTEXT_BORDER_M` of one of these governorates (event files
+        code admin areas from other boundaries than OCHA's: a village by the border may be
+        coded in the neighbouring governorate)."""
+        if place.lon is None or place.lat is None:
+            return False
+        areas = self.admin_areas
+        for a in admin1:
+            d = areas.distance_to_area_m(a, lon=place.lon, lat=place.lat)
+            if d is not None and d <= CONTEXT_BORDER_M:
+                return True
+        return False
+
+    def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
+        """"Not found": every match lies outside the governorates the context asserts; the best
+        of them are the alternatives, and the reason names the first."""
+        best: dict[str, _Cand] = {}
+        for c in sorted(outside, key=lambda c: -c.score):
+            best.setdefault(c.pid, c)
+        ranked = list(best.values())
+        info = self._alt_info
+        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in ranked[:3])
+        top = self.places[ranked[0].pid]
+        gov = self.places.get(top.admin1_pcode or "")
+        named = ", ".join(sorted(self.places[a].name_en for a in ctx.admin1))
+        reason = (
+            f"no place named {name!r} in {named} (the context's governorate); the best match, "
+            f"{top.name_en!r} ({top.place_id}, scored {ranked[0].score:.0f}), is in "
+            f"{gov.name_en if gov is not None else 'another governorate'}"
+        )
+        return GeocodeResult(query=name, pcode=None, alternatives=alts, reason=reason, gazetteer_version=self.version)
 
     def _query_parts(self, name: str, lang: str, memo: _Memo | None = None) -> list[tuple[str, bool]]:
         """The query, then its alternatives ("A / B", "A (B)") and the places of a compound
@@ -858,7 +924,8 @@ class Gazetteer:
         admin2 = frozenset(x for x in out if x in places and places[x].level == Level.DISTRICT)
         admin3 = frozenset(x for x in out if x in places and places[x].level == Level.SUBDISTRICT)
         areas = tuple(sorted(admin2)) if admin2 else tuple(sorted(admin1))
-        return _Context(frozenset(out), admin1, admin2, areas, admin3)
+        strict = bool(segments) and not unresolved and bool(admin1)
+        return _Context(frozenset(out), admin1, admin2, areas, admin3, strict)
 
     def _admin_segment(self, seg: str, memo: _Memo) -> tuple[str, ...]:
         """P-codes of a context segment that names an admin area with its level word, else ().
@@ -971,7 +1038,10 @@ class Gazetteer:
         *,
         warn: bool = True,
         ranks: list[float] | None = None,
+        outside: Sequence[_Cand] = (),
     ) -> GeocodeResult:
+        """The best candidate as the answer, the next three as alternatives (then, under a
+        strict context, the best of the ``outside`` candidates it did not allow)."""
         if ranks is None:
             ranks = [self._rank(c, flags, ctx) for c in cands]
         best_by_pid: dict[str, tuple[_Cand, float]] = {}
@@ -990,7 +1060,14 @@ class Gazetteer:
                 place = gov
                 method += "+countryside"
         info = self._alt_info
-        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c, _ in ranked[1:4] if c.pid != place.place_id)
+        alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
+        if outside and len(alt_cands) < 3:
+            seen = {place.place_id, *(c.pid for c in alt_cands)}
+            for c in sorted(outside, key=lambda c: -c.score):
+                if c.pid not in seen and len(alt_cands) < 3:
+                    seen.add(c.pid)
+                    alt_cands.append(c)
+        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands)
         if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",

@@ -302,6 +302,27 @@ class AdminAreas:
         return sorted(out, key=lambda t: t[1])
 
 
+    def distance_to_area_m(self, pcode: str, *, lon: float, lat: float) -> float | None:
+        """Geodesic distance in metres from a point to an admin polygon (0 inside it; ``None``
+        when the area has no polygon): to the nearest point of its boundary.
+
+        Examples
+        --------
+        >>> areas = load_admin_areas()
+        >>> areas.distance_to_area_m("SY02", lon=37.16, lat=36.20)
+        0.0
+        >>> round(areas.distance_to_area_m("SY02", lon=36.29, lat=33.51) / 1000) > 150
+        True
+        """
+        geom = self.geometry(pcode)
+        if geom is None:
+            return None
+        if shapely.contains_xy(geom, lon, lat):
+            return 0.0
+        (x, y), _ = shapely.shortest_line(geom.boundary, shapely.Point(lon, lat)).coords
+        return distance_m(lon1=lon, lat1=lat, lon2=float(x), lat2=float(y))
+
+
 def distance_m(*, lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """Geodesic distance in metres on WGS84.
 
