@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for tag, ctxs in (("ucdp-name", None), ("ucdp-context", contexts)):
             gaz.clear_caches()
-            for name, ctx, r in zip(names, ctxs or [None] * len(names), gaz.geocode_many(names, lang="en", contexts=ctxs),
+            for _name, ctx, r in zip(names, ctxs or [None] * len(names), gaz.geocode_many(names, lang="en", contexts=ctxs),
                                     strict=True):
                 emit(tag, {"context": ctx, **_answer(r)})
         gaz.clear_caches()
