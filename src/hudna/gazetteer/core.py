@@ -184,7 +184,7 @@ class _Memo:
     """Work shared by the names of one geocoding call (never kept across calls): query parts,
     their analyses, phonetic query keys and the area searches of the phonetic index."""
 
-    __slots__ = ("cands", "hits", "keys", "parts", "preps", "segments")
+    __slots__ = ("cands", "exact", "hits", "keys", "parts", "preps", "segments")
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, str], list[tuple[str, bool]]] = {}
@@ -193,6 +193,9 @@ class _Memo:
         self.hits: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self.cands: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[float, int]]] = {}
         self.segments: dict[str, tuple[str, ...]] = {}
+        #: :meth:`Gazetteer._phonetic_exact` by (keys, id of the context, flags): the plan and
+        #: the look-up ask the same (the call's contexts live as long as the memo)
+        self.exact: dict[tuple[str, str, int, tuple[str | None, bool, bool]], dict[str, tuple[float, int]] | None] = {}
 
     def query_keys(self, tokens: Sequence[str], lang: str) -> tuple[str, str]:
         k = (tuple(tokens), lang)
@@ -486,7 +489,7 @@ class Gazetteer:
         for toks in prep.rif:
             plan.want(memo.query_keys(toks, code), ctx.areas)
         keys = memo.query_keys(prep.core, code)
-        if self._phonetic_exact(*keys, ctx, _Flags(*prep.flags)) is None:
+        if self._phonetic_exact_memo(*keys, ctx, prep.flags, memo) is None:
             plan.want(keys, ctx.areas)
         return False
 
@@ -766,6 +769,17 @@ class Gazetteer:
         extra, _ = self._phonetic_lookup(tokens, lang, ctx, memo, local_only=True)
         return found + extra
 
+    def _phonetic_exact_memo(
+        self, vq: str, cq: str, ctx: _Context, flags: tuple[str | None, bool, bool], memo: _Memo
+    ) -> dict[str, tuple[float, int]] | None:
+        """:meth:`_phonetic_exact`, memoised in ``memo``."""
+        key = (vq, cq, id(ctx), flags)
+        try:
+            return memo.exact[key]
+        except KeyError:
+            out = memo.exact[key] = self._phonetic_exact(vq, cq, ctx, _Flags(*flags))
+            return out
+
     def _phonetic_exact(self, vq: str, cq: str, ctx: _Context, flags: _Flags) -> dict[str, tuple[float, int]] | None:
         """The places whose names have exactly the query's phonetic keys (at no penalty), when
         no other phonetic candidate could outrank them; else ``None`` (search as usual).
@@ -825,7 +839,7 @@ class Gazetteer:
         qkey = (vq, cq, ctx.areas)
         scored = None
         if not local_only and flags is not None:  # decided first, as the plan decides it
-            scored = self._phonetic_exact(vq, cq, ctx, flags)
+            scored = self._phonetic_exact_memo(vq, cq, ctx, flags.astuple(), memo)
         if scored is None:
             scored = memo.cands.get(qkey)
         if scored is None:

@@ -327,30 +327,23 @@ class PhoneticIndex:
     ) -> tuple[list[int], set[int]]:
         """Entries that may be the query, sorted: equal vowel key, consonant keys one deletion
         apart, and the area searches of ``areas`` (also returned alone: the *local* entries)."""
-        idxs: set[int] = set()
-        if vq:
-            idxs.update(self._by_v.get(vq, ()))
         # consonant keys one edit apart: the query's key among the names' keys and their
         # one-letter deletions, and the query's deletions among the names' keys
-        idxs.update(self._by_del.get(cq, ()))
+        idxs: set[int] = set(self._by_del.get(cq, ()))
+        if vq:
+            idxs.update(self._by_v.get(vq, ()))
         if len(cq) >= MIN_DELETE_LEN:
-            by_key = self._by_key
-            for d in _deletions(cq):
-                posting = by_key.get(d)
-                if posting:
-                    idxs.update(posting)
+            get = self._by_key.get
+            idxs.update(*[get(d, ()) for d in _deletions(cq)])
         local: set[int] = set()
         districts = self._districts
+        # a Latin query: the vowel keys of the area's Latin names (its Arabic names' consonant
+        # keys are reached through the deletion index; searching them too changed none of the
+        # 976 UCDP answers and cost 10 % of the time); an Arabic one: consonant keys
+        kind, q = ("v", vq) if vq else ("c", cq)
         for area in areas:
-            if area not in districts:
-                continue
-            if vq:
-                # a Latin query: the vowel keys of the area's Latin names (its Arabic names'
-                # consonant keys are reached through the deletion index; searching them too
-                # changed none of the 976 UCDP answers and cost 10 % of the time)
-                local.update(self._area_hits(area, "v", vq, hits))
-            else:
-                local.update(self._area_hits(area, "c", cq, hits))
+            if area in districts:
+                local.update(self._area_hits(area, kind, q, hits))
         idxs |= local
         return sorted(idxs), local
 
@@ -415,29 +408,40 @@ class PhoneticIndex:
         pools: list[list[int]] = []
         locs: list[set[int]] = []
         jobs: list[int] = []
+        pool_of = self._pool
         for qi, (vq, cq, areas) in enumerate(queries):
             if not _usable(vq, cq):
                 continue
-            pool, local = self._pool(vq, cq, areas, hits)
+            pool, local = pool_of(vq, cq, areas, hits)
             if pool:
                 pools.append(pool)
                 locs.append(local)
                 jobs.append(qi)
         if not pools:
             return outs
-        counts = np.fromiter((len(p) for p in pools), dtype=np.int64, count=len(pools))
+        n_entries = len(self.pids)
+        counts = np.fromiter(map(len, pools), dtype=np.int64, count=len(pools))
         total = int(counts.sum())
         idx = np.fromiter(itertools.chain.from_iterable(pools), dtype=np.int64, count=total)
-        loc = np.fromiter(
-            (i in lset for pool, lset in zip(pools, locs, strict=True) for i in pool), dtype=bool, count=total
-        )
-        job = np.repeat(np.asarray(jobs, dtype=np.int64), counts)
-        qv = np.asarray([q[0] for q in queries], dtype=object)[job]
-        qc = np.asarray([q[1] for q in queries], dtype=object)[job]
+        job_of = np.asarray(jobs, dtype=np.int64)
+        job = np.repeat(job_of, counts)
+        # the local entries of each pool (a subset of it): the pairs (query, entry) sorted as
+        # the pooled pairs are (by query, then entry), found by a binary search
+        pair = job * n_entries + idx
+        n_loc = sum(map(len, locs))
+        loc = np.zeros(total, dtype=bool)
+        if n_loc:
+            loc_pairs = np.fromiter(
+                (qi * n_entries + i for qi, lset in zip(jobs, locs, strict=True) for i in lset), dtype=np.int64, count=n_loc
+            )
+            loc[np.searchsorted(pair, loc_pairs)] = True
+        qc = np.repeat(np.asarray([queries[qi][1] for qi in jobs], dtype=object), counts)
         rc = process.cpdist(qc, self._a_ckeys[idx], scorer=Indel.normalized_similarity, dtype=np.float64) * 100.0
         sim = rc - CONSONANT_ONLY_PENALTY
-        both = (qv != "") & self._a_hasv[idx]
+        has_qv = np.fromiter((bool(queries[qi][0]) for qi in jobs), dtype=bool, count=len(jobs))
+        both = np.repeat(has_qv, counts) & self._a_hasv[idx]
         if both.any():
+            qv = np.repeat(np.asarray([queries[qi][0] for qi in jobs], dtype=object), counts)
             rv = process.cpdist(qv[both], self._a_vkeys[idx[both]], scorer=Indel.normalized_similarity, dtype=np.float64)
             sim[both] = 0.6 * rv * 100.0 + 0.4 * rc[both]
         sim = sim - self._a_penalty[idx]
@@ -457,9 +461,14 @@ class PhoneticIndex:
         first = np.searchsorted(bj, bj, side="left")
         rank = np.arange(len(bj)) - first
         keep = (rank < TOP_PLACES) | (bl & (bs >= min_local))
+        kj, ki = bj[keep], bi[keep].tolist()
         pids = self.pids
-        for qi, i, sv in zip(bj[keep].tolist(), bi[keep].tolist(), bs[keep].tolist(), strict=True):
-            outs[qi][pids[i]] = (sv, i)
+        kp = [pids[i] for i in ki]
+        vals = list(zip(bs[keep].tolist(), ki, strict=True))
+        lo = np.searchsorted(kj, job_of, side="left").tolist()
+        hi = np.searchsorted(kj, job_of, side="right").tolist()
+        for qi, a, b in zip(jobs, lo, hi, strict=True):
+            outs[qi] = dict(zip(kp[a:b], vals[a:b], strict=True))
         return outs
 
 
