@@ -362,7 +362,12 @@ def phonetic_parts(key: str) -> list[tuple[str, str, bool]]:
     """
     table = _translit_table()
     toks = [table.get(t, t) for t in strip_articles(key.split())]
-    toks = [table.get(d, d) for d in (_ATTACHED_ARTICLE.sub("", t) for t in toks)]
+    # the glued article (a two-letter prefix: the pattern is anchored), tried only on words
+    # starting with al/el
+    toks = [
+        table.get(d, d)
+        for d in (t[2:] if t[:2] in ("al", "el") and _ATTACHED_ARTICLE.match(t) else t for t in toks)
+    ]
     if len(toks) > 1:
         toks = [t for t in toks if t not in QUALIFYING_WORDS] + [t for t in toks if t in QUALIFYING_WORDS]
     return [(*phonetic_token(t), len(toks) > 1 and t in QUALIFYING_WORDS) for t in toks]
