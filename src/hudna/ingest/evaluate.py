@@ -419,8 +419,18 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
             gov = after[0].place.admin1_pcode
     if gov is None and govs:
         gov = govs.most_common(1)[0][0]
+    etype = main.event_type if main is not None else None
+    if main is not None and etype == "armed_clash" and _weak_trigger(doc, main):
+        # "Terrorist attacks kill a woman ... An explosive device went off": the article says
+        # later what "the attack" was
+        at = _first_offset(main)
+        later = sorted((c for c in incidents if _first_offset(c) > at and c.event_type in _SPELLED_OUT),
+                       key=_first_offset)
+        if later:
+            etype = later[0].event_type
     actor = _actor_class(main.perpetrator) if main else None
-    if actor is None and main is not None and main.event_type != "explosion":
+    # bombs (also an "attack" the article later calls a bombing) take no other incident's author
+    if actor is None and main is not None and etype != "explosion":
         # the lead gives the toll, a later sentence the author ("the raids were carried out by
         # either Russian or regime warplanes"): the first perpetrator of the same kind of incident
         # (not for bombs: an article's other bombings are other bombers')
@@ -428,22 +438,13 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
                        and c.perpetrator and _actor_class(c.perpetrator)), key=_first_offset)
         if same:
             actor = _actor_class(same[0].perpetrator)
-    if actor is None and incidents and (main is None or main.event_type != "explosion"):
+    if actor is None and incidents and (main is None or etype != "explosion"):
         counts = Counter(_actor_class(c.perpetrator) for c in incidents if c.perpetrator)
         counts.pop(None, None)
         if counts:
             actor = counts.most_common(1)[0][0]
     cause = "unknown"
-    if main is not None:
-        etype = main.event_type
-        if etype == "armed_clash" and _weak_trigger(doc, main):
-            # "Terrorist attacks kill a woman ... An explosive device went off": the article says
-            # later what "the attack" was
-            at = _first_offset(main)
-            later = sorted((c for c in incidents if _first_offset(c) > at and c.event_type in _SPELLED_OUT),
-                           key=_first_offset)
-            if later:
-                etype = later[0].event_type
+    if main is not None and etype is not None:
         cause = FAKES_CAUSE.get(etype, "unknown")
         if etype == "armed_clash" and any(c.event_type in _FIRE for c in incidents):
             cause = "shelling"

@@ -44,7 +44,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v3",
+    "incident": "incident_sentence.v4",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v3",
     "humanitarian": "humanitarian_figure.v1",
@@ -408,16 +408,17 @@ def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from hudna.text.lexicon import load_lexicon
 
     lex = load_lexicon(lang)
-    return lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head")
+    return (lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head"),
+            lex.keys_of("role.sponsor_after"))
 
 
 def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
-    held, passive, victim_head = _role_words(doc["lang"])
+    held, passive, victim_head, sponsor = _role_words(doc["lang"])
     ms = ix.matches
     targets_m = ix.of("role.target_marker")
     agents_m = ix.of("role.agent_marker")
@@ -453,9 +454,12 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             and not any(x.start >= t.end and x.end <= m.start for x in triggers)
             for t in targets_m
         )
-        if tgt or ((nxt := _next_words(doc, m.end, 1)) and nxt[0] in held):
+        nxt = _next_words(doc, m.end, 1)
+        if tgt or (nxt and nxt[0] in held):
             targets.append(m)
             continue
+        if nxt and nxt[0] in sponsor:
+            continue  # "the Iran-backed Lebanese group": a sponsor of the group, not an agent
         # a dateline: "MOSCOW (Sputnik)", "بيروت (أ ف ب)"
         if doc.text[m.end : m.end + 2].lstrip().startswith("(") and any(
                 s.start - m.end <= 3 and s.start > m.end for s in sources_m):
@@ -505,7 +509,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
-_AIR_KINDS = frozenset({"state", "state_forces", "international", "coalition"})
+_AIR_KINDS = frozenset({"state", "state_forces", "international", "coalition", "unknown"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -898,6 +902,9 @@ def build_claims(doc: Doc) -> None:
         clash_parties = _clash_parties(ix, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ix, doc["quantities"][i], doc["times"][i])
         new_clauses = [m.start for m in ix.of("clause.new_subject")]
+        # "it is not known which aircraft carried out the strike", "no group claimed
+        # responsibility": the text says the perpetrator is unknown
+        unknown_m = ix.of("role.unknown_perpetrator")
         attached = _attach(triggers, syrian + foreign, new_clauses)
         if weak_alone:
             # an attack word beside a stronger trigger is the same event ("chemical attack",
@@ -969,6 +976,8 @@ def build_claims(doc: Doc) -> None:
                                            able=_air_forces() if etype == "air_strike" else None)
                 perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                              else last_perp.get(etype))
+            if unknown_m and not negative:
+                perp_m, perp = None, "unknown"
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
             if not pms and group_places[(etype, negative)]:
                 # located abroad only; its agent still carries to the next mention
@@ -990,6 +999,8 @@ def build_claims(doc: Doc) -> None:
                 for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
                     if rm is not None:
                         ev.append(_ev(doc, rm.start, rm.end, role))
+                if unknown_m and not negative:
+                    ev.append(_ev(doc, unknown_m[0].start, unknown_m[0].end, "unknown_perpetrator"))
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
