@@ -73,3 +73,24 @@ def test_attack_spelled_out_as_bombing_takes_no_other_author(pipe) -> None:  # t
             "shelled rebel areas in Aleppo.")
     pred = fakes_prediction(_doc(pipe, text))
     assert (pred["cause_of_death"], pred["actor"]) == ("explosion", "unknown")
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+def test_alias_wins_over_a_namesake_of_another_governorate(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "Golan" (place.in.sy14, Quneitra) is also half of a joined village name in Aleppo ("Golan -
+    # Qurret Qawaqez"): the scanner's hit of the same span gives way to the alias
+    text = ("At least 10 Syrian soldiers were killed in Israeli overnight air raids on positions near the "
+            "Israeli-held Golan Heights the Syrian Observatory for Human Rights monitoring group said on Monday.")
+    doc = _doc(pipe, text, on=date(2014, 6, 23))
+    golan = [m for m in doc["places"] if m.place.text == "Golan"]
+    assert golan and golan[0].place.admin1_pcode == "SY14" and golan[0].place.reason == "alias"
+    assert fakes_prediction(doc)["location"] == "quneitra"
+
+
+def test_gazetteer_hit_in_the_aliass_governorate_keeps_its_pcode(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "Afrin" is an alias of Aleppo governorate and a community of Aleppo: the community stays
+    doc = _doc(pipe, "Turkish shelling killed 15 civilians in the town of Afrin on Monday.")
+    afrin = [m for m in doc["places"] if m.place.text.endswith("Afrin")]
+    assert afrin and afrin[0].place.pcode is not None and afrin[0].place.admin1_pcode == "SY02"

@@ -250,11 +250,24 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         hits = scan_text(gazetteer, text, lang, keyed=doc.get("keyed"))
     else:
         hits = gazetteer.scan(text, lang)
-    # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it
+    # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it;
+    # a hit of the same span wins when one of its places lies in the alias's governorate, else
+    # it is a namesake elsewhere ("Golan", half of a joined village name in Aleppo) and gives way
     aliases = [m for m in matches if m.concept.startswith("place.in.")]
     if aliases:
-        hit_spans = {(h.start, h.end) for h in hits}
-        aliases = [m for m in aliases if (m.start, m.end) not in hit_spans]
+        hit_at = {(h.start, h.end): h for h in hits}
+        kept_aliases = []
+        for m in aliases:
+            same = hit_at.get((m.start, m.end))
+            if same is None:
+                kept_aliases.append(m)
+                continue
+            gov = m.concept.rsplit(".", 1)[1].upper()
+            if not any((p := gazetteer.find(pid)) is not None and (p.admin1_pcode or p.place_id) == gov
+                       for pid in same.place_ids):
+                kept_aliases.append(m)
+                hits = [h for h in hits if h is not same]
+        aliases = kept_aliases
     if aliases:
         spans = [(a.start, a.end) for a in aliases]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
