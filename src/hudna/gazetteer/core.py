@@ -577,10 +577,7 @@ class Gazetteer:
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best
         of them are the alternatives, and the reason names the first."""
-        best: dict[str, _Cand] = {}
-        for c in sorted(outside, key=lambda c: -c.score):
-            best.setdefault(c.pid, c)
-        ranked = list(best.values())
+        ranked = _best_per_place(outside)
         info = self._alt_info
         alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in ranked[:3])
         top = self.places[ranked[0].pid]
@@ -1075,13 +1072,10 @@ class Gazetteer:
                 method += "+countryside"
         info = self._alt_info
         alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
-        if outside and len(alt_cands) < 3:
+        if outside:
             seen = {place.place_id, *(c.pid for c in alt_cands)}
-            for c in sorted(outside, key=lambda c: -c.score):
-                if c.pid not in seen and len(alt_cands) < 3:
-                    seen.add(c.pid)
-                    alt_cands.append(c)
-        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands)
+            alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
+        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3])
         if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
@@ -1160,6 +1154,14 @@ class Gazetteer:
     def words(self, lang: str) -> PlaceWords:
         """Qualifier, facility and direction words of a language."""
         return self._words[lang]
+
+
+def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
+    """Each place's best candidate, best first (equal scores in their given order)."""
+    best: dict[str, _Cand] = {}
+    for c in sorted(cands, key=lambda c: -c.score):
+        best.setdefault(c.pid, c)
+    return list(best.values())
 
 
 def _add(index: dict[str, list[str]], key: str, pid: str) -> None:

@@ -256,18 +256,18 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     aliases = [m for m in matches if m.concept.startswith("place.in.")]
     if aliases:
         hit_at = {(h.start, h.end): h for h in hits}
-        kept_aliases = []
+        kept_aliases, namesakes = [], set()
         for m in aliases:
             same = hit_at.get((m.start, m.end))
-            if same is None:
-                kept_aliases.append(m)
-                continue
             gov = m.concept.rsplit(".", 1)[1].upper()
-            if not any((p := gazetteer.find(pid)) is not None and (p.admin1_pcode or p.place_id) == gov
-                       for pid in same.place_ids):
-                kept_aliases.append(m)
-                hits = [h for h in hits if h is not same]
+            if same is not None and any((p := gazetteer.find(pid)) is not None
+                                        and (p.admin1_pcode or p.place_id) == gov for pid in same.place_ids):
+                continue
+            kept_aliases.append(m)
+            if same is not None:
+                namesakes.add((same.start, same.end))
         aliases = kept_aliases
+        hits = [h for h in hits if (h.start, h.end) not in namesakes]
     if aliases:
         spans = [(a.start, a.end) for a in aliases]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
