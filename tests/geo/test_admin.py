@@ -72,3 +72,25 @@ def test_geometry_and_names(areas):
 
 def test_distance_is_geodesic():
     assert round(distance_m(lon1=37.16, lat1=36.20, lon2=36.29, lat2=33.51) / 1000) == 309
+
+
+def test_near_area_agrees_with_the_distance(areas):
+    # the bounding-box shortcut only settles points that are surely farther: on a grid around
+    # and across Syria (and at high latitudes, where degrees of longitude are short) it answers
+    # as the measured distance does
+    from hudna.geo.admin import _surely_farther
+
+    rng = np.random.default_rng(3)
+    for pcode in ("SY02", "SY04", "SY07", "SY0200"):
+        for lon, lat in zip(rng.uniform(35.0, 42.5, 120), rng.uniform(32.0, 37.5, 120), strict=True):
+            for radius in (1_000.0, 10_000.0, 60_000.0):
+                d = areas.distance_to_area_m(pcode, lon=float(lon), lat=float(lat))
+                assert areas.near_area(pcode, lon=float(lon), lat=float(lat), radius_m=radius) == (d <= radius)
+    assert areas.near_area("C1007", lon=37.16, lat=36.20, radius_m=10_000) is False  # no polygon
+    # the bound itself: never "farther" for a point whose distance to the box is within the radius
+    for lat in (0.0, 45.0, 80.0, -85.0):
+        box = (10.0, lat - 0.5, 11.0, lat + 0.5) if lat < 80 else (10.0, 79.0, 11.0, 79.5)
+        for dlon in (0.01, 0.05, 0.2, 1.0, 5.0):
+            qlon, qlat = 11.0 + dlon, min(box[3], max(box[1], lat))
+            d = distance_m(lon1=qlon, lat1=qlat, lon2=11.0, lat2=qlat)
+            assert not _surely_farther(box, qlon, qlat, d * 1.0001)

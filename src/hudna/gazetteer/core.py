@@ -568,11 +568,8 @@ class Gazetteer:
         if place.lon is None or place.lat is None:
             return False
         areas = self.admin_areas
-        for a in admin1:
-            d = areas.distance_to_area_m(a, lon=place.lon, lat=place.lat)
-            if d is not None and d <= CONTEXT_BORDER_M:
-                return True
-        return False
+        lon, lat = place.lon, place.lat
+        return any(areas.near_area(a, lon=lon, lat=lat, radius_m=CONTEXT_BORDER_M) for a in admin1)
 
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best

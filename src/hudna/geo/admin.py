@@ -14,6 +14,7 @@ import functools
 import gzip
 import json
 import logging
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -140,9 +141,11 @@ class AdminAreas:
     _polys: dict[Level, tuple[list[str], list[BaseGeometry], list[tuple[float, ...]]]] = field(
         init=False, repr=False
     )
+    _bounds: dict[str, tuple[float, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_pcode = {a.pcode: a for a in self.areas}
+        self._bounds = {}  # bounding boxes of the polygons near_area was asked about
         self._polys = {}
         for level in (Level.GOVERNORATE, Level.DISTRICT):
             items = [a for a in self.areas if a.level == level and a.geometry is not None]
@@ -321,6 +324,64 @@ class AdminAreas:
             return 0.0
         (x, y), _ = shapely.shortest_line(geom.boundary, shapely.Point(lon, lat)).coords
         return distance_m(lon1=lon, lat1=lat, lon2=float(x), lat2=float(y))
+
+
+    def near_area(self, pcode: str, *, lon: float, lat: float, radius_m: float) -> bool:
+        """Whether ``distance_to_area_m(pcode, lon=lon, lat=lat)`` is at most ``radius_m``
+        (``False`` when the area has no polygon).
+
+        Most points asked about are far from the area: a bound of their geodesic distance to the
+        area's bounding box (:func:`_surely_farther`) settles them without the polygon; only
+        the others are measured.
+
+        Examples
+        --------
+        >>> areas = load_admin_areas()
+        >>> areas.near_area("SY02", lon=37.16, lat=36.20, radius_m=10_000)
+        True
+        >>> areas.near_area("SY02", lon=36.29, lat=33.51, radius_m=10_000)
+        False
+        """
+        bounds = self._bounds.get(pcode)
+        if bounds is None:
+            geom = self.geometry(pcode)
+            if geom is None:
+                return False
+            bounds = self._bounds[pcode] = geom.bounds
+        if _surely_farther(bounds, lon, lat, radius_m):
+            return False
+        d = self.distance_to_area_m(pcode, lon=lon, lat=lat)
+        return d is not None and d <= radius_m
+
+
+#: Lower bounds of the lengths of one degree on WGS84, in metres, a little below the true ones:
+#: of latitude (the meridian's radius of curvature is smallest at the equator, 110,574 m per
+#: degree) and of longitude at the equator (the prime vertical's radius is at least the
+#: semi-major axis, 111,319 m per degree, times the cosine of the latitude).
+_M_PER_DEG_LAT = 110_500.0
+_M_PER_DEG_LON = 111_000.0
+
+
+def _surely_farther(bounds: tuple[float, ...], lon: float, lat: float, radius_m: float) -> bool:
+    """Whether every point of a bounding box (``(minx, miny, maxx, maxy)``, degrees) is more
+    than ``radius_m`` metres (geodesic) from a point; ``False`` when unsure.
+
+    On an ellipsoid of revolution a curve is at least as long as the meridian arc between its
+    extreme latitudes, so a path of length ``L`` stays within ``L / M`` degrees of latitude of
+    its start; and it is at least as long as its longitude span times the smallest parallel
+    radius along it. Either bound above ``radius_m`` proves the point farther.
+    """
+    minx, miny, maxx, maxy = bounds
+    dlat = max(miny - lat, lat - maxy, 0.0)
+    if dlat * _M_PER_DEG_LAT > radius_m:
+        return True
+    dlon = max(minx - lon, lon - maxx, 0.0)
+    if dlon == 0.0 or 2.0 * dlon + (maxx - minx) > 360.0:  # the other way round may be shorter
+        return False
+    phi = abs(lat) + radius_m / _M_PER_DEG_LAT  # the highest latitude a short enough path reaches
+    if phi >= 90.0:
+        return False
+    return dlon * _M_PER_DEG_LON * math.cos(math.radians(phi)) > radius_m
 
 
 def distance_m(*, lon1: float, lat1: float, lon2: float, lat2: float) -> float:
