@@ -142,10 +142,12 @@ class AdminAreas:
         init=False, repr=False
     )
     _bounds: dict[str, tuple[float, ...]] = field(init=False, repr=False)
+    _boundaries: dict[str, BaseGeometry] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_pcode = {a.pcode: a for a in self.areas}
         self._bounds = {}  # bounding boxes of the polygons near_area was asked about
+        self._boundaries = {}  # prepared boundaries of the polygons distances were measured to
         self._polys = {}
         for level in (Level.GOVERNORATE, Level.DISTRICT):
             items = [a for a in self.areas if a.level == level and a.geometry is not None]
@@ -322,7 +324,11 @@ class AdminAreas:
             return None
         if shapely.contains_xy(geom, lon, lat):
             return 0.0
-        (x, y), _ = shapely.shortest_line(geom.boundary, shapely.Point(lon, lat)).coords
+        boundary = self._boundaries.get(pcode)
+        if boundary is None:  # prepared once: GEOS then finds the nearest segment by an index
+            boundary = self._boundaries[pcode] = geom.boundary
+            shapely.prepare(boundary)
+        (x, y), _ = shapely.shortest_line(boundary, shapely.Point(lon, lat)).coords
         return distance_m(lon1=lon, lat1=lat, lon2=float(x), lat2=float(y))
 
 
