@@ -27,7 +27,7 @@ import logging
 import math
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +93,7 @@ _HINT_LEVELS = {
     "governorate": (Level.GOVERNORATE,),
 }
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
+_ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -184,10 +185,13 @@ class _Memo:
     """Work shared by the names of one geocoding call (never kept across calls): query parts,
     their analyses, phonetic query keys and the area searches of the phonetic index."""
 
-    __slots__ = ("cands", "exact", "hits", "keys", "parts", "preps", "segments")
+    __slots__ = ("cands", "exact", "hits", "keys", "mkeys", "parts", "preps", "segments")
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+        #: match keys of query texts computed by :meth:`Gazetteer._query_parts` (the whole
+        #: query's, needed again by its analysis)
+        self.mkeys: dict[tuple[str, str], str] = {}
         self.preps: dict[tuple[str, str], _Prep] = {}
         self.keys: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
         self.hits: dict[tuple[str, str, str], tuple[int, ...]] = {}
@@ -248,6 +252,8 @@ class Gazetteer:
         self._centre: dict[str, str | None] = {}
         self._rank_static = self._static_ranks()
         self._alt_info = {pid: (p.name_en, p.level.value) for pid, p in self.places.items()}
+        #: :meth:`_place_answer` by place id (filled as answers land on places)
+        self._answer_fields: dict[str, tuple[dict[str, Any], tuple[int, int], tuple[int, int]]] = {}
         self._phrase_tables: dict[
             tuple[str, tuple[str, ...]],
             tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]],
@@ -607,6 +613,8 @@ class Gazetteer:
                 parts += [(p.strip(), False) for p in chunk.split("/") if p.strip()]
         parts += [(p, False) for p in inner]
         key = match_key(outer, lang)
+        if memo is not None:
+            memo.mkeys[(outer, lang)] = key
         for sub in lang_module(lang).split_compound(key.split()):
             parts.append((" ".join(sub), True))
         seen: set[str] = set()
@@ -626,39 +634,40 @@ class Gazetteer:
             cached = memo.preps.get((text, lang))
             if cached is not None:
                 return cached
-        prep = self._analyse(text, lang)
+        prep = self._analyse(text, lang, None if memo is None else memo.mkeys.get((text, lang)))
         if memo is not None:
             memo.preps[(text, lang)] = prep
         return prep
 
-    def _analyse(self, text: str, lang: str) -> _Prep:
+    def _analyse(self, text: str, lang: str, key: str | None = None) -> _Prep:
+        """:meth:`_prep` without the memo (``key``: ``match_key(text, lang)`` when known)."""
         mod = lang_module(lang)
         words = self._words[lang]
-        tokens = match_key(text, lang).split()
+        tokens = (match_key(text, lang) if key is None else key).split()
         if not tokens:
             return _EMPTY_PREP
-        all_roles = (*_QUALIFIER_ROLES, "direction", "feature")
+        fold, table = mod.fold_name, self._exact[lang]
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
             clitic = i > 0
-            found = self._exact_lookup(toks, lang, "clitic" if clitic else "exact")
+            found = _exact_lookup(toks, "clitic" if clitic else "exact", fold, table)
             if found:
                 return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(toks))
             core = self._strip(toks, words, _QUALIFIER_ROLES, flags)
             if core != toks and core:
                 if flags.countryside:
                     for rif in words.roles.get("countryside", ()):
-                        found = self._exact_lookup([*rif, *core], lang, "qualified")
+                        found = _exact_lookup([*rif, *core], "qualified", fold, table)
                         if found:
                             flags.countryside = False
                             return _Prep(flags.astuple(), exact=found)
-                found = self._exact_lookup(core, lang, "clitic" if clitic else "qualified")
+                found = _exact_lookup(core, "clitic" if clitic else "qualified", fold, table)
                 if found:
                     return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core))
-            core2 = self._strip(core, words, all_roles, flags)
+            core2 = self._strip(core, words, _ALL_ROLES, flags)
             if core2 != core and core2:
-                found = self._exact_lookup(core2, lang, "stripped")
+                found = _exact_lookup(core2, "stripped", fold, table)
                 if found:
                     return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core2))
             if i == 0:
@@ -739,15 +748,6 @@ class Gazetteer:
             while len(toks) > 1 and toks[0] in ("of", "the"):
                 toks = toks[1:]
         return toks
-
-    def _exact_lookup(self, tokens: list[str], lang: str, method: str) -> list[_Cand]:
-        mod = lang_module(lang)
-        key = " ".join(tokens)
-        folded: str = mod.fold_name(key)
-        pids = self._exact[lang].get(folded)
-        if not pids:
-            return []
-        return [_Cand(p, STAGE_SCORE[method], method, key) for p in pids]
 
     def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
         places, admin1 = self.places, ctx.admin1
@@ -1057,7 +1057,7 @@ class Gazetteer:
             prev = best_by_pid.get(c.pid)
             if prev is None or c.score > prev[0].score:
                 best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=lambda cr: cr[1], reverse=True)
+        ranked = sorted(best_by_pid.values(), key=_second, reverse=True)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
@@ -1079,20 +1079,11 @@ class Gazetteer:
                 AmbiguousPlaceWarning,
                 stacklevel=3,
             )
-        # a point known only "around a location" (learned from events coded so) stays near
-        geo, where = precision_codes(place.level, near=flags.near or (place.where_prec or 0) >= 2)
-        where = max(where, place.where_prec or 0)  # a region wider than 25 km: 3
+        fields, as_found, near = self._place_answer(place.place_id)
+        geo, where = near if flags.near else as_found
         return GeocodeResult(
             query=query,
-            pcode=place.place_id,
-            name_en=place.name_en,
-            name_ar=place.name_ar,
-            level=place.level,
-            admin1_pcode=place.admin1_pcode,
-            admin2_pcode=place.admin2_pcode,
-            admin3_pcode=place.admin3_pcode,
-            lat=place.lat,
-            lon=place.lon,
+            **fields,
             geo_precision=geo,
             where_prec=where,
             score=round(min(top.score, 100.0), 1),
@@ -1101,6 +1092,32 @@ class Gazetteer:
             method=method,
             gazetteer_version=self.version,
         )
+
+    def _place_answer(self, pid: str) -> tuple[dict[str, Any], tuple[int, int], tuple[int, int]]:
+        """What every answer landing on a place says of it: its fields (P-code, names, level,
+        admin P-codes, coordinates), and its precision codes (ACLED, UCDP) as found and "near"
+        (:func:`precision_codes`). Built once per place, when an answer first lands on it."""
+        out = self._answer_fields.get(pid)
+        if out is None:
+            p = self.places[pid]
+            fields = {
+                "pcode": p.place_id,
+                "name_en": p.name_en,
+                "name_ar": p.name_ar,
+                "level": p.level,
+                "admin1_pcode": p.admin1_pcode,
+                "admin2_pcode": p.admin2_pcode,
+                "admin3_pcode": p.admin3_pcode,
+                "lat": p.lat,
+                "lon": p.lon,
+            }
+            codes = []
+            for near in (False, True):
+                # a point known only "around a location" (learned from events coded so) stays near
+                geo, where = precision_codes(p.level, near=near or (p.where_prec or 0) >= 2)
+                codes.append((geo, max(where, p.where_prec or 0)))  # a region wider than 25 km: 3
+            out = self._answer_fields[pid] = (fields, codes[0], codes[1])
+        return out
 
     # -- reverse -------------------------------------------------------------------------------
     def reverse(self, *, lon: float, lat: float) -> ReverseResult:
@@ -1153,12 +1170,27 @@ class Gazetteer:
         return self._words[lang]
 
 
+def _second(cr: tuple[_Cand, float]) -> float:
+    return cr[1]
+
+
 def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     """Each place's best candidate, best first (equal scores in their given order)."""
     best: dict[str, _Cand] = {}
     for c in sorted(cands, key=lambda c: -c.score):
         best.setdefault(c.pid, c)
     return list(best.values())
+
+
+def _exact_lookup(tokens: list[str], method: str, fold: Callable[[str], str], table: dict[str, list[str]]) -> list[_Cand]:
+    """Candidates of the places whose folded name (``fold``: the language's ``fold_name``) is
+    the words', at the stage's score (``table``: the exact index of the language)."""
+    key = " ".join(tokens)
+    pids = table.get(fold(key))
+    if not pids:
+        return []
+    score = STAGE_SCORE[method]
+    return [_Cand(p, score, method, key) for p in pids]
 
 
 def _add(index: dict[str, list[str]], key: str, pid: str) -> None:
