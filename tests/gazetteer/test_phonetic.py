@@ -290,3 +290,36 @@ def test_centre_district_is_the_capitals(gaz):
 def test_free_text_context_is_still_scanned(gaz):
     ctx = gaz._context("Government forces shelled villages near Harim on Tuesday")
     assert "SY0703" in ctx.admin2 or "SY07" in ctx.admin1
+
+
+def _phonetic_token_loop(token: str) -> tuple[str, str]:
+    """The letter-by-letter form of :func:`hudna.text.lang.en.phonetic_token` (its reference)."""
+    import re
+
+    t = "".join(ch for ch in token if ch.isalnum())
+    for a, b in en._PHON_DIGRAPHS:
+        t = t.replace(a, b)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    if len(t) > 2 and t[-1] == "h" and t[-2] in "aeiou":
+        t = t[:-1]
+    out: list[str] = []
+    for i, ch in enumerate(t):
+        if ch in "yw" and (i == 0 or (i + 1 < len(t) and t[i + 1] in "aeiou")):
+            out.append(ch)
+        elif ch in "aeiouyw":
+            if not out or out[-1] != "a":
+                out.append("a")
+        else:
+            out.append(ch)
+    vkey = "".join(out)
+    return vkey, vkey.replace("a", "")
+
+
+def test_phonetic_token_equals_the_letter_by_letter_rules():
+    import random
+
+    rng = random.Random(5)
+    words = ["", "y", "w", "aya", "yy", "wadi", "ayyash", "kelly", "tall", "maarrat", "sheikh", "x", "é", "ma'arrat"]
+    words += ["".join(rng.choice("aeiouywhbkstlmnrqcxpgdz'-é1") for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
+    for w in words:
+        assert en.phonetic_token.__wrapped__(w) == _phonetic_token_loop(w), w

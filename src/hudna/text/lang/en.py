@@ -200,13 +200,23 @@ _VOWELS = frozenset("aeiouyw")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+def _undouble(t: str) -> str:
+    """Runs of one letter as one letter (``_DOUBLE.sub(r"\\1", t)``; a replacement function
+    and a search first are several times cheaper than the template, most words having none)."""
+    return _DOUBLE.sub(_first_group, t) if _DOUBLE.search(t) else t
+
+
 @functools.lru_cache(maxsize=65536)
 def _skeleton_token(token: str) -> str:
     t = token
     for a, b in _DIGRAPHS:
         if a in t:
             t = t.replace(a, b)
-    t = _DOUBLE.sub(r"\1", t)
+    t = _undouble(t)
     if len(t) > 2 and t.endswith("h") and t[-2] in _VOWELS:
         t = t[:-1]
     if not t:
@@ -297,6 +307,10 @@ _PHON_DIGRAPHS = (
     ("p", "b"),
 )
 _PHON_VOWELS = frozenset("aeiou")
+#: vowels as "a" (str.translate), a y/w not before a vowel (a vowel itself), runs of "a"
+_TO_A = str.maketrans("eiou", "aaaa")
+_VOCALIC_GLIDE = re.compile(r"[yw](?![aeiou])")
+_A_RUN = re.compile(r"aa+")
 
 
 @functools.lru_cache(maxsize=131072)
@@ -321,33 +335,20 @@ def phonetic_token(token: str) -> tuple[str, str]:
     >>> phonetic_token("kelly") == phonetic_token("killi")
     True
     """
-    t = "".join(ch for ch in token if ch.isalnum())
+    t = token if token.isalnum() else "".join(ch for ch in token if ch.isalnum())
     for a, b in _PHON_DIGRAPHS:
         if a in t:
             t = t.replace(a, b)
-    t = _DOUBLE.sub(r"\1", t)
+    t = _undouble(t)
     if len(t) > 2 and t[-1] == "h" and t[-2] in _PHON_VOWELS:
         t = t[:-1]
-    out: list[str] = []
-    n = len(t)
-    vowels = _PHON_VOWELS
-    for i, ch in enumerate(t):
-        if ch in "yw":
-            # consonantal: word-initial, or before a vowel (between vowels, or after a
-            # consonant: "Kafr Yahmul", "Sabiqiyah"); else part of a diphthong or a long vowel
-            if i == 0 or (i + 1 < n and t[i + 1] in vowels):
-                out.append(ch)
-                continue
-            if not out or out[-1] != "a":
-                out.append("a")
-        elif ch in vowels:
-            if not out or out[-1] != "a":
-                out.append("a")
-        else:
-            out.append(ch)
-    vkey = "".join(out)
-    ckey = vkey.replace("a", "")
-    return vkey, ckey
+    if not t:
+        return "", ""
+    # y/w are consonantal word-initially, or before a vowel (between vowels, or after a
+    # consonant: "Kafr Yahmul", "Sabiqiyah"); else part of a diphthong or a long vowel, and
+    # every run of vowels is one "a"
+    vkey = _A_RUN.sub("a", t[0].translate(_TO_A) + _VOCALIC_GLIDE.sub("a", t[1:]).translate(_TO_A))
+    return vkey, vkey.replace("a", "")
 
 
 def phonetic_parts(key: str) -> list[tuple[str, str, bool]]:
