@@ -157,3 +157,41 @@ def test_keyword_list_without_an_opener_stays_one_sentence() -> None:
             "province struck a market a hospital and a village on Friday killing at least 18 people.")
     (s,) = split_sentences(text, tag_markers={"tags"}, openers={"a", "the", "at"})
     assert s.kind == "text"
+
+
+# -- a photo caption closed by an agency credit ----------------------------------------------
+
+
+def test_caption_before_an_agency_credit_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the caption's road "connects Aleppo to Latakia"; the attack is in Latakia province
+    text = ("Published July 20 2015 A checkpoint that belonged to Assads forces is seen on a highway that "
+            "connects Aleppo to Latakia June 6 2015 (Reuters) Two people were killed and 15 injured as "
+            "Syrian regime forces attacked a village located in the northwestern Latakia province.")
+    doc = _doc(pipe, text, date(2015, 7, 20))
+    assert [s.kind for s in doc["sentences"]] == ["caption", "text"]
+    assert fakes_prediction(doc)["location"] == "lattakia"
+
+
+def test_credit_standing_alone_marks_the_sentence_before_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the lead gives the toll, the caption names Idlib, the next sentence the strikes' Aleppo
+    text = ("Jet strikes blamed on the Syrian regime hit the opposition-held cities killing more than 40 "
+            "people. A Syrian man carries a child at the scene of a reported air strike on the rebel-held "
+            "northwestern city of Idlib on September 10 2016. (TRT World and Agencies) At least 45 "
+            "people have been killed after intense airstrikes on Saturday on and around the northern "
+            "rebel-held city of Aleppo.")
+    doc = _doc(pipe, text, date(2016, 9, 10))
+    assert [s.kind for s in doc["sentences"]] == ["text", "caption", "caption", "text"]
+    assert fakes_prediction(doc)["location"] == "aleppo"
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline: the agency after a city in capitals opens the report
+    "BEIRUT (Reuters) Syrian warplanes struck Idlib killing 12 people.",
+    # an acronym after its expansion, a credit at the end of the article: no caption
+    "Air strikes hit Idlib the news agency Agence France-Presse (AFP) reported killing 12 people.",
+    "Air strikes hit Idlib killing 12 people. (Reuters)",
+])
+def test_agency_in_brackets_is_no_caption_credit_elsewhere(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text)
+    assert {s.kind for s in doc["sentences"]} == {"text"}
+    assert fakes_prediction(doc)["location"] == "idlib"

@@ -412,9 +412,12 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
     if gov is None and main is not None:
         at = _first_offset(main)
         origins = _origins(doc)
+        # not a photo caption's or a keyword list's place ("A Syrian man carries a child at the
+        # scene of an air strike on ... Idlib. (TRT World and Agencies)"): they report nothing
+        sents = doc["sentences"]
         after = [p for p in doc["places"] if p.start >= at and p.place.admin1_pcode
                  and not getattr(p, "foreign", False) and not getattr(p, "qualifier", False)
-                 and p.start not in origins]
+                 and p.start not in origins and getattr(sents[p.sentence], "kind", "text") == "text"]
         if after:
             gov = after[0].place.admin1_pcode
     if gov is None and govs:

@@ -44,9 +44,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v4",
+    "incident": "incident_sentence.v5",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v3",
+    "regime": "regime_status_sentence.v4",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -262,7 +262,7 @@ def extract_regime_status(doc: Doc) -> None:
     prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         truces = ix.of("regime.truce")
-        if not truces or getattr(sent, "kind", "text") == "tags":
+        if not truces or getattr(sent, "kind", "text") != "text":
             continue
         ms = ix.matches
         statuses = ix.family("status")
@@ -811,8 +811,8 @@ def build_claims(doc: Doc) -> None:
     by_sentence = _sentence_places(doc)
     lead = _lead_time(doc)
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
-        if getattr(sent, "kind", "text") == "tags":
-            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"): no report
+        if getattr(sent, "kind", "text") != "text":
+            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"), a photo caption: no report
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
         # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
