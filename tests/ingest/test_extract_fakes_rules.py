@@ -195,3 +195,23 @@ def test_agency_in_brackets_is_no_caption_credit_elsewhere(pipe, text: str) -> N
     doc = _doc(pipe, text)
     assert {s.kind for s in doc["sentences"]} == {"text"}
     assert fakes_prediction(doc)["location"] == "idlib"
+
+
+# -- a place as an adjective: "Damascus-backed" ------------------------------------------------
+
+
+def test_place_joined_to_backed_or_based_is_no_location(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Israel Defense Forces allegedly have struck the military base of the Damascus-backed "
+            "National Defense Forces in the Golan Heights killing three Syrian fighters.")
+    doc = _doc(pipe, text, date(2017, 4, 23))
+    assert "Damascus" not in [p.place.text for p in doc["places"]]
+    assert fakes_prediction(doc)["location"] == "quneitra"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # the modifier belongs to another word; a place joined to another place stays a place
+    ("Government-backed forces shelled Aleppo killing five people.", "aleppo"),
+    ("Rebels shelled the Homs-Hama highway killing five people.", "homs"),
+])
+def test_hyphen_joined_places_otherwise_kept(pipe, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    assert fakes_prediction(_doc(pipe, text))["location"] == where
