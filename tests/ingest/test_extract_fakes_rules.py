@@ -215,3 +215,24 @@ def test_place_joined_to_backed_or_based_is_no_location(pipe) -> None:  # type: 
 ])
 def test_hyphen_joined_places_otherwise_kept(pipe, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
     assert fakes_prediction(_doc(pipe, text))["location"] == where
+
+
+# -- the lead's toll repeated with its place ---------------------------------------------------
+
+
+def test_lead_toll_takes_the_place_of_the_same_figure_later(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the mosque "north of Hama" comes first; the four dead are those of the Sermin strike in Idlib
+    text = ("At least four people were killed and 11 others were injured in airstrikes reportedly carried "
+            "out by the Bashar al-Assad regime in Syria. A mosque was also destroyed by regime airstrikes "
+            "north of Hama local civil defense sources said Friday. A civil defense official in Idlib "
+            "told Anadolu Agency four civilians were killed and seven others injured in an airstrike.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 29)))
+    assert (pred["killed"], pred["location"]) == (4, "idlib")
+
+
+def test_lead_toll_with_another_figure_later_takes_the_next_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least four people were killed in airstrikes by the regime in Syria. A mosque was also "
+            "destroyed by regime airstrikes north of Hama. A civil defense official in Idlib said seven "
+            "civilians were killed in another airstrike.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 29)))
+    assert (pred["killed"], pred["location"]) == (4, "hama")

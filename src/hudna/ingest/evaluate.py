@@ -409,6 +409,16 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
     govs = Counter(p.place.admin1_pcode for p in doc["places"]
                    if p.place.admin1_pcode and not getattr(p, "foreign", False))
     gov = main.place.admin1_pcode if main and main.place and main.place.admin1_pcode else None
+    if gov is None and main is not None and main.casualties.killed_best:
+        # the lead gives the toll, a later sentence the same figure with its place ("At least four
+        # people were killed ... four civilians were killed in an airstrike which hit the Sermin
+        # district"): that place, before any place named in between
+        again = sorted((c.place.admin1_pcode, _first_offset(c)) for c in incidents
+                       if c.place is not None and c.place.admin1_pcode
+                       and c.casualties.killed_best == main.casualties.killed_best
+                       and _first_offset(c) > _first_offset(main))
+        if again:
+            gov = min(again, key=lambda x: x[1])[0]
     if gov is None and main is not None:
         at = _first_offset(main)
         origins = _origins(doc)
