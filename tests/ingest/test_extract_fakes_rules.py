@@ -236,3 +236,38 @@ def test_lead_toll_with_another_figure_later_takes_the_next_place(pipe) -> None:
             "civilians were killed in another airstrike.")
     pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 29)))
     assert (pred["killed"], pred["location"]) == (4, "hama")
+
+
+# -- a killing told without its means ----------------------------------------------------------
+
+
+def test_killing_with_a_named_agent_is_an_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sun Feb 14 2016 Syrian Army Kills over 100 ISIS Terrorists in Deir Ezzor. The armys air force "
+            "carried out sorties and airstrikes targeting ISIS positions in al-Husseiniyeh village.")
+    doc = _doc(pipe, text, date(2016, 2, 14))
+    (c,) = [c for c in incidents(doc) if c.event_type == "other"]
+    assert (c.perpetrator, c.casualties.killed_best, c.place.admin1_pcode if c.place else None) == (
+        "syrian-government", 100, "SY09")
+    # the means comes from the article's air strikes
+    pred = fakes_prediction(doc)
+    assert (pred["actor"], pred["cause_of_death"], pred["killed"]) == (
+        "syrian government or russian troops", "shelling", 100)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a headline's passive: the figure counts the actor, a victim
+    ("50 ISIL Terrorists Killed in Kobani in 24 Hours.", "en"),
+    # no agent: a death is not an incident of its own
+    ("Two people were killed in Aleppo on Monday.", "en"),
+    # a noun of the dead, not a verb that takes an agent
+    ("وأشار المرصد إلى أن من بين قتلى المعارضة ثلاثة من قادة المجموعات في محافظة حلب.", "ar"),
+])
+def test_killing_without_agent_is_no_incident(pipe, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 8, 6), lang_hint=lang))
+    assert [c for c in incidents(doc) if c.event_type == "other"] == []
+
+
+def test_arabic_killing_with_its_agent_is_an_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc("قتلت قوات النظام خمسة مدنيين في مدينة إدلب أمس.", published_on=date(2016, 8, 6), lang_hint="ar"))
+    (c,) = [c for c in incidents(doc) if c.event_type == "other"]
+    assert (c.perpetrator, c.casualties.killed_best) == ("syrian-government", 5)

@@ -390,6 +390,15 @@ def _weak_trigger(doc: Doc, c: IncidentClaim) -> bool:
     return trig is not None and short_key(trig.text, doc["lang"]) in weak
 
 
+def _killing_trigger(doc: Doc, c: IncidentClaim) -> bool:
+    """Whether the incident's trigger is a killing word (an incident told without its means)."""
+    from hudna.text.lexicon import load_lexicon, short_key
+
+    kill = load_lexicon(doc["lang"]).keys_of("casualty.agentive")
+    trig = next((e for e in c.evidence if e.role == "trigger"), None)
+    return trig is not None and short_key(trig.text, doc["lang"]) in kill
+
+
 def fakes_prediction(doc: Doc) -> dict[str, Any]:
     """FA-KES fields (location, actor, cause_of_death, killed) predicted for one article.
 
@@ -441,6 +450,13 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
                        key=_first_offset)
         if later:
             etype = later[0].event_type
+    if main is not None and etype == "other" and _killing_trigger(doc, main):
+        # "Syrian Army Kills over 100 ISIS Terrorists ... airstrikes targeting ISIS positions": the
+        # killing told without its means takes the means the article names
+        spelled = sorted((c for c in incidents if c is not main and c.event_type in _SPELLED_OUT),
+                         key=_first_offset)
+        if spelled:
+            etype = spelled[0].event_type
     actor = _actor_class(main.perpetrator) if main else None
     # bombs (also an "attack" the article later calls a bombing) take no other incident's author
     if actor is None and main is not None and etype != "explosion":

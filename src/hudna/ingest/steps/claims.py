@@ -304,6 +304,8 @@ def extract_regime_status(doc: Doc) -> None:
 
 
 def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False) -> str:
+    if m.entry.family == "casualty":
+        return "other"  # a killing told without its means (:func:`_agent_killing`)
     name = m.concept.split(".", 1)[1]
     if name == "crash":
         # ANNOTATION-GUIDE.md: a crashing warplane is an air strike only when it was striking
@@ -519,6 +521,47 @@ def _air_forces() -> frozenset[str]:
     from hudna.ingest.actors import load_actor_registry
 
     return frozenset(a.id for a in load_actor_registry() if a.kind in _AIR_KINDS)
+
+
+#: Words between an actor and the killing word it is the subject of ("The Syrian Army alongside a
+#: volunteer militia has killed some 70 ...") or marks with "by" ("killed overnight by Syrian troops").
+_KILLER_GAP = 5
+
+
+def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
+                   times: Sequence[TimeExpression]) -> LexiconMatch | None:
+    """In a sentence without incident word, a killing with a figure and a named agent ("Syrian
+    Army Kills 70 IS Militants", "50 jihadists were killed overnight by Syrian troops", "قتلت
+    قوات النظام خمسة مدنيين"): its killing word, read as the trigger of an incident of type
+    ``other``. Only verbs that take an agent count (``casualty.agentive``: "killed", "قتلت"; not
+    "the opposition's dead", "the toll"); without a figure or an agent (on the subject side of the
+    language, or marked) a death is no incident of its own ("two people died")."""
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(doc["lang"])
+    agentive = lex.keys_of("casualty.agentive")
+    kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
+    if not kills:
+        return None
+    cas, ev = _casualties(doc, ix, qs, times)
+    if cas.killed_best is None:
+        return None
+    words = {e.start for e in ev if e.role == "casualty"}
+    roles = _roles(doc, ix)
+    before = "before" in lex.keys_of("role.agent_position")
+    for k in kills:
+        if k.start not in words:
+            continue
+        for a in roles.marked + roles.others:
+            if any(e.role == "number" and e.end <= a.start and _gap_words(doc, e.end, a.start) <= 1
+                   for e in ev):
+                continue  # counted by the figure: a victim ("50 ISIL Terrorists Killed in Kobani")
+            lo, hi = (a.end, k.start) if a.end <= k.start else (k.end, a.start)
+            if _clause_broken(doc, lo, hi) or _gap_words(doc, lo, hi) > _KILLER_GAP:
+                continue
+            if a in roles.marked or (a.end <= k.start) == before or _gap_words(doc, lo, hi) == 0:
+                return k
+    return None
 
 
 def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
@@ -878,6 +921,10 @@ def build_claims(doc: Doc) -> None:
         if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
+        if not triggers:
+            kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
+            if kill is not None:
+                triggers = [kill]
         had_triggers = bool(triggers)
         triggers = _drop_tallied(triggers, ix, sent_times)
         if not triggers:
