@@ -271,3 +271,27 @@ def test_arabic_killing_with_its_agent_is_an_incident(pipe) -> None:  # type: ig
     doc = pipe(Doc("قتلت قوات النظام خمسة مدنيين في مدينة إدلب أمس.", published_on=date(2016, 8, 6), lang_hint="ar"))
     (c,) = [c for c in incidents(doc) if c.event_type == "other"]
     assert (c.perpetrator, c.casualties.killed_best) == ("syrian-government", 5)
+
+
+# -- background sentences do not locate the lead's toll ----------------------------------------
+
+
+@pytest.mark.parametrize("background", [
+    "the rebels had used the same chemical weapons in Aleppo last year.",
+    "the rebels had used the same chemical weapons in Aleppo in August 2013.",
+])
+def test_background_place_does_not_locate_the_lead(pipe, background: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("Victims of a suspected chemical attack in Syria appeared to show symptoms consistent with a "
+            "nerve agent the WHO said putting the death toll at at least 70. A Russian spokesman said "
+            + background + " The WHO said its experts were giving guidance to health workers in Idlib.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 5)))
+    assert (pred["killed"], pred["location"]) == (70, "idlib")
+
+
+def test_recent_place_still_locates_the_lead(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Victims of a suspected chemical attack in Syria appeared to show symptoms consistent with a "
+            "nerve agent the WHO said putting the death toll at at least 70. A Russian spokesman said "
+            "the rebels had used the same chemical weapons in Aleppo on Monday. The WHO said its experts "
+            "were giving guidance to health workers in Idlib.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 5)))
+    assert (pred["killed"], pred["location"]) == (70, "aleppo")

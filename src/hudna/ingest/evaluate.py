@@ -390,6 +390,28 @@ def _weak_trigger(doc: Doc, c: IncidentClaim) -> bool:
     return trig is not None and short_key(trig.text, doc["lang"]) in weak
 
 
+#: Days before publication beyond which a sentence's only dates tell the background.
+_BACKGROUND_DAYS = 31
+
+
+def _background_sentences(doc: Doc) -> set[int]:
+    """Sentences that tell the background, not the news: a past-period marker
+    (``tally.background``: "last year", "months ago") or only days long before publication ("a
+    sarin gas attack in Ghouta ... in August 2013" in a 2017 article)."""
+    from hudna.ingest.steps.text import sentence_matches
+
+    ref = doc.get("reference_on") or doc.published_on
+    out: set[int] = set()
+    for i, ix in enumerate(sentence_matches(doc)):
+        if ix.has("tally.background"):
+            out.add(i)
+            continue
+        days = [t.latest_on or t.on for t in doc["times"][i] if not t.is_until and (t.latest_on or t.on)]
+        if ref is not None and days and all((ref - d).days > _BACKGROUND_DAYS for d in days):
+            out.add(i)
+    return out
+
+
 def _killing_trigger(doc: Doc, c: IncidentClaim) -> bool:
     """Whether the incident's trigger is a killing word (an incident told without its means)."""
     from hudna.text.lexicon import load_lexicon, short_key
@@ -434,9 +456,11 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
         # not a photo caption's or a keyword list's place ("A Syrian man carries a child at the
         # scene of an air strike on ... Idlib. (TRT World and Agencies)"): they report nothing
         sents = doc["sentences"]
+        past = _background_sentences(doc)
         after = [p for p in doc["places"] if p.start >= at and p.place.admin1_pcode
                  and not getattr(p, "foreign", False) and not getattr(p, "qualifier", False)
-                 and p.start not in origins and getattr(sents[p.sentence], "kind", "text") == "text"]
+                 and p.start not in origins and getattr(sents[p.sentence], "kind", "text") == "text"
+                 and p.sentence not in past]
         if after:
             gov = after[0].place.admin1_pcode
     if gov is None and govs:
