@@ -295,3 +295,21 @@ def test_recent_place_still_locates_the_lead(pipe) -> None:  # type: ignore[no-u
             "were giving guidance to health workers in Idlib.")
     pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 5)))
     assert (pred["killed"], pred["location"]) == (70, "aleppo")
+
+
+# -- a figure given for one of the places ------------------------------------------------------
+
+
+def test_figure_goes_to_the_place_named_after_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian Army Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia."
+    doc = _doc(pipe, text, date(2015, 7, 7))
+    killed = {c.place.admin1_pcode: c.casualties.killed_best for c in incidents(doc) if c.place}
+    assert killed == {"SY12": None, "SY06": 50}
+    assert fakes_prediction(doc)["location"] == "lattakia"
+
+
+def test_figure_before_the_incident_word_goes_to_every_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the places follow the incident word, not the figure: the toll is the strikes' on both
+    text = "Regime forces killed at least 50 people in air strikes on Daraa and Lattakia."
+    killed = {c.place.admin1_pcode: c.casualties.killed_best for c in incidents(_doc(pipe, text)) if c.place}
+    assert killed == {"SY12": 50, "SY06": 50}

@@ -564,6 +564,27 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     return None
 
 
+#: Words between a killed figure and the place it is given for ("at least 50 Gunmen in Lattakia").
+_FIGURE_PLACE_GAP = 4
+
+
+def _figure_place(doc: Doc, cas_ev: Sequence[Evidence], pms: Sequence[PlaceMention],
+                  triggers: Sequence[LexiconMatch]) -> PlaceMention | None:
+    """The place named right after the first killed figure, in its clause and with no incident
+    word between (the figure's own place), among an incident's places; else none."""
+    num = next((e for e in cas_ev if e.role == "number"), None)
+    if num is None:
+        return None
+    for pm in sorted(pms, key=lambda p: p.start):
+        if pm.start < num.end:
+            continue
+        if (_gap_words(doc, num.end, pm.start) <= _FIGURE_PLACE_GAP and not _clause_broken(doc, num.end, pm.start)
+                and not any(num.end <= t.start < pm.start for t in triggers)):
+            return pm
+        return None
+    return None
+
+
 def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
     """Words that say people died: casualty words and execution triggers, in text order."""
     executions = ix.of("incident.execution")
@@ -1036,7 +1057,11 @@ def build_claims(doc: Doc) -> None:
             time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
             with_cas = not negative and (etype, negative) == cas_key
             pm_options: list[PlaceMention | None] = list(pms) or [None]
+            # "Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia": the figure's
+            # own place, when one follows it, takes the casualties (not every place of the trigger)
+            fig_pm = _figure_place(doc, cas_ev, pms, triggers) if with_cas and len(pms) > 1 else None
             for pm in pm_options:
+                pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
                 ev = [_ev(doc, trig.start, trig.end, "trigger")]
                 if pm is not None:
                     ev.append(_ev(doc, pm.start, pm.end, "place"))
@@ -1051,13 +1076,13 @@ def build_claims(doc: Doc) -> None:
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
-                        evidence=tuple(ev + (cas_ev if with_cas else []) + att_ev),
+                        evidence=tuple(ev + (cas_ev if pm_cas else []) + att_ev),
                         provenance=prov_calm if negative else prov,
                         perpetrator=perp,
                         target=_actor_id(targ_m),
                         place=pm.place if pm is not None else None,
                         time=_claim_time(time),
-                        casualties=casualties if with_cas else Casualties(),
+                        casualties=casualties if pm_cas else Casualties(),
                         attribution=attribution,
                         negative=negative,
                         sentence=(sent.start, sent.end),
