@@ -313,3 +313,21 @@ def test_figure_before_the_incident_word_goes_to_every_place(pipe) -> None:  # t
     text = "Regime forces killed at least 50 people in air strikes on Daraa and Lattakia."
     killed = {c.place.admin1_pcode: c.casualties.killed_best for c in incidents(_doc(pipe, text)) if c.place}
     assert killed == {"SY12": 50, "SY06": 50}
+
+
+# -- a figure that counts strikes or weapons ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "killed"), [
+    # snn-ar: "shelled Nusra positions with ten rockets, causing dead and wounded": no figure of dead
+    ("وأشارت إلى أن تعاون هؤلاء ظهر من خلال التدخل السريع للمؤازرة وقصف مواقع جبهة النصرة في أعزاز "
+     "بعشرة صواريخ، أدت إلى سقوط قتلى وجرحى.", "ar", None),
+    ("Helicopters dropped 12 barrel bombs on Daraa killing 5 people.", "en", 5),
+    ("Warplanes carried out 30 air strikes on Aleppo killing civilians.", "en", None),
+    # counter-examples: a figure of people before the incident word, an execution word
+    ("At least 15 people were killed in air strikes on Aleppo.", "en", 15),
+    ("At Least 19 Executed by ISIL in Deir Ezour.", "en", 19),
+])
+def test_figure_counting_strikes_counts_nobody(pipe, text: str, lang: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2015, 7, 31), lang_hint=lang))
+    assert {c.casualties.killed_best for c in incidents(doc)} == {killed}

@@ -604,6 +604,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     injured_w = ix.of("casualty.injured")
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
+    # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
+    incident_w = [m for m in ix.family("incident") if m.concept != "incident.execution"]
     clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
     killed: list[Quantity] = []
     injured: list[Quantity] = []
@@ -639,6 +641,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # part of a numeric date ("15-09-2013")
         if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
+        if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
+            continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
         if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
