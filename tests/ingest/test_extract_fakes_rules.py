@@ -157,3 +157,177 @@ def test_keyword_list_without_an_opener_stays_one_sentence() -> None:
             "province struck a market a hospital and a village on Friday killing at least 18 people.")
     (s,) = split_sentences(text, tag_markers={"tags"}, openers={"a", "the", "at"})
     assert s.kind == "text"
+
+
+# -- a photo caption closed by an agency credit ----------------------------------------------
+
+
+def test_caption_before_an_agency_credit_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the caption's road "connects Aleppo to Latakia"; the attack is in Latakia province
+    text = ("Published July 20 2015 A checkpoint that belonged to Assads forces is seen on a highway that "
+            "connects Aleppo to Latakia June 6 2015 (Reuters) Two people were killed and 15 injured as "
+            "Syrian regime forces attacked a village located in the northwestern Latakia province.")
+    doc = _doc(pipe, text, date(2015, 7, 20))
+    assert [s.kind for s in doc["sentences"]] == ["caption", "text"]
+    assert fakes_prediction(doc)["location"] == "lattakia"
+
+
+def test_credit_standing_alone_marks_the_sentence_before_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the lead gives the toll, the caption names Idlib, the next sentence the strikes' Aleppo
+    text = ("Jet strikes blamed on the Syrian regime hit the opposition-held cities killing more than 40 "
+            "people. A Syrian man carries a child at the scene of a reported air strike on the rebel-held "
+            "northwestern city of Idlib on September 10 2016. (TRT World and Agencies) At least 45 "
+            "people have been killed after intense airstrikes on Saturday on and around the northern "
+            "rebel-held city of Aleppo.")
+    doc = _doc(pipe, text, date(2016, 9, 10))
+    assert [s.kind for s in doc["sentences"]] == ["text", "caption", "caption", "text"]
+    assert fakes_prediction(doc)["location"] == "aleppo"
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline: the agency after a city in capitals opens the report
+    "BEIRUT (Reuters) Syrian warplanes struck Idlib killing 12 people.",
+    # an acronym after its expansion, a credit at the end of the article: no caption
+    "Air strikes hit Idlib the news agency Agence France-Presse (AFP) reported killing 12 people.",
+    "Air strikes hit Idlib killing 12 people. (Reuters)",
+])
+def test_agency_in_brackets_is_no_caption_credit_elsewhere(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text)
+    assert {s.kind for s in doc["sentences"]} == {"text"}
+    assert fakes_prediction(doc)["location"] == "idlib"
+
+
+# -- a place as an adjective: "Damascus-backed" ------------------------------------------------
+
+
+def test_place_joined_to_backed_or_based_is_no_location(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Israel Defense Forces allegedly have struck the military base of the Damascus-backed "
+            "National Defense Forces in the Golan Heights killing three Syrian fighters.")
+    doc = _doc(pipe, text, date(2017, 4, 23))
+    assert "Damascus" not in [p.place.text for p in doc["places"]]
+    assert fakes_prediction(doc)["location"] == "quneitra"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # the modifier belongs to another word; a place joined to another place stays a place
+    ("Government-backed forces shelled Aleppo killing five people.", "aleppo"),
+    ("Rebels shelled the Homs-Hama highway killing five people.", "homs"),
+])
+def test_hyphen_joined_places_otherwise_kept(pipe, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    assert fakes_prediction(_doc(pipe, text))["location"] == where
+
+
+# -- the lead's toll repeated with its place ---------------------------------------------------
+
+
+def test_lead_toll_takes_the_place_of_the_same_figure_later(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the mosque "north of Hama" comes first; the four dead are those of the Sermin strike in Idlib
+    text = ("At least four people were killed and 11 others were injured in airstrikes reportedly carried "
+            "out by the Bashar al-Assad regime in Syria. A mosque was also destroyed by regime airstrikes "
+            "north of Hama local civil defense sources said Friday. A civil defense official in Idlib "
+            "told Anadolu Agency four civilians were killed and seven others injured in an airstrike.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 29)))
+    assert (pred["killed"], pred["location"]) == (4, "idlib")
+
+
+def test_lead_toll_with_another_figure_later_takes_the_next_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least four people were killed in airstrikes by the regime in Syria. A mosque was also "
+            "destroyed by regime airstrikes north of Hama. A civil defense official in Idlib said seven "
+            "civilians were killed in another airstrike.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 29)))
+    assert (pred["killed"], pred["location"]) == (4, "hama")
+
+
+# -- a killing told without its means ----------------------------------------------------------
+
+
+def test_killing_with_a_named_agent_is_an_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sun Feb 14 2016 Syrian Army Kills over 100 ISIS Terrorists in Deir Ezzor. The armys air force "
+            "carried out sorties and airstrikes targeting ISIS positions in al-Husseiniyeh village.")
+    doc = _doc(pipe, text, date(2016, 2, 14))
+    (c,) = [c for c in incidents(doc) if c.event_type == "other"]
+    assert (c.perpetrator, c.casualties.killed_best, c.place.admin1_pcode if c.place else None) == (
+        "syrian-government", 100, "SY09")
+    # the means comes from the article's air strikes
+    pred = fakes_prediction(doc)
+    assert (pred["actor"], pred["cause_of_death"], pred["killed"]) == (
+        "syrian government or russian troops", "shelling", 100)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a headline's passive: the figure counts the actor, a victim
+    ("50 ISIL Terrorists Killed in Kobani in 24 Hours.", "en"),
+    # no agent: a death is not an incident of its own
+    ("Two people were killed in Aleppo on Monday.", "en"),
+    # a noun of the dead, not a verb that takes an agent
+    ("وأشار المرصد إلى أن من بين قتلى المعارضة ثلاثة من قادة المجموعات في محافظة حلب.", "ar"),
+])
+def test_killing_without_agent_is_no_incident(pipe, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 8, 6), lang_hint=lang))
+    assert [c for c in incidents(doc) if c.event_type == "other"] == []
+
+
+def test_arabic_killing_with_its_agent_is_an_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc("قتلت قوات النظام خمسة مدنيين في مدينة إدلب أمس.", published_on=date(2016, 8, 6), lang_hint="ar"))
+    (c,) = [c for c in incidents(doc) if c.event_type == "other"]
+    assert (c.perpetrator, c.casualties.killed_best) == ("syrian-government", 5)
+
+
+# -- background sentences do not locate the lead's toll ----------------------------------------
+
+
+@pytest.mark.parametrize("background", [
+    "the rebels had used the same chemical weapons in Aleppo last year.",
+    "the rebels had used the same chemical weapons in Aleppo in August 2013.",
+])
+def test_background_place_does_not_locate_the_lead(pipe, background: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("Victims of a suspected chemical attack in Syria appeared to show symptoms consistent with a "
+            "nerve agent the WHO said putting the death toll at at least 70. A Russian spokesman said "
+            + background + " The WHO said its experts were giving guidance to health workers in Idlib.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 5)))
+    assert (pred["killed"], pred["location"]) == (70, "idlib")
+
+
+def test_recent_place_still_locates_the_lead(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Victims of a suspected chemical attack in Syria appeared to show symptoms consistent with a "
+            "nerve agent the WHO said putting the death toll at at least 70. A Russian spokesman said "
+            "the rebels had used the same chemical weapons in Aleppo on Monday. The WHO said its experts "
+            "were giving guidance to health workers in Idlib.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 5)))
+    assert (pred["killed"], pred["location"]) == (70, "aleppo")
+
+
+# -- a figure given for one of the places ------------------------------------------------------
+
+
+def test_figure_goes_to_the_place_named_after_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian Army Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia."
+    doc = _doc(pipe, text, date(2015, 7, 7))
+    killed = {c.place.admin1_pcode: c.casualties.killed_best for c in incidents(doc) if c.place}
+    assert killed == {"SY12": None, "SY06": 50}
+    assert fakes_prediction(doc)["location"] == "lattakia"
+
+
+def test_figure_before_the_incident_word_goes_to_every_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the places follow the incident word, not the figure: the toll is the strikes' on both
+    text = "Regime forces killed at least 50 people in air strikes on Daraa and Lattakia."
+    killed = {c.place.admin1_pcode: c.casualties.killed_best for c in incidents(_doc(pipe, text)) if c.place}
+    assert killed == {"SY12": 50, "SY06": 50}
+
+
+# -- a figure that counts strikes or weapons ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "killed"), [
+    # snn-ar: "shelled Nusra positions with ten rockets, causing dead and wounded": no figure of dead
+    ("وأشارت إلى أن تعاون هؤلاء ظهر من خلال التدخل السريع للمؤازرة وقصف مواقع جبهة النصرة في أعزاز "
+     "بعشرة صواريخ، أدت إلى سقوط قتلى وجرحى.", "ar", None),
+    ("Helicopters dropped 12 barrel bombs on Daraa killing 5 people.", "en", 5),
+    ("Warplanes carried out 30 air strikes on Aleppo killing civilians.", "en", None),
+    # counter-examples: a figure of people before the incident word, an execution word
+    ("At least 15 people were killed in air strikes on Aleppo.", "en", 15),
+    ("At Least 19 Executed by ISIL in Deir Ezour.", "en", 19),
+])
+def test_figure_counting_strikes_counts_nobody(pipe, text: str, lang: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2015, 7, 31), lang_hint=lang))
+    assert {c.casualties.killed_best for c in incidents(doc)} == {killed}

@@ -390,6 +390,37 @@ def _weak_trigger(doc: Doc, c: IncidentClaim) -> bool:
     return trig is not None and short_key(trig.text, doc["lang"]) in weak
 
 
+#: Days before publication beyond which a sentence's only dates tell the background.
+_BACKGROUND_DAYS = 31
+
+
+def _background_sentences(doc: Doc) -> set[int]:
+    """Sentences that tell the background, not the news: a past-period marker
+    (``tally.background``: "last year", "months ago") or only days long before publication ("a
+    sarin gas attack in Ghouta ... in August 2013" in a 2017 article)."""
+    from hudna.ingest.steps.text import sentence_matches
+
+    ref = doc.get("reference_on") or doc.published_on
+    out: set[int] = set()
+    for i, ix in enumerate(sentence_matches(doc)):
+        if ix.has("tally.background"):
+            out.add(i)
+            continue
+        days = [t.latest_on or t.on for t in doc["times"][i] if not t.is_until and (t.latest_on or t.on)]
+        if ref is not None and days and all((ref - d).days > _BACKGROUND_DAYS for d in days):
+            out.add(i)
+    return out
+
+
+def _killing_trigger(doc: Doc, c: IncidentClaim) -> bool:
+    """Whether the incident's trigger is a killing word (an incident told without its means)."""
+    from hudna.text.lexicon import load_lexicon, short_key
+
+    kill = load_lexicon(doc["lang"]).keys_of("casualty.agentive")
+    trig = next((e for e in c.evidence if e.role == "trigger"), None)
+    return trig is not None and short_key(trig.text, doc["lang"]) in kill
+
+
 def fakes_prediction(doc: Doc) -> dict[str, Any]:
     """FA-KES fields (location, actor, cause_of_death, killed) predicted for one article.
 
@@ -409,12 +440,27 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
     govs = Counter(p.place.admin1_pcode for p in doc["places"]
                    if p.place.admin1_pcode and not getattr(p, "foreign", False))
     gov = main.place.admin1_pcode if main and main.place and main.place.admin1_pcode else None
+    if gov is None and main is not None and main.casualties.killed_best:
+        # the lead gives the toll, a later sentence the same figure with its place ("At least four
+        # people were killed ... four civilians were killed in an airstrike which hit the Sermin
+        # district"): that place, before any place named in between
+        again = sorted((c.place.admin1_pcode, _first_offset(c)) for c in incidents
+                       if c.place is not None and c.place.admin1_pcode
+                       and c.casualties.killed_best == main.casualties.killed_best
+                       and _first_offset(c) > _first_offset(main))
+        if again:
+            gov = min(again, key=lambda x: x[1])[0]
     if gov is None and main is not None:
         at = _first_offset(main)
         origins = _origins(doc)
+        # not a photo caption's or a keyword list's place ("A Syrian man carries a child at the
+        # scene of an air strike on ... Idlib. (TRT World and Agencies)"): they report nothing
+        sents = doc["sentences"]
+        past = _background_sentences(doc)
         after = [p for p in doc["places"] if p.start >= at and p.place.admin1_pcode
                  and not getattr(p, "foreign", False) and not getattr(p, "qualifier", False)
-                 and p.start not in origins]
+                 and p.start not in origins and getattr(sents[p.sentence], "kind", "text") == "text"
+                 and p.sentence not in past]
         if after:
             gov = after[0].place.admin1_pcode
     if gov is None and govs:
@@ -428,6 +474,13 @@ def fakes_prediction(doc: Doc) -> dict[str, Any]:
                        key=_first_offset)
         if later:
             etype = later[0].event_type
+    if main is not None and etype == "other" and _killing_trigger(doc, main):
+        # "Syrian Army Kills over 100 ISIS Terrorists ... airstrikes targeting ISIS positions": the
+        # killing told without its means takes the means the article names
+        spelled = sorted((c for c in incidents if c is not main and c.event_type in _SPELLED_OUT),
+                         key=_first_offset)
+        if spelled:
+            etype = spelled[0].event_type
     actor = _actor_class(main.perpetrator) if main else None
     # bombs (also an "attack" the article later calls a bombing) take no other incident's author
     if actor is None and main is not None and etype != "explosion":

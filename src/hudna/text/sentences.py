@@ -31,8 +31,10 @@ _ABBR_WINDOW = 32
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """``text`` is ``original[start:end]``; ``kind`` is ``"text"``, or ``"tags"`` for a page's
-    keyword list cut off the sentence it ran into (it reports nothing)."""
+    """``text`` is ``original[start:end]``; ``kind`` is ``"text"``, ``"tags"`` for a page's
+    keyword list cut off the sentence it ran into, or ``"caption"`` for a photo caption closed by
+    an agency credit ("... on September 10 2016. (TRT World and Agencies)"); neither reports
+    anything."""
 
     start: int
     end: int
@@ -59,7 +61,7 @@ def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
 
 def split_sentences(
     text: str, *, abbreviations: Collection[str] = (), tag_markers: Collection[str] = (),
-    openers: Collection[str] = (),
+    openers: Collection[str] = (), credits: Collection[str] = (),
 ) -> list[Sentence]:
     """Split ``text`` into sentences with offsets into ``text``.
 
@@ -75,6 +77,11 @@ def split_sentences(
         (case-folded, "tags") is cut before the first capitalised opener word (case-folded:
         "a", "the", "at"...) or number among its next 15 words, so the keywords become a sentence
         of their own (``kind="tags"``).
+    credits
+        Case-folded agency credits ("reuters", "trt world and agencies"): a credit in brackets
+        followed by a capitalised word closes a photo caption, the sentence it ends (or the one
+        before it when it stands alone): ``kind="caption"``. After a word in capitals it is a
+        dateline ("BEIRUT (Reuters)"), and at the end of the text the article's own credit.
 
     Examples
     --------
@@ -94,6 +101,9 @@ def split_sentences(
     >>> [x.kind for x in split_sentences("Tags Syria Kurds Suicide Attack A suicide bomber struck.",
     ...                                  tag_markers={"tags"}, openers={"a", "the"})]
     ['tags', 'text']
+    >>> t = "A checkpoint near Aleppo June 6 2015 (Reuters) Two people were killed. BEIRUT (Reuters) Six died."
+    >>> [(x.text, x.kind) for x in split_sentences(t, credits={"reuters"})]
+    [('A checkpoint near Aleppo June 6 2015 (Reuters)', 'caption'), ('Two people were killed.', 'text'), ('BEIRUT (Reuters) Six died.', 'text')]
     """
     out: list[Sentence] = []
     pos = 0
@@ -108,12 +118,47 @@ def split_sentences(
         _append(out, text, pos, end)
         pos = m.end()
     _append(out, text, pos, len(text))
+    if credits:
+        out = _mark_captions(text, out, credits)
     if tag_markers and openers:
         out = [part for s in out for part in _split_tags(text, s, tag_markers, openers)]
     return out
 
 
 _TOKEN = re.compile(r"\S+")
+#: A bracketed credit (at most a few words) followed by white space or the end.
+_CREDIT = re.compile(r"\(([^()\n]{1,40})\)(?=\s|$)")
+
+
+def _credit_at(text: str, m: re.Match[str], credits: Collection[str]) -> bool:
+    if " ".join(m.group(1).casefold().split()) not in credits:
+        return False
+    before = text[: m.start()].split()
+    if before and before[-1].isupper() and len(before[-1]) > 1:
+        return False  # a dateline: "BEIRUT (Reuters) Syrian ..."
+    after = text[m.end() :].split(None, 1)
+    return bool(after) and (after[0][:1].isupper() or after[0][:1].isdigit())
+
+
+def _mark_captions(text: str, sents: list[Sentence], credits: Collection[str]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sents:
+        if "(" not in s.text:
+            out.append(s)
+            continue
+        pos = s.start
+        for m in _CREDIT.finditer(text, s.start, s.end):
+            if not _credit_at(text, m, credits):
+                continue
+            if not text[pos : m.start()].strip() and out and out[-1].kind == "text":
+                # the credit stands alone after its caption's full stop
+                out[-1] = Sentence(out[-1].start, out[-1].end, out[-1].text, "caption")
+            _append(out, text, pos, m.end(), kind="caption")
+            pos = m.end()
+        _append(out, text, pos, s.end)
+    return out
+
+
 #: Words of a keyword list at most: an opener further on is inside the sentence the list ran into.
 _MAX_TAGS = 15
 

@@ -44,9 +44,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v4",
+    "incident": "incident_sentence.v5",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v3",
+    "regime": "regime_status_sentence.v4",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -262,7 +262,7 @@ def extract_regime_status(doc: Doc) -> None:
     prov = Provenance(RULES["regime"], doc["lexicon_version"], doc["gazetteer_version"])
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         truces = ix.of("regime.truce")
-        if not truces or getattr(sent, "kind", "text") == "tags":
+        if not truces or getattr(sent, "kind", "text") != "text":
             continue
         ms = ix.matches
         statuses = ix.family("status")
@@ -304,6 +304,8 @@ def extract_regime_status(doc: Doc) -> None:
 
 
 def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False) -> str:
+    if m.entry.family == "casualty":
+        return "other"  # a killing told without its means (:func:`_agent_killing`)
     name = m.concept.split(".", 1)[1]
     if name == "crash":
         # ANNOTATION-GUIDE.md: a crashing warplane is an air strike only when it was striking
@@ -521,6 +523,68 @@ def _air_forces() -> frozenset[str]:
     return frozenset(a.id for a in load_actor_registry() if a.kind in _AIR_KINDS)
 
 
+#: Words between an actor and the killing word it is the subject of ("The Syrian Army alongside a
+#: volunteer militia has killed some 70 ...") or marks with "by" ("killed overnight by Syrian troops").
+_KILLER_GAP = 5
+
+
+def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
+                   times: Sequence[TimeExpression]) -> LexiconMatch | None:
+    """In a sentence without incident word, a killing with a figure and a named agent ("Syrian
+    Army Kills 70 IS Militants", "50 jihadists were killed overnight by Syrian troops", "قتلت
+    قوات النظام خمسة مدنيين"): its killing word, read as the trigger of an incident of type
+    ``other``. Only verbs that take an agent count (``casualty.agentive``: "killed", "قتلت"; not
+    "the opposition's dead", "the toll"); without a figure or an agent (on the subject side of the
+    language, or marked) a death is no incident of its own ("two people died")."""
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(doc["lang"])
+    agentive = lex.keys_of("casualty.agentive")
+    kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
+    if not kills:
+        return None
+    cas, ev = _casualties(doc, ix, qs, times)
+    if cas.killed_best is None:
+        return None
+    words = {e.start for e in ev if e.role == "casualty"}
+    roles = _roles(doc, ix)
+    before = "before" in lex.keys_of("role.agent_position")
+    for k in kills:
+        if k.start not in words:
+            continue
+        for a in roles.marked + roles.others:
+            if any(e.role == "number" and e.end <= a.start and _gap_words(doc, e.end, a.start) <= 1
+                   for e in ev):
+                continue  # counted by the figure: a victim ("50 ISIL Terrorists Killed in Kobani")
+            lo, hi = (a.end, k.start) if a.end <= k.start else (k.end, a.start)
+            if _clause_broken(doc, lo, hi) or _gap_words(doc, lo, hi) > _KILLER_GAP:
+                continue
+            if a in roles.marked or (a.end <= k.start) == before or _gap_words(doc, lo, hi) == 0:
+                return k
+    return None
+
+
+#: Words between a killed figure and the place it is given for ("at least 50 Gunmen in Lattakia").
+_FIGURE_PLACE_GAP = 4
+
+
+def _figure_place(doc: Doc, cas_ev: Sequence[Evidence], pms: Sequence[PlaceMention],
+                  triggers: Sequence[LexiconMatch]) -> PlaceMention | None:
+    """The place named right after the first killed figure, in its clause and with no incident
+    word between (the figure's own place), among an incident's places; else none."""
+    num = next((e for e in cas_ev if e.role == "number"), None)
+    if num is None:
+        return None
+    for pm in sorted(pms, key=lambda p: p.start):
+        if pm.start < num.end:
+            continue
+        if (_gap_words(doc, num.end, pm.start) <= _FIGURE_PLACE_GAP and not _clause_broken(doc, num.end, pm.start)
+                and not any(num.end <= t.start < pm.start for t in triggers)):
+            return pm
+        return None
+    return None
+
+
 def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
     """Words that say people died: casualty words and execution triggers, in text order."""
     executions = ix.of("incident.execution")
@@ -540,6 +604,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     injured_w = ix.of("casualty.injured")
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
+    # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
+    incident_w = [m for m in ix.family("incident") if m.concept != "incident.execution"]
     clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
     killed: list[Quantity] = []
     injured: list[Quantity] = []
@@ -575,6 +641,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # part of a numeric date ("15-09-2013")
         if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
+        if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
+            continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
         if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
@@ -811,8 +879,8 @@ def build_claims(doc: Doc) -> None:
     by_sentence = _sentence_places(doc)
     lead = _lead_time(doc)
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
-        if getattr(sent, "kind", "text") == "tags":
-            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"): no report
+        if getattr(sent, "kind", "text") != "text":
+            continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"), a photo caption: no report
         sp = by_sentence[i]
         syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
         # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
@@ -878,6 +946,10 @@ def build_claims(doc: Doc) -> None:
         if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
+        if not triggers:
+            kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
+            if kill is not None:
+                triggers = [kill]
         had_triggers = bool(triggers)
         triggers = _drop_tallied(triggers, ix, sent_times)
         if not triggers:
@@ -989,7 +1061,11 @@ def build_claims(doc: Doc) -> None:
             time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
             with_cas = not negative and (etype, negative) == cas_key
             pm_options: list[PlaceMention | None] = list(pms) or [None]
+            # "Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia": the figure's
+            # own place, when one follows it, takes the casualties (not every place of the trigger)
+            fig_pm = _figure_place(doc, cas_ev, pms, triggers) if with_cas and len(pms) > 1 else None
             for pm in pm_options:
+                pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
                 ev = [_ev(doc, trig.start, trig.end, "trigger")]
                 if pm is not None:
                     ev.append(_ev(doc, pm.start, pm.end, "place"))
@@ -1004,13 +1080,13 @@ def build_claims(doc: Doc) -> None:
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
-                        evidence=tuple(ev + (cas_ev if with_cas else []) + att_ev),
+                        evidence=tuple(ev + (cas_ev if pm_cas else []) + att_ev),
                         provenance=prov_calm if negative else prov,
                         perpetrator=perp,
                         target=_actor_id(targ_m),
                         place=pm.place if pm is not None else None,
                         time=_claim_time(time),
-                        casualties=casualties if with_cas else Casualties(),
+                        casualties=casualties if pm_cas else Casualties(),
                         attribution=attribution,
                         negative=negative,
                         sentence=(sent.start, sent.end),

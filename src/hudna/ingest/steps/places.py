@@ -110,6 +110,7 @@ class _Words:
     sites: frozenset[str]
     conjunctions: frozenset[str]
     rural: frozenset[str]
+    modifiers: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -131,6 +132,7 @@ def _words(lang: str) -> _Words:
         sites=lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"),
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=lex.keys_of("gazetteer.qualifier.countryside"),
+        modifiers=lex.keys_of("place.modifier_after"),
     )
 
 
@@ -172,6 +174,18 @@ def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
     while k < len(text) and _is_word_char(text[k]):
         k += 1
     return match_key(text[j:k], lang), j, k
+
+
+def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
+    """Whether the name ending at ``end`` is joined by a hyphen to a ``place.modifier_after`` word
+    ("Damascus-backed National Defense Forces", "an Aleppo-based activist"): an adjective of who
+    backs or hosts someone, not where anything happened."""
+    if not w.modifiers or end >= len(text) or text[end] != "-":
+        return False
+    k = end + 1
+    while k < len(text) and _is_word_char(text[k]) and text[k] != "-":
+        k += 1
+    return match_key(text[end + 1 : k], lang) in w.modifiers
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -268,6 +282,9 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
                 namesakes.add((same.start, same.end))
         aliases = kept_aliases
         hits = [h for h in hits if (h.start, h.end) not in namesakes]
+    if w.modifiers:
+        hits = [h for h in hits if not _modifier(text, h.end, lang, w)]
+        aliases = [m for m in aliases if not _modifier(text, m.end, lang, w)]
     if aliases:
         spans = [(a.start, a.end) for a in aliases]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]

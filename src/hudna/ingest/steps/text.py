@@ -62,7 +62,8 @@ def split_sentences_step(doc: Doc) -> None:
     lex = load_lexicon(doc["lang"])
     doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(lex),
                                        tag_markers=lex.keys_of("text.tag_marker"),
-                                       openers=lex.keys_of("text.sentence_opener"))
+                                       openers=lex.keys_of("text.sentence_opener"),
+                                       credits=lex.keys_of("text.caption_credit"))
 
 
 @functools.lru_cache(maxsize=8)
