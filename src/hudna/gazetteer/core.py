@@ -76,6 +76,8 @@ CONTEXT_BONUS_SUBDISTRICT = 3.0
 CONTEXT_BORDER_M = 10_000.0
 #: Score of each stage when it matches (phonetic scores are computed).
 STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0}
+#: A first query part whose best candidate scores this much ends the search of the parts.
+_STRIPPED_SCORE = STAGE_SCORE["stripped"]
 _LEVEL_PREF = {
     Level.COMMUNITY: 3.0,
     Level.DISTRICT: 2.0,
@@ -516,7 +518,6 @@ class Gazetteer:
         parts = self._query_parts(name, code, memo)
         best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
-        rank = self._rank
         outside: list[_Cand] = []
         for i, (part, compound) in enumerate(parts):
             cands, flags, near = self._match(part, code, ctx, memo)
@@ -527,11 +528,11 @@ class Gazetteer:
                 outside += out
             if not cands:
                 continue
-            ranks = [rank(c, flags, ctx) for c in cands]
+            ranks = self._ranks(cands, flags, ctx)
             top = max(ranks)
             if best is None or top > best[3]:
                 best = (cands, flags, compound, top, ranks)
-                if i == 0 and max(c.score for c in cands) >= STAGE_SCORE["stripped"]:
+                if i == 0 and any(c.score >= _STRIPPED_SCORE for c in cands):
                     break
         if best is None:
             if outside:
@@ -550,10 +551,10 @@ class Gazetteer:
         country, a region across governorates), and the others."""
         inside: list[_Cand] = []
         outside: list[_Cand] = []
-        places, admin1 = self.places, ctx.admin1
+        places, admin1, static = self.places, ctx.admin1, self._rank_static
         for c in cands:
-            p = places[c.pid]
-            if p.admin1_pcode is None or p.admin1_pcode in admin1 or c.pid in admin1 or self._near_areas(p, admin1):
+            a1 = static[c.pid][1]
+            if a1 is None or a1 in admin1 or c.pid in admin1 or self._near_areas(places[c.pid], admin1):
                 inside.append(c)
             else:
                 outside.append(c)
@@ -855,7 +856,7 @@ class Gazetteer:
         # first rejected one is the closest
         lowest = PHONETIC_THRESHOLD_DISTRICT
         for pid, (sim, _) in scored.items():
-            _, a1, a2, _ = static[pid]
+            _, a1, a2, _, _ = static[pid]
             if a2 in admin2 or pid in admin2:
                 need = PHONETIC_THRESHOLD_DISTRICT
             elif a1 in admin1 or pid in admin1:
@@ -975,9 +976,9 @@ class Gazetteer:
         self._centre[admin1] = centre
         return centre
 
-    def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float]]]:
-        """Per place: level, admin1, admin2 and the context-free part of :meth:`_rank` for each
-        hint/countryside bonus (0, 1, 4, 5), summed in :meth:`_rank_slow`'s order."""
+    def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float], str | None]]:
+        """Per place: level, admin1, admin2, the context-free part of :meth:`_rank` for each
+        hint/countryside bonus (0, 1, 4, 5), summed in :meth:`_rank_slow`'s order, and admin3."""
         out = {}
         for pid, p in self.places.items():
             by_base = {}
@@ -988,30 +989,39 @@ class Gazetteer:
                 if p.population:
                     bonus += min(math.log10(max(p.population, 1)), 7.0) * 0.2
                 by_base[base] = bonus
-            out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base)
+            out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base, p.admin3_pcode)
         return out
 
     def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
         """Ranking score of a candidate: its match score plus hint, level, size and context
         bonuses (equal to :meth:`_rank_slow`, from per-place values computed at load)."""
-        level, admin1, admin2, by_base = self._rank_static[c.pid]
-        base = 0.0
-        if flags.hint is not None:
-            base += 4.0 if level in _HINT_LEVELS[flags.hint] else 0.0
-        if flags.countryside and level == Level.GOVERNORATE:
-            base += 1.0
-        bonus = by_base[base]
-        pcodes = ctx.pcodes
-        if pcodes:
-            if admin1 in pcodes:
-                bonus += CONTEXT_BONUS_GOVERNORATE
-            if admin2 in pcodes:
-                bonus += CONTEXT_BONUS_DISTRICT
-            if ctx.admin3 and self.places[c.pid].admin3_pcode in ctx.admin3:
-                bonus += CONTEXT_BONUS_SUBDISTRICT
-            if c.pid in pcodes:
-                bonus += 1.0
-        return c.score + bonus
+        return self._ranks([c], flags, ctx)[0]
+
+    def _ranks(self, cands: Sequence[_Cand], flags: _Flags, ctx: _Context) -> list[float]:
+        """:meth:`_rank` of each candidate (what depends on the flags and the context alone is
+        looked up once)."""
+        static = self._rank_static
+        hint_levels = _HINT_LEVELS[flags.hint] if flags.hint is not None else ()
+        countryside = flags.countryside
+        pcodes, admin3 = ctx.pcodes, ctx.admin3
+        out = []
+        for c in cands:
+            level, a1, a2, by_base, a3 = static[c.pid]
+            base = 4.0 if level in hint_levels else 0.0
+            if countryside and level == Level.GOVERNORATE:
+                base += 1.0
+            bonus = by_base[base]
+            if pcodes:
+                if a1 in pcodes:
+                    bonus += CONTEXT_BONUS_GOVERNORATE
+                if a2 in pcodes:
+                    bonus += CONTEXT_BONUS_DISTRICT
+                if admin3 and a3 in admin3:
+                    bonus += CONTEXT_BONUS_SUBDISTRICT
+                if c.pid in pcodes:
+                    bonus += 1.0
+            out.append(c.score + bonus)
+        return out
 
     def _rank_slow(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
         """The ranking score computed from the place (reference for :meth:`_rank`)."""
@@ -1051,7 +1061,7 @@ class Gazetteer:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
         if ranks is None:
-            ranks = [self._rank(c, flags, ctx) for c in cands]
+            ranks = self._ranks(cands, flags, ctx)
         best_by_pid: dict[str, tuple[_Cand, float]] = {}
         for c, r in zip(cands, ranks, strict=True):
             prev = best_by_pid.get(c.pid)
