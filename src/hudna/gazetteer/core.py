@@ -21,6 +21,7 @@ GeoNames).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import logging
@@ -96,6 +97,15 @@ _HINT_LEVELS = {
 }
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
+#: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
+_RESULT_FIELDS = (
+    "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
+    "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
+)
+#: The values of a place in a GeocodeResult (``_RESULT_FIELDS[1:10]``).
+_PlaceFields = tuple[str, str, str | None, Level, str | None, str | None, str | None, float | None, float | None]
+if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  # pragma: no cover
+    raise ImportError("GeocodeResult's fields changed: update _RESULT_FIELDS and Gazetteer._answer")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -160,6 +170,9 @@ class _Prep:
 
 
 _EMPTY_PREP = _Prep((None, False, False), empty=True)
+#: Qualifier phrases of some roles: (length, phrase words -> role) longest first, and the
+#: words phrases start and end with (:meth:`Gazetteer._phrase_table`).
+_PhraseTable = tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]]
 
 
 class _Plan:
@@ -255,11 +268,8 @@ class Gazetteer:
         self._rank_static = self._static_ranks()
         self._alt_info = {pid: (p.name_en, p.level.value) for pid, p in self.places.items()}
         #: :meth:`_place_answer` by place id (filled as answers land on places)
-        self._answer_fields: dict[str, tuple[dict[str, Any], tuple[int, int], tuple[int, int]]] = {}
-        self._phrase_tables: dict[
-            tuple[str, tuple[str, ...]],
-            tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]],
-        ] = {}
+        self._answer_fields: dict[str, tuple[_PlaceFields, tuple[int, int], tuple[int, int]]] = {}
+        self._phrase_tables: dict[tuple[str, tuple[str, ...]], _PhraseTable] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
@@ -648,6 +658,7 @@ class Gazetteer:
         if not tokens:
             return _EMPTY_PREP
         fold, table = mod.fold_name, self._exact[lang]
+        qualifiers, all_words = self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
@@ -655,7 +666,7 @@ class Gazetteer:
             found = _exact_lookup(toks, "clitic" if clitic else "exact", fold, table)
             if found:
                 return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(toks))
-            core = self._strip(toks, words, _QUALIFIER_ROLES, flags)
+            core = _strip_phrases(toks, qualifiers, flags)
             if core != toks and core:
                 if flags.countryside:
                     for rif in words.roles.get("countryside", ()):
@@ -666,7 +677,7 @@ class Gazetteer:
                 found = _exact_lookup(core, "clitic" if clitic else "qualified", fold, table)
                 if found:
                     return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core))
-            core2 = self._strip(core, words, _ALL_ROLES, flags)
+            core2 = _strip_phrases(core, all_words, flags)
             if core2 != core and core2:
                 found = _exact_lookup(core2, "stripped", fold, table)
                 if found:
@@ -712,6 +723,10 @@ class Gazetteer:
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
         """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
+        return _strip_phrases(tokens, self._phrase_table(words, roles), flags)
+
+    def _phrase_table(self, words: PlaceWords, roles: tuple[str, ...]) -> _PhraseTable:
+        """The phrases of ``roles`` by length (longest first), with their first and last words."""
         entry = self._phrase_tables.get((words.lang, roles))
         if entry is None:
             by_len: dict[int, dict[tuple[str, ...], str]] = {}
@@ -721,34 +736,8 @@ class Gazetteer:
             firsts = frozenset(p[0] for _, ps in table for p in ps)
             lasts = frozenset(p[-1] for _, ps in table for p in ps)
             entry = self._phrase_tables[(words.lang, roles)] = (table, firsts, lasts)
-        table, firsts, lasts = entry
-        toks = list(tokens)
-        changed = True
-        while changed and len(toks) > 1:
-            changed = False
-            if toks[0] in firsts or toks[-1] in lasts:  # else no phrase can match at an end
-                for n, phrases in table:
-                    if n >= len(toks):
-                        continue
-                    role = phrases.get(tuple(toks[:n]))
-                    if role is not None:
-                        toks = toks[n:]
-                    else:
-                        role = phrases.get(tuple(toks[-n:]))
-                        if role is None:
-                            continue
-                        toks = toks[:-n]
-                    changed = True
-                    if role in _HINT_LEVELS and flags.hint is None:
-                        flags.hint = role
-                    elif role == "countryside":
-                        flags.countryside = True
-                    elif role in ("near", "feature"):
-                        flags.near = True
-                    break
-            while len(toks) > 1 and toks[0] in ("of", "the"):
-                toks = toks[1:]
-        return toks
+        return entry
+
 
     def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
         places, admin1 = self.places, ctx.admin1
@@ -1091,36 +1080,20 @@ class Gazetteer:
             )
         fields, as_found, near = self._place_answer(place.place_id)
         geo, where = near if flags.near else as_found
+        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
         return GeocodeResult(
-            query=query,
-            **fields,
-            geo_precision=geo,
-            where_prec=where,
-            score=round(min(top.score, 100.0), 1),
-            alternatives=alts,
-            matched=top.matched,
-            method=method,
-            gazetteer_version=self.version,
+            query, *fields, geo, where, round(min(top.score, 100.0), 1), alts, None, top.matched, method, self.version
         )
 
-    def _place_answer(self, pid: str) -> tuple[dict[str, Any], tuple[int, int], tuple[int, int]]:
+    def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,
-        admin P-codes, coordinates), and its precision codes (ACLED, UCDP) as found and "near"
-        (:func:`precision_codes`). Built once per place, when an answer first lands on it."""
+        admin P-codes, coordinates: the values of ``_RESULT_FIELDS[1:10]``), and its precision
+        codes (ACLED, UCDP) as found and "near" (:func:`precision_codes`). Built once per
+        place, when an answer first lands on it."""
         out = self._answer_fields.get(pid)
         if out is None:
             p = self.places[pid]
-            fields = {
-                "pcode": p.place_id,
-                "name_en": p.name_en,
-                "name_ar": p.name_ar,
-                "level": p.level,
-                "admin1_pcode": p.admin1_pcode,
-                "admin2_pcode": p.admin2_pcode,
-                "admin3_pcode": p.admin3_pcode,
-                "lat": p.lat,
-                "lon": p.lon,
-            }
+            fields = (p.place_id, p.name_en, p.name_ar, p.level, p.admin1_pcode, p.admin2_pcode, p.admin3_pcode, p.lat, p.lon)
             codes = []
             for near in (False, True):
                 # a point known only "around a location" (learned from events coded so) stays near
@@ -1178,6 +1151,40 @@ class Gazetteer:
     def words(self, lang: str) -> PlaceWords:
         """Qualifier, facility and direction words of a language."""
         return self._words[lang]
+
+
+def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:
+    """:meth:`Gazetteer._strip` with the phrase table of its roles."""
+    table, firsts, lasts = entry
+    toks = list(tokens)
+    changed = True
+    while changed and len(toks) > 1:
+        changed = False
+        # a phrase at the start begins with a first word, one at the end ends with a last word
+        head, tail = toks[0] in firsts, toks[-1] in lasts
+        if head or tail:
+            for n, phrases in table:
+                if n >= len(toks):
+                    continue
+                role = phrases.get(tuple(toks[:n])) if head else None
+                if role is not None:
+                    toks = toks[n:]
+                else:
+                    role = phrases.get(tuple(toks[-n:])) if tail else None
+                    if role is None:
+                        continue
+                    toks = toks[:-n]
+                changed = True
+                if role in _HINT_LEVELS and flags.hint is None:
+                    flags.hint = role
+                elif role == "countryside":
+                    flags.countryside = True
+                elif role in ("near", "feature"):
+                    flags.near = True
+                break
+        while len(toks) > 1 and toks[0] in ("of", "the"):
+            toks = toks[1:]
+    return toks
 
 
 def _second(cr: tuple[_Cand, float]) -> float:
