@@ -657,7 +657,7 @@ class Gazetteer:
         tokens = (match_key(text, lang) if key is None else key).split()
         if not tokens:
             return _EMPTY_PREP
-        fold, table = mod.fold_name, self._exact[lang]
+        fold, table = mod.fold_tokens, self._exact[lang]
         qualifiers, all_words = self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
@@ -1199,14 +1199,15 @@ def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     return list(best.values())
 
 
-def _exact_lookup(tokens: list[str], method: str, fold: Callable[[str], str], table: dict[str, list[str]]) -> list[_Cand]:
-    """Candidates of the places whose folded name (``fold``: the language's ``fold_name``) is
+def _exact_lookup(
+    tokens: list[str], method: str, fold: Callable[[Sequence[str]], str], table: dict[str, list[str]]
+) -> list[_Cand]:
+    """Candidates of the places whose folded name (``fold``: the language's ``fold_tokens``) is
     the words', at the stage's score (``table``: the exact index of the language)."""
-    key = " ".join(tokens)
-    pids = table.get(fold(key))
+    pids = table.get(fold(tokens))
     if not pids:
         return []
-    score = STAGE_SCORE[method]
+    score, key = STAGE_SCORE[method], " ".join(tokens)
     return [_Cand(p, score, method, key) for p in pids]
 
 
