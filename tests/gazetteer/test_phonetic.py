@@ -323,3 +323,23 @@ def test_phonetic_token_equals_the_letter_by_letter_rules():
     words += ["".join(rng.choice("aeiouywhbkstlmnrqcxpgdz'-é1") for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
     for w in words:
         assert en.phonetic_token.__wrapped__(w) == _phonetic_token_loop(w), w
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_fold_tokens_equals_fold_name(gaz, lang):
+    mod = en if lang == "en" else ar
+    keys = [n.match_key for n in gaz.built.names if n.lang == lang][::5]
+    keys += ["al", "al el", "tell al ein", "deir ez zor village", "ال", "ريف ادلب", "ال حسكه"]
+    for key in keys:
+        toks = key.split()
+        for span in (toks, toks[1:], toks[:-1]):
+            if span:
+                assert mod.fold_tokens(span) == mod.fold_name(" ".join(span)), span
+
+
+def test_phonetic_keys_join_the_phonetic_parts(gaz):
+    keys = [n.match_key for n in gaz.built.names if n.lang == "en"][::3]
+    keys += ["al", "el al", "tall battal sharqi", "eastern tal battal gharbi", "madamiyet elqalmun"]
+    for key in keys:
+        parts = en.phonetic_parts(key)
+        assert en.phonetic_keys(key) == ("".join(p[0] for p in parts), "".join(p[1] for p in parts)), key

@@ -21,6 +21,7 @@ GeoNames).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import logging
@@ -76,6 +77,8 @@ CONTEXT_BONUS_SUBDISTRICT = 3.0
 CONTEXT_BORDER_M = 10_000.0
 #: Score of each stage when it matches (phonetic scores are computed).
 STAGE_SCORE = {"exact": 100.0, "qualified": 99.0, "stripped": 96.0, "clitic": 97.0}
+#: A first query part whose best candidate scores this much ends the search of the parts.
+_STRIPPED_SCORE = STAGE_SCORE["stripped"]
 _LEVEL_PREF = {
     Level.COMMUNITY: 3.0,
     Level.DISTRICT: 2.0,
@@ -94,6 +97,15 @@ _HINT_LEVELS = {
 }
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
+#: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
+_RESULT_FIELDS = (
+    "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
+    "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
+)
+#: The values of a place in a GeocodeResult (``_RESULT_FIELDS[1:10]``).
+_PlaceFields = tuple[str, str, str | None, Level, str | None, str | None, str | None, float | None, float | None]
+if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  # pragma: no cover
+    raise ImportError("GeocodeResult's fields changed: update _RESULT_FIELDS and Gazetteer._answer")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -158,6 +170,9 @@ class _Prep:
 
 
 _EMPTY_PREP = _Prep((None, False, False), empty=True)
+#: Qualifier phrases of some roles: (length, phrase words -> role) longest first, and the
+#: words phrases start and end with (:meth:`Gazetteer._phrase_table`).
+_PhraseTable = tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]]
 
 
 class _Plan:
@@ -253,11 +268,8 @@ class Gazetteer:
         self._rank_static = self._static_ranks()
         self._alt_info = {pid: (p.name_en, p.level.value) for pid, p in self.places.items()}
         #: :meth:`_place_answer` by place id (filled as answers land on places)
-        self._answer_fields: dict[str, tuple[dict[str, Any], tuple[int, int], tuple[int, int]]] = {}
-        self._phrase_tables: dict[
-            tuple[str, tuple[str, ...]],
-            tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]],
-        ] = {}
+        self._answer_fields: dict[str, tuple[_PlaceFields, tuple[int, int], tuple[int, int]]] = {}
+        self._phrase_tables: dict[tuple[str, tuple[str, ...]], _PhraseTable] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
@@ -516,7 +528,6 @@ class Gazetteer:
         parts = self._query_parts(name, code, memo)
         best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
-        rank = self._rank
         outside: list[_Cand] = []
         for i, (part, compound) in enumerate(parts):
             cands, flags, near = self._match(part, code, ctx, memo)
@@ -527,11 +538,11 @@ class Gazetteer:
                 outside += out
             if not cands:
                 continue
-            ranks = [rank(c, flags, ctx) for c in cands]
+            ranks = self._ranks(cands, flags, ctx)
             top = max(ranks)
             if best is None or top > best[3]:
                 best = (cands, flags, compound, top, ranks)
-                if i == 0 and max(c.score for c in cands) >= STAGE_SCORE["stripped"]:
+                if i == 0 and any(c.score >= _STRIPPED_SCORE for c in cands):
                     break
         if best is None:
             if outside:
@@ -550,10 +561,10 @@ class Gazetteer:
         country, a region across governorates), and the others."""
         inside: list[_Cand] = []
         outside: list[_Cand] = []
-        places, admin1 = self.places, ctx.admin1
+        places, admin1, static = self.places, ctx.admin1, self._rank_static
         for c in cands:
-            p = places[c.pid]
-            if p.admin1_pcode is None or p.admin1_pcode in admin1 or c.pid in admin1 or self._near_areas(p, admin1):
+            a1 = static[c.pid][1]
+            if a1 is None or a1 in admin1 or c.pid in admin1 or self._near_areas(places[c.pid], admin1):
                 inside.append(c)
             else:
                 outside.append(c)
@@ -646,7 +657,8 @@ class Gazetteer:
         tokens = (match_key(text, lang) if key is None else key).split()
         if not tokens:
             return _EMPTY_PREP
-        fold, table = mod.fold_name, self._exact[lang]
+        fold, table = mod.fold_tokens, self._exact[lang]
+        qualifiers, all_words = self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
@@ -654,7 +666,7 @@ class Gazetteer:
             found = _exact_lookup(toks, "clitic" if clitic else "exact", fold, table)
             if found:
                 return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(toks))
-            core = self._strip(toks, words, _QUALIFIER_ROLES, flags)
+            core = _strip_phrases(toks, qualifiers, flags)
             if core != toks and core:
                 if flags.countryside:
                     for rif in words.roles.get("countryside", ()):
@@ -665,7 +677,7 @@ class Gazetteer:
                 found = _exact_lookup(core, "clitic" if clitic else "qualified", fold, table)
                 if found:
                     return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core))
-            core2 = self._strip(core, words, _ALL_ROLES, flags)
+            core2 = _strip_phrases(core, all_words, flags)
             if core2 != core and core2:
                 found = _exact_lookup(core2, "stripped", fold, table)
                 if found:
@@ -711,6 +723,10 @@ class Gazetteer:
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
         """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
+        return _strip_phrases(tokens, self._phrase_table(words, roles), flags)
+
+    def _phrase_table(self, words: PlaceWords, roles: tuple[str, ...]) -> _PhraseTable:
+        """The phrases of ``roles`` by length (longest first), with their first and last words."""
         entry = self._phrase_tables.get((words.lang, roles))
         if entry is None:
             by_len: dict[int, dict[tuple[str, ...], str]] = {}
@@ -720,34 +736,8 @@ class Gazetteer:
             firsts = frozenset(p[0] for _, ps in table for p in ps)
             lasts = frozenset(p[-1] for _, ps in table for p in ps)
             entry = self._phrase_tables[(words.lang, roles)] = (table, firsts, lasts)
-        table, firsts, lasts = entry
-        toks = list(tokens)
-        changed = True
-        while changed and len(toks) > 1:
-            changed = False
-            if toks[0] in firsts or toks[-1] in lasts:  # else no phrase can match at an end
-                for n, phrases in table:
-                    if n >= len(toks):
-                        continue
-                    role = phrases.get(tuple(toks[:n]))
-                    if role is not None:
-                        toks = toks[n:]
-                    else:
-                        role = phrases.get(tuple(toks[-n:]))
-                        if role is None:
-                            continue
-                        toks = toks[:-n]
-                    changed = True
-                    if role in _HINT_LEVELS and flags.hint is None:
-                        flags.hint = role
-                    elif role == "countryside":
-                        flags.countryside = True
-                    elif role in ("near", "feature"):
-                        flags.near = True
-                    break
-            while len(toks) > 1 and toks[0] in ("of", "the"):
-                toks = toks[1:]
-        return toks
+        return entry
+
 
     def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
         places, admin1 = self.places, ctx.admin1
@@ -855,7 +845,7 @@ class Gazetteer:
         # first rejected one is the closest
         lowest = PHONETIC_THRESHOLD_DISTRICT
         for pid, (sim, _) in scored.items():
-            _, a1, a2, _ = static[pid]
+            _, a1, a2, _, _ = static[pid]
             if a2 in admin2 or pid in admin2:
                 need = PHONETIC_THRESHOLD_DISTRICT
             elif a1 in admin1 or pid in admin1:
@@ -975,9 +965,9 @@ class Gazetteer:
         self._centre[admin1] = centre
         return centre
 
-    def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float]]]:
-        """Per place: level, admin1, admin2 and the context-free part of :meth:`_rank` for each
-        hint/countryside bonus (0, 1, 4, 5), summed in :meth:`_rank_slow`'s order."""
+    def _static_ranks(self) -> dict[str, tuple[Level, str | None, str | None, dict[float, float], str | None]]:
+        """Per place: level, admin1, admin2, the context-free part of :meth:`_rank` for each
+        hint/countryside bonus (0, 1, 4, 5), summed in :meth:`_rank_slow`'s order, and admin3."""
         out = {}
         for pid, p in self.places.items():
             by_base = {}
@@ -988,30 +978,39 @@ class Gazetteer:
                 if p.population:
                     bonus += min(math.log10(max(p.population, 1)), 7.0) * 0.2
                 by_base[base] = bonus
-            out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base)
+            out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base, p.admin3_pcode)
         return out
 
     def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
         """Ranking score of a candidate: its match score plus hint, level, size and context
         bonuses (equal to :meth:`_rank_slow`, from per-place values computed at load)."""
-        level, admin1, admin2, by_base = self._rank_static[c.pid]
-        base = 0.0
-        if flags.hint is not None:
-            base += 4.0 if level in _HINT_LEVELS[flags.hint] else 0.0
-        if flags.countryside and level == Level.GOVERNORATE:
-            base += 1.0
-        bonus = by_base[base]
-        pcodes = ctx.pcodes
-        if pcodes:
-            if admin1 in pcodes:
-                bonus += CONTEXT_BONUS_GOVERNORATE
-            if admin2 in pcodes:
-                bonus += CONTEXT_BONUS_DISTRICT
-            if ctx.admin3 and self.places[c.pid].admin3_pcode in ctx.admin3:
-                bonus += CONTEXT_BONUS_SUBDISTRICT
-            if c.pid in pcodes:
-                bonus += 1.0
-        return c.score + bonus
+        return self._ranks([c], flags, ctx)[0]
+
+    def _ranks(self, cands: Sequence[_Cand], flags: _Flags, ctx: _Context) -> list[float]:
+        """:meth:`_rank` of each candidate (what depends on the flags and the context alone is
+        looked up once)."""
+        static = self._rank_static
+        hint_levels = _HINT_LEVELS[flags.hint] if flags.hint is not None else ()
+        countryside = flags.countryside
+        pcodes, admin3 = ctx.pcodes, ctx.admin3
+        out = []
+        for c in cands:
+            level, a1, a2, by_base, a3 = static[c.pid]
+            base = 4.0 if level in hint_levels else 0.0
+            if countryside and level == Level.GOVERNORATE:
+                base += 1.0
+            bonus = by_base[base]
+            if pcodes:
+                if a1 in pcodes:
+                    bonus += CONTEXT_BONUS_GOVERNORATE
+                if a2 in pcodes:
+                    bonus += CONTEXT_BONUS_DISTRICT
+                if admin3 and a3 in admin3:
+                    bonus += CONTEXT_BONUS_SUBDISTRICT
+                if c.pid in pcodes:
+                    bonus += 1.0
+            out.append(c.score + bonus)
+        return out
 
     def _rank_slow(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
         """The ranking score computed from the place (reference for :meth:`_rank`)."""
@@ -1051,7 +1050,7 @@ class Gazetteer:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
         if ranks is None:
-            ranks = [self._rank(c, flags, ctx) for c in cands]
+            ranks = self._ranks(cands, flags, ctx)
         best_by_pid: dict[str, tuple[_Cand, float]] = {}
         for c, r in zip(cands, ranks, strict=True):
             prev = best_by_pid.get(c.pid)
@@ -1081,36 +1080,20 @@ class Gazetteer:
             )
         fields, as_found, near = self._place_answer(place.place_id)
         geo, where = near if flags.near else as_found
+        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
         return GeocodeResult(
-            query=query,
-            **fields,
-            geo_precision=geo,
-            where_prec=where,
-            score=round(min(top.score, 100.0), 1),
-            alternatives=alts,
-            matched=top.matched,
-            method=method,
-            gazetteer_version=self.version,
+            query, *fields, geo, where, round(min(top.score, 100.0), 1), alts, None, top.matched, method, self.version
         )
 
-    def _place_answer(self, pid: str) -> tuple[dict[str, Any], tuple[int, int], tuple[int, int]]:
+    def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,
-        admin P-codes, coordinates), and its precision codes (ACLED, UCDP) as found and "near"
-        (:func:`precision_codes`). Built once per place, when an answer first lands on it."""
+        admin P-codes, coordinates: the values of ``_RESULT_FIELDS[1:10]``), and its precision
+        codes (ACLED, UCDP) as found and "near" (:func:`precision_codes`). Built once per
+        place, when an answer first lands on it."""
         out = self._answer_fields.get(pid)
         if out is None:
             p = self.places[pid]
-            fields = {
-                "pcode": p.place_id,
-                "name_en": p.name_en,
-                "name_ar": p.name_ar,
-                "level": p.level,
-                "admin1_pcode": p.admin1_pcode,
-                "admin2_pcode": p.admin2_pcode,
-                "admin3_pcode": p.admin3_pcode,
-                "lat": p.lat,
-                "lon": p.lon,
-            }
+            fields = (p.place_id, p.name_en, p.name_ar, p.level, p.admin1_pcode, p.admin2_pcode, p.admin3_pcode, p.lat, p.lon)
             codes = []
             for near in (False, True):
                 # a point known only "around a location" (learned from events coded so) stays near
@@ -1170,6 +1153,40 @@ class Gazetteer:
         return self._words[lang]
 
 
+def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:
+    """:meth:`Gazetteer._strip` with the phrase table of its roles."""
+    table, firsts, lasts = entry
+    toks = list(tokens)
+    changed = True
+    while changed and len(toks) > 1:
+        changed = False
+        # a phrase at the start begins with a first word, one at the end ends with a last word
+        head, tail = toks[0] in firsts, toks[-1] in lasts
+        if head or tail:
+            for n, phrases in table:
+                if n >= len(toks):
+                    continue
+                role = phrases.get(tuple(toks[:n])) if head else None
+                if role is not None:
+                    toks = toks[n:]
+                else:
+                    role = phrases.get(tuple(toks[-n:])) if tail else None
+                    if role is None:
+                        continue
+                    toks = toks[:-n]
+                changed = True
+                if role in _HINT_LEVELS and flags.hint is None:
+                    flags.hint = role
+                elif role == "countryside":
+                    flags.countryside = True
+                elif role in ("near", "feature"):
+                    flags.near = True
+                break
+        while len(toks) > 1 and toks[0] in ("of", "the"):
+            toks = toks[1:]
+    return toks
+
+
 def _second(cr: tuple[_Cand, float]) -> float:
     return cr[1]
 
@@ -1182,14 +1199,15 @@ def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     return list(best.values())
 
 
-def _exact_lookup(tokens: list[str], method: str, fold: Callable[[str], str], table: dict[str, list[str]]) -> list[_Cand]:
-    """Candidates of the places whose folded name (``fold``: the language's ``fold_name``) is
+def _exact_lookup(
+    tokens: list[str], method: str, fold: Callable[[Sequence[str]], str], table: dict[str, list[str]]
+) -> list[_Cand]:
+    """Candidates of the places whose folded name (``fold``: the language's ``fold_tokens``) is
     the words', at the stage's score (``table``: the exact index of the language)."""
-    key = " ".join(tokens)
-    pids = table.get(fold(key))
+    pids = table.get(fold(tokens))
     if not pids:
         return []
-    score = STAGE_SCORE[method]
+    score, key = STAGE_SCORE[method], " ".join(tokens)
     return [_Cand(p, score, method, key) for p in pids]
 
 

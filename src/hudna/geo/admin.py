@@ -328,8 +328,10 @@ class AdminAreas:
         if boundary is None:  # prepared once: GEOS then finds the nearest segment by an index
             boundary = self._boundaries[pcode] = geom.boundary
             shapely.prepare(boundary)
-        (x, y), _ = shapely.shortest_line(boundary, shapely.Point(lon, lat)).coords
-        return distance_m(lon1=lon, lat1=lat, lon2=float(x), lat2=float(y))
+        # the vectorised functions on one point (shapely.Point and .coords cost more)
+        line = shapely.shortest_line(boundary, shapely.points((lon, lat)))
+        x, y = shapely.get_coordinates(line)[0].tolist()
+        return float(_GEOD.inv(lon, lat, x, y)[2])
 
 
     def near_area(self, pcode: str, *, lon: float, lat: float, radius_m: float) -> bool:

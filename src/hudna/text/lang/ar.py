@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 __all__ = [
     "ARABIC_RANGES",
@@ -24,6 +24,7 @@ __all__ = [
     "article_assimilated_forms",
     "fold_persian_letters",
     "fold_name",
+    "fold_tokens",
     "latin_consonant_key",
     "latin_consonant_parts",
     "name_variants",
@@ -230,6 +231,18 @@ def fold_name(key: str) -> str:
     'معره نعمان'
     """
     return " ".join(strip_article(t) for t in key.split())
+
+
+def fold_tokens(tokens: Sequence[str]) -> str:
+    """:func:`fold_name` of a match key's words (``fold_name(" ".join(tokens))``), without the
+    round trip through one string nor the memo (see :func:`hudna.text.lang.en.fold_tokens`).
+
+    Examples
+    --------
+    >>> fold_tokens(["معره", "النعمان"])
+    'معره نعمان'
+    """
+    return " ".join([strip_article(t) for t in tokens])
 
 
 def name_variants(key: str) -> list[str]:

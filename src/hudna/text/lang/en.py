@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 
 import yaml
@@ -25,6 +25,7 @@ __all__ = [
     "phonetic_parts",
     "phonetic_token",
     "fold_name",
+    "fold_tokens",
     "name_variants",
     "skeleton",
     "strip_articles",
@@ -152,6 +153,21 @@ def fold_name(key: str) -> str:
     'tal ayn'
     """
     return " ".join(canonical_tokens(key))
+
+
+def fold_tokens(tokens: Sequence[str]) -> str:
+    """:func:`fold_name` of a match key's words (``fold_name(" ".join(tokens))``), without the
+    round trip through one string nor the memo: the geocoder folds several spans of each query
+    once, most of them never seen before.
+
+    Examples
+    --------
+    >>> fold_tokens(["tell", "al", "ein"])
+    'tal ayn'
+    """
+    table = _translit_table()
+    kept = [t for t in tokens if t not in ARTICLES] or tokens
+    return " ".join([table.get(t, t) for t in kept])
 
 
 def name_variants(key: str) -> list[str]:
@@ -361,17 +377,25 @@ def phonetic_parts(key: str) -> list[tuple[str, str, bool]]:
     >>> phonetic_parts("western tiba")
     [('taba', 'tb', False), ('garba', 'grb', True)]
     """
-    table = _translit_table()
-    toks = [table.get(t, t) for t in strip_articles(key.split())]
-    # the glued article (a two-letter prefix: the pattern is anchored), tried only on words
-    # starting with al/el
-    toks = [
-        table.get(d, d)
-        for d in (t[2:] if t[:2] in ("al", "el") and _ATTACHED_ARTICLE.match(t) else t for t in toks)
-    ]
-    if len(toks) > 1:
-        toks = [t for t in toks if t not in QUALIFYING_WORDS] + [t for t in toks if t in QUALIFYING_WORDS]
+    toks = _phonetic_words(key)
     return [(*phonetic_token(t), len(toks) > 1 and t in QUALIFYING_WORDS) for t in toks]
+
+
+def _phonetic_words(key: str) -> list[str]:
+    """The canonical words of :func:`phonetic_parts`, qualifying words last."""
+    table = _translit_table()
+    toks = key.split()
+    out = []
+    for t in [t for t in toks if t not in ARTICLES] or toks:  # strip_articles
+        t = table.get(t, t)
+        # the glued article (a two-letter prefix: the pattern is anchored), tried only on words
+        # starting with al/el; then the table again
+        if t[:2] in ("al", "el") and _ATTACHED_ARTICLE.match(t):
+            t = t[2:]
+        out.append(table.get(t, t))
+    if len(out) > 1 and not QUALIFYING_WORDS.isdisjoint(out):
+        out = [t for t in out if t not in QUALIFYING_WORDS] + [t for t in out if t in QUALIFYING_WORDS]
+    return out
 
 
 def phonetic_keys(key: str) -> tuple[str, str]:
@@ -386,8 +410,12 @@ def phonetic_keys(key: str) -> tuple[str, str]:
     >>> phonetic_keys("madamiyet elqalmun")
     ('madamayatkalman', 'mdmytklmn')
     """
-    parts = phonetic_parts(key)
-    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+    vs, cs = [], []
+    for t in _phonetic_words(key):
+        v, c = phonetic_token(t)
+        vs.append(v)
+        cs.append(c)
+    return "".join(vs), "".join(cs)
 
 
 # -- Gazetteer dispatch: the language-specific steps the gazetteer calls through lang_module() ---
