@@ -331,3 +331,21 @@ def test_figure_before_the_incident_word_goes_to_every_place(pipe) -> None:  # t
 def test_figure_counting_strikes_counts_nobody(pipe, text: str, lang: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]
     doc = pipe(Doc(text, published_on=date(2015, 7, 31), lang_hint=lang))
     assert {c.casualties.killed_best for c in incidents(doc)} == {killed}
+
+
+# -- which incident a figure counts ------------------------------------------------------------
+
+
+def test_figure_after_its_killing_word_counts_the_incident_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Airstrikes on Daesh-held villages in northern Syria killed at least 85 civilians on Tuesday "
+            "as intense fighting was underway between the militants and U.S-backed fighters.")
+    by_type = {c.event_type: c.casualties.killed_best for c in incidents(_doc(pipe, text, date(2016, 7, 19)))}
+    assert by_type == {"air_strike": 85, "armed_clash": None}
+
+
+def test_figure_before_its_killing_word_counts_the_nearest_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    # passive: the victims are the air strikes' named after them, not the clash's
+    text = ("Clashes raged across the province of Aleppo for a second day on Monday while at least 85 "
+            "people were killed in air strikes on its villages.")
+    by_type = {c.event_type: c.casualties.killed_best for c in incidents(_doc(pipe, text, date(2016, 7, 19)))}
+    assert by_type == {"air_strike": 85, "armed_clash": None}

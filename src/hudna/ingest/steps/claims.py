@@ -1028,6 +1028,16 @@ def build_claims(doc: Doc) -> None:
         if numbers:
             cas_key = min(groups, key=lambda key: min(_cas_distance(doc, triggers[k], numbers[0])
                                                       for k in groups[key]))
+            # "Airstrikes on Daesh-held villages killed at least 85 civilians as intense fighting
+            # was underway": a figure after its killing word counts the victims of the incident
+            # told before that word in its clause, not of one in the clause after
+            word = next((e.start for e in cas_ev if e.role == "casualty"), None)
+            if word is not None and word < numbers[0]:
+                before = [key for key, ks in groups.items() if any(
+                    triggers[k].end <= word and not _clause_broken(doc, triggers[k].end, word) for k in ks)]
+                if before and cas_key not in before:
+                    cas_key = min(before, key=lambda key: min(word - triggers[k].end for k in groups[key]
+                                                              if triggers[k].end <= word))
         for (etype, negative), ks in groups.items():
             trig = triggers[ks[0]]
             targ_m = roles.target(trig)
