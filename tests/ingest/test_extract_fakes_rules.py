@@ -349,3 +349,19 @@ def test_figure_before_its_killing_word_counts_the_nearest_incident(pipe) -> Non
             "people were killed in air strikes on its villages.")
     by_type = {c.event_type: c.casualties.killed_best for c in incidents(_doc(pipe, text, date(2016, 7, 19)))}
     assert by_type == {"air_strike": 85, "armed_clash": None}
+
+
+# -- an actor in a clause with another subject -------------------------------------------------
+
+
+def test_actor_of_a_where_clause_is_no_perpetrator(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("An air raid has hit a village controlled by the IS group in Aleppo province killing civilians "
+            "including three children close to an area where Turkish forces are advancing.")
+    (c,) = incidents(_doc(pipe, text, date(2016, 10, 5)))
+    assert c.perpetrator is None
+
+
+def test_agent_before_a_where_clause_stays_the_perpetrator(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkish forces shelled a village in Aleppo province where IS fighters were hiding."
+    (c,) = incidents(_doc(pipe, text, date(2016, 10, 5)))
+    assert c.perpetrator == "turkey"

@@ -340,12 +340,15 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "marked", "others", "targets")
+    __slots__ = ("agents", "breaks", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
-                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None) -> None:
+                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None,
+                 breaks: Sequence[int] = ()) -> None:
         self.agents, self.others, self.targets = agents, others, targets
         self.marked = marked or []
+        #: starts of words opening a clause with a new subject ("while", "فيما")
+        self.breaks = breaks
 
     def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
         """The side that attacked, for a clash word that names no side as attacker
@@ -374,7 +377,7 @@ class Roles:
                 return a.start not in exclude and (able is None or _actor_id(a) in able)
 
             kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
-                         self.targets)
+                         self.targets, breaks=self.breaks)
             return kept.perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
@@ -390,8 +393,12 @@ class Roles:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         if marked_only:
             return None
-        same = [a for a in self.others if not _clause_broken(doc, a.start, trig.start)]
-        for pool in (same, self.others):
+        # not across a clause with another subject ("an air raid hit a village ... close to an area
+        # where Turkish forces are advancing")
+        others = [a for a in self.others
+                  if not any(min(a.start, trig.start) < b < max(a.start, trig.start) for b in self.breaks)]
+        same = [a for a in others if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (same, others):
             if pool:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         return None
@@ -507,7 +514,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets, marked)
+    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")])
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
