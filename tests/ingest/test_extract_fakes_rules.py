@@ -365,3 +365,8 @@ def test_agent_before_a_where_clause_stays_the_perpetrator(pipe) -> None:  # typ
     text = "Turkish forces shelled a village in Aleppo province where IS fighters were hiding."
     (c,) = incidents(_doc(pipe, text, date(2016, 10, 5)))
     assert c.perpetrator == "turkey"
+
+
+def test_figure_after_a_dateline_date_is_the_toll(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Wed Jun 1 2016 15 Syrian Civilians 3 Children Killed in Aleppo by US Airstrikes Report."
+    assert fakes_prediction(_doc(pipe, text, date(2016, 6, 1)))["killed"] == 15
