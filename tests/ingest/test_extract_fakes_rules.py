@@ -370,3 +370,25 @@ def test_agent_before_a_where_clause_stays_the_perpetrator(pipe) -> None:  # typ
 def test_figure_after_a_dateline_date_is_the_toll(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Wed Jun 1 2016 15 Syrian Civilians 3 Children Killed in Aleppo by US Airstrikes Report."
     assert fakes_prediction(_doc(pipe, text, date(2016, 6, 1)))["killed"] == 15
+
+
+# -- a day long before publication is the background -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "on", "kept"), [
+    # snn-ar: Kobani "destroyed in fierce battles ... won by the Kurdish fighters in January"
+    ("وقد استهدف الهجوم حشدا من الشباب كانوا يريدون المشاركة في إعادة إعمار مدينة عين العرب التي دمرت "
+     "في معارك ضارية استمرت 4 أشهر وانتصر فيها المقاتلون الأكراد في يناير على تنظيم داعش.", "ar",
+     date(2015, 7, 25), False),
+    ("On May 2 Turkish forces struck Daesh gun emplacements in Aleppo province killing 50 terrorists.", "en",
+     date(2016, 6, 16), False),
+    # counter-examples: the same with a recent day
+    ("وقد دارت معارك ضارية في مدينة عين العرب أمس بين المقاتلين الأكراد وتنظيم داعش.", "ar",
+     date(2015, 7, 25), True),
+    ("On June 14 Turkish forces struck Daesh gun emplacements in Aleppo province killing 50 terrorists.", "en",
+     date(2016, 6, 16), True),
+])
+def test_incident_dated_long_before_publication_is_background(pipe, text: str, lang: str, on: date,
+                                                               kept: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=on, lang_hint=lang))
+    assert bool([c for c in incidents(doc) if c.place is not None]) is kept

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from hudna.domain.claim import (
     Attribution,
@@ -958,7 +959,7 @@ def build_claims(doc: Doc) -> None:
             if kill is not None:
                 triggers = [kill]
         had_triggers = bool(triggers)
-        triggers = _drop_tallied(triggers, ix, sent_times)
+        triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
         if not triggers:
             if syrian:
                 last_place = _most_specific(syrian)[-1]
@@ -1172,18 +1173,31 @@ def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Seque
                for s in triggers if s.concept not in _WEAK)
 
 
+#: Days before publication beyond which a sentence's dates tell the background ("في يناير").
+_BACKGROUND_DAYS = 31
+
+
 def _drop_tallied(triggers: list[LexiconMatch], ix: SentenceMatches,
-                  times: Sequence[TimeExpression]) -> list[LexiconMatch]:
+                  times: Sequence[TimeExpression], ref: date | None = None) -> list[LexiconMatch]:
     """Triggers that report an incident, without those governed by a cumulative tally
     (``tally.cumulative``: "منذ بداية الثورة", "خلال أربعة أيام") or a past period
-    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year"): a marker nearer
-    the trigger than any day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
+    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year", or a day or month
+    more than ``_BACKGROUND_DAYS`` before ``ref``, the reference day: "التي دمرت في معارك ... في
+    يناير", "On May 2 Turkish forces struck ..." in a June article): a marker nearer the trigger
+    than any recent day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
     السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
     """
     markers = [m.start for m in ix.of_any(("tally.cumulative", "tally.background"))]
+    old: set[int] = set()
+    if ref is not None:
+        for t in times:
+            last = t.latest_on or t.on
+            if last is not None and (ref - last).days > _BACKGROUND_DAYS:
+                old.add(t.start)
+        markers += sorted(old)
     if not markers:
         return triggers
-    days = [t.start for t in times if t.on is not None]
+    days = [t.start for t in times if t.on is not None and t.start not in old]
     out = []
     for m in triggers:
         near_mark = min(abs(x - m.start) for x in markers)
