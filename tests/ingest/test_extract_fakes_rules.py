@@ -392,3 +392,16 @@ def test_incident_dated_long_before_publication_is_background(pipe, text: str, l
                                                                kept: bool) -> None:  # type: ignore[no-untyped-def]
     doc = pipe(Doc(text, published_on=on, lang_hint=lang))
     assert bool([c for c in incidents(doc) if c.place is not None]) is kept
+
+
+@pytest.mark.parametrize(("when", "kept"), [
+    # snn-ar: support received "days ago, during its battle with ISIS in the northern Aleppo countryside"
+    ("قبل أيام", False),
+    # counter-example: a dated day is the news
+    ("أمس", True),
+])
+def test_days_ago_is_background(pipe, when: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    text = ("أشار إلى أن جيش الثوار قاتل مع الفرقة 30 ضد هجمات النصرة وحلفائها الذين تلقوا دعمًا بالذخيرة "
+            f"من الفرقة 30 {when}، خلال معركتها مع تنظيم داعش في ريف حلب الشمالي.")
+    doc = pipe(Doc(text, published_on=date(2015, 8, 1), lang_hint="ar"))
+    assert bool([c for c in incidents(doc) if c.place is not None]) is kept
