@@ -405,3 +405,22 @@ def test_days_ago_is_background(pipe, when: str, kept: bool) -> None:  # type: i
             f"من الفرقة 30 {when}، خلال معركتها مع تنظيم داعش في ريف حلب الشمالي.")
     doc = pipe(Doc(text, published_on=date(2015, 8, 1), lang_hint="ar"))
     assert bool([c for c in incidents(doc) if c.place is not None]) is kept
+
+
+# -- a name located abroad once stays abroad ---------------------------------------------------
+
+
+def test_name_located_abroad_stays_abroad_later(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-ar (Diyala, Iraq): the village is located once, then named again alone
+    text = ("وأضافت المصادر أن عددا من المدنيين سقطوا بين قتيل وجريح في قصف بقذائف الهاون تعرضت له بلدة "
+            "الحديد غرب ديالى. وقال مسعفون وضابط بالشرطة إن عشرة مدنيين على الأقل قتلوا بنيران قذائف "
+            "الهاون والصواريخ في قرية الحديد إلى الشمال من بلدة خان بني سعد.")
+    doc = pipe(Doc(text, published_on=date(2015, 7, 22), lang_hint="ar"))
+    assert [c for c in incidents(doc) if c.place is not None] == []
+
+
+def test_name_not_located_abroad_stays_in_syria(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل عشرة مدنيين على الأقل بنيران قذائف الهاون والصواريخ في قرية الحديد بريف الحسكة. "
+            "وقال مسعفون إن القصف طال قرية الحديد مجددا.")
+    doc = pipe(Doc(text, published_on=date(2015, 7, 22), lang_hint="ar"))
+    assert {c.place.admin1_pcode for c in incidents(doc) if c.place is not None} == {"SY08"}
