@@ -424,3 +424,21 @@ def test_name_not_located_abroad_stays_in_syria(pipe) -> None:  # type: ignore[n
             "وقال مسعفون إن القصف طال قرية الحديد مجددا.")
     doc = pipe(Doc(text, published_on=date(2015, 7, 22), lang_hint="ar"))
     assert {c.place.admin1_pcode for c in incidents(doc) if c.place is not None} == {"SY08"}
+
+
+# -- a device named, no blast reported ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "explosion"), [
+    # snn-ar: reports of IS "tying explosive devices to goats' legs in Ain al-Arab to detonate them"
+    ("ويأتي استخدام داعش للدجاج بعد تقارير غربية أشارت إلى ربط التنظيم عبوات ناسفة في أرجل الماعز في "
+     "مدينة عين العرب السورية بهدف تفجيرها.", "ar", False),
+    ("The Syrian armys units eliminated over 75 Nusra Front militants including the suicide bombers and "
+     "foreign mercenaries in Daraas Manshiyah district.", "en", False),
+    # counter-examples: the device kills, or a blast word is there
+    ("A car bomb killed five people in Damascus on Monday.", "en", True),
+    ("انفجرت سيارة مفخخة في مدينة الحسكة أمس.", "ar", True),
+])
+def test_device_without_blast_is_no_explosion(pipe, text: str, lang: str, explosion: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 4, 9), lang_hint=lang))
+    assert any(c.event_type == "explosion" for c in incidents(doc)) is explosion

@@ -876,6 +876,7 @@ def build_claims(doc: Doc) -> None:
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
     concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
     symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
+    devices = load_lexicon(doc["lang"]).keys_of("incident.device")
     striking_crash = _striking_crash(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
     para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
@@ -954,6 +955,11 @@ def build_claims(doc: Doc) -> None:
         if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
+        if triggers and not ix.has("casualty.killed") and not ix.has("casualty.injured") and all(
+                m.entry.key in devices for m in triggers):
+            # "سيارات مجهزة بعبوات ناسفة", "the suicide bombers and foreign mercenaries": devices
+            # named, no blast reported
+            triggers = []
         if not triggers:
             kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
             if kill is not None:
