@@ -27,3 +27,16 @@ def test_gmt_clock_tomorrow() -> None:
     t = find_time_expressions("until 9:00 GMT tomorrow", "en", published_on=PUB)[0]
     assert t.at is not None and t.at.isoformat() == "2016-05-02T09:00:00+00:00"
     assert t.is_until
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # FA-KES leads without punctuation: the figure after the year counts the dead
+    ("Wed Jun 1 2016 15 Syrian Civilians 3 Children Killed in Aleppo", "Wed Jun 1 2016"),
+    ("Friday 24 Oct 2014 Ten children were killed", "Friday 24 Oct 2014"),
+    ("On 24 Oct 10 people died", "24 Oct"),
+    # counter-example: a clock time after the date is part of it
+    ("on 1 June 2016 at 09:00 GMT", "1 June 2016 at 09:00 GMT"),
+])
+def test_number_after_a_date_is_not_part_of_it(text: str, span: str) -> None:
+    t = find_time_expressions(text, "en", published_on=PUB)[0]
+    assert t.text == span

@@ -246,6 +246,14 @@ def _interpret(
         if on is None:
             earliest = latest = None
     start, end = group[0].start, group[-1].end
+    if month is not None and hour is None:
+        # "Wed Jun 1 2016 15 Syrian Civilians ... Killed": a number after the date's own words
+        # (its day and year) counts something else
+        m_idx = next(i for i, a in enumerate(group) if a.kind == "month")
+        day_atom = next((a for a in group[:m_idx][::-1] + group[m_idx + 1:]
+                         if a.kind == "daynum" and a.value and 1 <= a.value <= 31), None)
+        own = [a for a in group if a is day_atom or a.kind not in ("daynum", "cardinal", "ordinal")]
+        end = max(a.end for a in own)
     if month is None and hour is None:
         # a bare number after the expression counts something else ("حتى مساء أمس، 18 قتيلا")
         used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")]

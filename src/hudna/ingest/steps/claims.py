@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from hudna.domain.claim import (
     Attribution,
@@ -340,12 +341,15 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "marked", "others", "targets")
+    __slots__ = ("agents", "breaks", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
-                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None) -> None:
+                 targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None,
+                 breaks: Sequence[int] = ()) -> None:
         self.agents, self.others, self.targets = agents, others, targets
         self.marked = marked or []
+        #: starts of words opening a clause with a new subject ("while", "فيما")
+        self.breaks = breaks
 
     def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
         """The side that attacked, for a clash word that names no side as attacker
@@ -374,7 +378,7 @@ class Roles:
                 return a.start not in exclude and (able is None or _actor_id(a) in able)
 
             kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
-                         self.targets)
+                         self.targets, breaks=self.breaks)
             return kept.perpetrator(doc, trig, marked_only=marked_only)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
@@ -390,8 +394,12 @@ class Roles:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         if marked_only:
             return None
-        same = [a for a in self.others if not _clause_broken(doc, a.start, trig.start)]
-        for pool in (same, self.others):
+        # not across a clause with another subject ("an air raid hit a village ... close to an area
+        # where Turkish forces are advancing")
+        others = [a for a in self.others
+                  if not any(min(a.start, trig.start) < b < max(a.start, trig.start) for b in self.breaks)]
+        same = [a for a in others if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (same, others):
             if pool:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         return None
@@ -507,7 +515,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets, marked)
+    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")])
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
@@ -868,6 +876,7 @@ def build_claims(doc: Doc) -> None:
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
     concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
     symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
+    devices = load_lexicon(doc["lang"]).keys_of("incident.device")
     striking_crash = _striking_crash(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
     para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
@@ -946,12 +955,17 @@ def build_claims(doc: Doc) -> None:
         if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
+        if triggers and not ix.has("casualty.killed") and not ix.has("casualty.injured") and all(
+                m.entry.key in devices for m in triggers):
+            # "سيارات مجهزة بعبوات ناسفة", "the suicide bombers and foreign mercenaries": devices
+            # named, no blast reported
+            triggers = []
         if not triggers:
             kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
             if kill is not None:
                 triggers = [kill]
         had_triggers = bool(triggers)
-        triggers = _drop_tallied(triggers, ix, sent_times)
+        triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
         if not triggers:
             if syrian:
                 last_place = _most_specific(syrian)[-1]
@@ -1028,6 +1042,16 @@ def build_claims(doc: Doc) -> None:
         if numbers:
             cas_key = min(groups, key=lambda key: min(_cas_distance(doc, triggers[k], numbers[0])
                                                       for k in groups[key]))
+            # "Airstrikes on Daesh-held villages killed at least 85 civilians as intense fighting
+            # was underway": a figure after its killing word counts the victims of the incident
+            # told before that word in its clause, not of one in the clause after
+            word = next((e.start for e in cas_ev if e.role == "casualty"), None)
+            if word is not None and word < numbers[0]:
+                before = [key for key, ks in groups.items() if any(
+                    triggers[k].end <= word and not _clause_broken(doc, triggers[k].end, word) for k in ks)]
+                if before and cas_key not in before:
+                    cas_key = min(before, key=lambda key: min(word - triggers[k].end for k in groups[key]
+                                                              if triggers[k].end <= word))
         for (etype, negative), ks in groups.items():
             trig = triggers[ks[0]]
             targ_m = roles.target(trig)
@@ -1155,18 +1179,31 @@ def _apart(m: LexiconMatch, triggers: Sequence[LexiconMatch], new_clauses: Seque
                for s in triggers if s.concept not in _WEAK)
 
 
+#: Days before publication beyond which a sentence's dates tell the background ("في يناير").
+_BACKGROUND_DAYS = 31
+
+
 def _drop_tallied(triggers: list[LexiconMatch], ix: SentenceMatches,
-                  times: Sequence[TimeExpression]) -> list[LexiconMatch]:
+                  times: Sequence[TimeExpression], ref: date | None = None) -> list[LexiconMatch]:
     """Triggers that report an incident, without those governed by a cumulative tally
     (``tally.cumulative``: "منذ بداية الثورة", "خلال أربعة أيام") or a past period
-    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year"): a marker nearer
-    the trigger than any day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
+    (``tally.background``: "العام الماضي", "قبل شهرين", "أخيرا", "last year", or a day or month
+    more than ``_BACKGROUND_DAYS`` before ``ref``, the reference day: "التي دمرت في معارك ... في
+    يناير", "On May 2 Turkish forces struck ..." in a June article): a marker nearer the trigger
+    than any recent day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
     السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
     """
     markers = [m.start for m in ix.of_any(("tally.cumulative", "tally.background"))]
+    old: set[int] = set()
+    if ref is not None:
+        for t in times:
+            last = t.latest_on or t.on
+            if last is not None and (ref - last).days > _BACKGROUND_DAYS:
+                old.add(t.start)
+        markers += sorted(old)
     if not markers:
         return triggers
-    days = [t.start for t in times if t.on is not None]
+    days = [t.start for t in times if t.on is not None and t.start not in old]
     out = []
     for m in triggers:
         near_mark = min(abs(x - m.start) for x in markers)

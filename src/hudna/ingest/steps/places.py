@@ -572,6 +572,15 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         )
         if contains and linked and len(gap_words) <= 3:
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+    # a name located abroad once ("بلدة الحديد غرب ديالى") is abroad again later in the article
+    # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
+    abroad: dict[str, int] = {}
+    for n, p in enumerate(out):
+        key = match_key(p.place.text, doc["lang"])
+        if p.foreign and p.place.level != "foreign":
+            abroad.setdefault(key, n)
+        elif not p.foreign and abroad.get(key, n) < n:
+            out[n] = PlaceMention(p.start, p.end, p.place, p.sentence, foreign=True)
     # an unknown place still without governorate takes the one the article names most
     govs = Counter(p.place.admin1_pcode for p in out if not p.foreign and p.place.admin1_pcode)
     if govs:
