@@ -142,7 +142,7 @@ class _Context:
 _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Flags:
     hint: str | None = None
     countryside: bool = False
@@ -152,9 +152,10 @@ class _Flags:
         return (self.hint, self.countryside, self.near)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Prep:
-    """What the exact stages make of one query part (independent of the context).
+    """What the exact stages make of one query part (independent of the context; never
+    changed once made, not frozen only because a frozen dataclass is slower to make).
 
     ``exact``: their candidates (``ctx_tokens``: the words to look up phonetically inside the
     context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
@@ -200,7 +201,7 @@ class _Memo:
     """Work shared by the names of one geocoding call (never kept across calls): query parts,
     their analyses, phonetic query keys and the area searches of the phonetic index."""
 
-    __slots__ = ("cands", "exact", "hits", "keys", "mkeys", "parts", "preps", "segments")
+    __slots__ = ("cands", "exact", "hits", "keys", "mkeys", "parts", "preps", "rounded", "segments")
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, str], list[tuple[str, bool]]] = {}
@@ -212,9 +213,18 @@ class _Memo:
         self.hits: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self.cands: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[float, int]]] = {}
         self.segments: dict[str, tuple[str, ...]] = {}
+        #: ``round(x, 1)`` of the scores met (it formats the float: ~1 us, and scores repeat)
+        self.rounded: dict[float, float] = {}
         #: :meth:`Gazetteer._phonetic_exact` by (keys, id of the context, flags): the plan and
         #: the look-up ask the same (the call's contexts live as long as the memo)
         self.exact: dict[tuple[str, str, int, tuple[str | None, bool, bool]], dict[str, tuple[float, int]] | None] = {}
+
+    def round1(self, x: float) -> float:
+        """``round(x, 1)``, memoised."""
+        r = self.rounded.get(x)
+        if r is None:
+            r = self.rounded[x] = round(x, 1)
+        return r
 
     def query_keys(self, tokens: Sequence[str], lang: str) -> tuple[str, str]:
         k = (tuple(tokens), lang)
@@ -542,7 +552,7 @@ class Gazetteer:
             top = max(ranks)
             if best is None or top > best[3]:
                 best = (cands, flags, compound, top, ranks)
-                if i == 0 and any(c.score >= _STRIPPED_SCORE for c in cands):
+                if i == 0 and _best_score(cands) >= _STRIPPED_SCORE:
                     break
         if best is None:
             if outside:
@@ -554,7 +564,7 @@ class Gazetteer:
         cands, flags, compound, _, ranks = best
         if compound:
             flags.near = True
-        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside)
+        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside, memo=memo)
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
         """Candidates inside the governorates of a strict context (or wider than one: the
@@ -584,9 +594,12 @@ class Gazetteer:
         coded in the neighbouring governorate)."""
         if place.lon is None or place.lat is None:
             return False
-        areas = self.admin_areas
+        near_area = self.admin_areas.near_area
         lon, lat = place.lon, place.lat
-        return any(areas.near_area(a, lon=lon, lat=lat, radius_m=CONTEXT_BORDER_M) for a in admin1)
+        for a in admin1:  # noqa: SIM110 (a loop: any() would start a generator for each place)
+            if near_area(a, lon=lon, lat=lat, radius_m=CONTEXT_BORDER_M):
+                return True
+        return False
 
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best
@@ -844,6 +857,7 @@ class Gazetteer:
         # candidates come best first: below the lowest threshold nothing more can pass, and the
         # first rejected one is the closest
         lowest = PHONETIC_THRESHOLD_DISTRICT
+        rounded = memo.rounded
         for pid, (sim, _) in scored.items():
             _, a1, a2, _, _ = static[pid]
             if a2 in admin2 or pid in admin2:
@@ -857,7 +871,11 @@ class Gazetteer:
             else:
                 need = elsewhere
             if sim >= need:
-                out.append(_Cand(pid, round(sim * PHONETIC_SCALE, 1), "phonetic", key))
+                x = sim * PHONETIC_SCALE
+                score = rounded.get(x)
+                if score is None:
+                    score = rounded[x] = round(x, 1)
+                out.append(_Cand(pid, score, "phonetic", key))
             else:
                 if rejected is None:
                     rejected = (self.places[pid].name_en, sim)
@@ -936,7 +954,7 @@ class Gazetteer:
         cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
         if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
             return ()
-        res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
+        res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False, memo=memo)
         place = self.places.get(res.pcode or "")
         if place is None:
             return ()
@@ -1046,6 +1064,7 @@ class Gazetteer:
         warn: bool = True,
         ranks: list[float] | None = None,
         outside: Sequence[_Cand] = (),
+        memo: _Memo | None = None,
     ) -> GeocodeResult:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
@@ -1071,7 +1090,7 @@ class Gazetteer:
         if outside:
             seen = {place.place_id, *(c.pid for c in alt_cands)}
             alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
-        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3])
+        alts = tuple([Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
         if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
@@ -1080,10 +1099,10 @@ class Gazetteer:
             )
         fields, as_found, near = self._place_answer(place.place_id)
         geo, where = near if flags.near else as_found
+        score = min(top.score, 100.0)
+        score = round(score, 1) if memo is None else memo.round1(score)
         # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
-        return GeocodeResult(
-            query, *fields, geo, where, round(min(top.score, 100.0), 1), alts, None, top.matched, method, self.version
-        )
+        return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,
@@ -1185,6 +1204,16 @@ def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> lis
         while len(toks) > 1 and toks[0] in ("of", "the"):
             toks = toks[1:]
     return toks
+
+
+def _best_score(cands: Iterable[_Cand]) -> float:
+    """The highest score of some candidates (``max(c.score for c in cands)``, without a
+    generator)."""
+    best = -math.inf
+    for c in cands:
+        if c.score > best:
+            best = c.score
+    return best
 
 
 def _second(cr: tuple[_Cand, float]) -> float:
