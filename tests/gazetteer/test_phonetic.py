@@ -317,12 +317,14 @@ def _phonetic_token_loop(token: str) -> tuple[str, str]:
 
 def test_phonetic_token_equals_the_letter_by_letter_rules():
     import random
+    import re
 
     rng = random.Random(5)
     words = ["", "y", "w", "aya", "yy", "wadi", "ayyash", "kelly", "tall", "maarrat", "sheikh", "x", "é", "ma'arrat"]
     words += ["".join(rng.choice("aeiouywhbkstlmnrqcxpgdz'-é1") for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
     for w in words:
         assert en.phonetic_token.__wrapped__(w) == _phonetic_token_loop(w), w
+        assert en._undouble(w) == re.sub(r"(.)\1+", r"\1", w), w
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
