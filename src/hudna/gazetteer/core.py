@@ -624,6 +624,19 @@ class Gazetteer:
             cached = memo.parts.get((name, lang))
             if cached is not None:
                 return cached
+        if "(" not in name and "/" not in name:  # most queries: the name and its compound parts
+            outer = name.strip()
+            key = match_key(outer, lang)
+            if memo is not None:
+                memo.mkeys[(outer, lang)] = key
+            out = [(name, False)]
+            for sub in lang_module(lang).split_compound(key.split()):
+                p = " ".join(sub)
+                if all(p != q for q, _ in out):
+                    out.append((p, True))
+            if memo is not None:
+                memo.parts[(name, lang)] = out
+            return out
         parts: list[tuple[str, bool]] = [(name, False)]
         if "(" in name:
             inner = [p for p in _PAREN.findall(name) if p.strip()]

@@ -450,11 +450,15 @@ class PhoneticIndex:
         sim = sim - self._a_penalty[idx]
         # best entry per (query, place): highest similarity, then lowest entry index; a place
         # is local when any of its pooled entries is
+        # (the pairs come by query, then entry: a stable sort by (query, place) keeps the entries
+        # of each place in index order, so its best is the first at its highest similarity)
         key = job * (self._n_pidcodes + 1) + self._a_pidcode[idx]
-        order = np.lexsort((idx, -sim, key))
-        k_sorted = key[order]
+        order = np.argsort(key, kind="stable")
+        k_sorted, s_sorted = key[order], sim[order]
         starts = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1]])
-        best = order[starts]
+        group = np.cumsum(np.r_[False, k_sorted[1:] != k_sorted[:-1]])
+        at_max = np.flatnonzero(s_sorted == np.maximum.reduceat(s_sorted, starts)[group])
+        best = order[at_max[np.r_[True, group[at_max[1:]] != group[at_max[:-1]]]]]
         best_loc = np.maximum.reduceat(loc[order].astype(np.int8), starts).astype(bool)
         # rank the places of each query: best first, ties by entry index; keep the top ones and
         # the local ones
