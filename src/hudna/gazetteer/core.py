@@ -26,6 +26,7 @@ import gc
 import json
 import logging
 import math
+import operator
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -98,6 +99,7 @@ _HINT_LEVELS = {
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
+_SECOND = operator.itemgetter(1)
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -159,7 +161,8 @@ class _Prep:
 
     ``exact``: their candidates (``ctx_tokens``: the words to look up phonetically inside the
     context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
-    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage.
+    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage, with the
+    core's phonetic query keys (``keys``, asked by the plan and by the look-up alike).
     """
 
     flags: tuple[str | None, bool, bool]
@@ -168,6 +171,7 @@ class _Prep:
     core: tuple[str, ...] = ()
     rif: tuple[tuple[str, ...], ...] = ()
     empty: bool = False
+    keys: tuple[str, str] = ("", "")
 
 
 _EMPTY_PREP = _Prep((None, False, False), empty=True)
@@ -516,7 +520,7 @@ class Gazetteer:
             return i == 0
         for toks in prep.rif:
             plan.want(memo.query_keys(toks, code), ctx.areas)
-        keys = memo.query_keys(prep.core, code)
+        keys = prep.keys
         if self._phonetic_exact_memo(*keys, ctx, prep.flags, memo) is None:
             plan.want(keys, ctx.areas)
         return False
@@ -594,12 +598,7 @@ class Gazetteer:
         coded in the neighbouring governorate)."""
         if place.lon is None or place.lat is None:
             return False
-        near_area = self.admin_areas.near_area
-        lon, lat = place.lon, place.lat
-        for a in admin1:  # noqa: SIM110 (a loop: any() would start a generator for each place)
-            if near_area(a, lon=lon, lat=lat, radius_m=CONTEXT_BORDER_M):
-                return True
-        return False
+        return self.admin_areas.near_any(admin1, lon=place.lon, lat=place.lat, radius_m=CONTEXT_BORDER_M)
 
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best
@@ -718,7 +717,7 @@ class Gazetteer:
         rif_readings: tuple[tuple[str, ...], ...] = ()
         if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
-        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings)
+        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=query_keys(core, lang))
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
@@ -744,7 +743,7 @@ class Gazetteer:
             if found:
                 flags.countryside = False
                 return found, flags, None
-        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=flags)
+        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
         return found, flags, near
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
@@ -833,23 +832,25 @@ class Gazetteer:
         memo: _Memo | None = None,
         *,
         local_only: bool = False,
-        flags: _Flags | None = None,
+        flags: tuple[str | None, bool, bool] | None = None,
+        keys: tuple[str, str] | None = None,
     ) -> tuple[list[_Cand], tuple[str, float] | None]:
         """Phonetic candidates (:mod:`hudna.gazetteer.phonetic`) that pass the thresholds:
         :data:`PHONETIC_THRESHOLD` anywhere, lower ones inside a district or governorate named
         by the context. Also returns the best rejected (name, similarity).
 
         When places have exactly the query's keys where no other phonetic candidate could
-        outrank them (:meth:`_phonetic_exact`), they are the candidates and the fuzzy search is
-        not made."""
+        outrank them (:meth:`_phonetic_exact`, under the qualifier ``flags``), they are the
+        candidates and the fuzzy search is not made. ``keys``: the words' query keys, when
+        known."""
         memo = memo or _Memo()
-        vq, cq = memo.query_keys(tokens, lang)
+        vq, cq = memo.query_keys(tokens, lang) if keys is None else keys
         if not _usable(vq, cq):
             return [], None
         qkey = (vq, cq, ctx.areas)
         scored = None
         if not local_only and flags is not None:  # decided first, as the plan decides it
-            scored = self._phonetic_exact_memo(vq, cq, ctx, flags.astuple(), memo)
+            scored = self._phonetic_exact_memo(vq, cq, ctx, flags, memo)
         if scored is None:
             scored = memo.cands.get(qkey)
         if scored is None:
@@ -1088,7 +1089,7 @@ class Gazetteer:
             prev = best_by_pid.get(c.pid)
             if prev is None or c.score > prev[0].score:
                 best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=_second, reverse=True)
+        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
@@ -1227,10 +1228,6 @@ def _best_score(cands: Iterable[_Cand]) -> float:
         if c.score > best:
             best = c.score
     return best
-
-
-def _second(cr: tuple[_Cand, float]) -> float:
-    return cr[1]
 
 
 def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
