@@ -284,6 +284,7 @@ class Gazetteer:
         #: :meth:`_place_answer` by place id (filled as answers land on places)
         self._answer_fields: dict[str, tuple[_PlaceFields, tuple[int, int], tuple[int, int]]] = {}
         self._phrase_tables: dict[tuple[str, tuple[str, ...]], _PhraseTable] = {}
+        self._strip_by_lang: dict[str, tuple[_PhraseTable, _PhraseTable]] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
@@ -683,7 +684,7 @@ class Gazetteer:
         if not tokens:
             return _EMPTY_PREP
         fold, table = mod.fold_tokens, self._exact[lang]
-        qualifiers, all_words = self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
+        qualifiers, all_words = self._strip_tables(words)
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
@@ -749,6 +750,16 @@ class Gazetteer:
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
         """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
         return _strip_phrases(tokens, self._phrase_table(words, roles), flags)
+
+    def _strip_tables(self, words: PlaceWords) -> tuple[_PhraseTable, _PhraseTable]:
+        """The phrase tables of the qualifier roles and of all roles (looked up by language:
+        hashing the roles' tuple for every analysis cost more than the look-up)."""
+        out = self._strip_by_lang.get(words.lang)
+        if out is None:
+            out = self._strip_by_lang[words.lang] = (
+                self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
+            )
+        return out
 
     def _phrase_table(self, words: PlaceWords, roles: tuple[str, ...]) -> _PhraseTable:
         """The phrases of ``roles`` by length (longest first), with their first and last words."""
@@ -968,10 +979,7 @@ class Gazetteer:
         cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
         if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
             return ()
-        res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False, memo=memo)
-        place = self.places.get(res.pcode or "")
-        if place is None:
-            return ()
+        _, place, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
         named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
         if flags.hint == "district" and place.level == Level.GOVERNORATE:
             centre = self.centre_district(place.place_id)
@@ -1082,23 +1090,8 @@ class Gazetteer:
     ) -> GeocodeResult:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
-        if ranks is None:
-            ranks = self._ranks(cands, flags, ctx)
-        best_by_pid: dict[str, tuple[_Cand, float]] = {}
-        for c, r in zip(cands, ranks, strict=True):
-            prev = best_by_pid.get(c.pid)
-            if prev is None or c.score > prev[0].score:
-                best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
+        ranked, place, method = self._top(cands, flags, ctx, ranks)
         top = ranked[0][0]
-        places = self.places
-        place = places[top.pid]
-        method = top.method
-        if flags.countryside:
-            gov = places.get(place.admin1_pcode or "")
-            if gov is not None and gov.level == Level.GOVERNORATE:
-                place = gov
-                method += "+countryside"
         info = self._alt_info
         alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
         if outside:
@@ -1117,6 +1110,30 @@ class Gazetteer:
         score = round(score, 1) if memo is None else memo.round1(score)
         # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
         return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
+
+    def _top(
+        self, cands: list[_Cand], flags: _Flags, ctx: _Context, ranks: list[float] | None = None
+    ) -> tuple[list[tuple[_Cand, float]], Place, str]:
+        """Each place's best candidate with its rank, best first; the answer's place (the
+        governorate of a "countryside" answer) and method."""
+        if ranks is None:
+            ranks = self._ranks(cands, flags, ctx)
+        best_by_pid: dict[str, tuple[_Cand, float]] = {}
+        for c, r in zip(cands, ranks, strict=True):
+            prev = best_by_pid.get(c.pid)
+            if prev is None or c.score > prev[0].score:
+                best_by_pid[c.pid] = (c, r)
+        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
+        top = ranked[0][0]
+        places = self.places
+        place = places[top.pid]
+        method = top.method
+        if flags.countryside:
+            gov = places.get(place.admin1_pcode or "")
+            if gov is not None and gov.level == Level.GOVERNORATE:
+                place = gov
+                method += "+countryside"
+        return ranked, place, method
 
     def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,

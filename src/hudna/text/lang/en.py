@@ -166,8 +166,14 @@ def fold_tokens(tokens: Sequence[str]) -> str:
     'tal ayn'
     """
     table = _translit_table()
-    kept = [t for t in tokens if t not in ARTICLES] or tokens
-    return " ".join([table.get(t, t) for t in kept])
+    out = []
+    for t in tokens:  # a loop: cheaper than comprehensions for a few words
+        if t not in ARTICLES:
+            out.append(table.get(t, t))
+    if not out:  # only articles: they stay (strip_articles)
+        for t in tokens:
+            out.append(table.get(t, t))
+    return " ".join(out)
 
 
 def name_variants(key: str) -> list[str]:
