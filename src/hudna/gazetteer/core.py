@@ -490,11 +490,12 @@ class Gazetteer:
                     self._plan_part(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, 0, plan, memo)
             self._run_plan(plan, memo)
         jobs: list[tuple[str, str, _Context]] = []
+        fixed = resolve_lang("", lang) if lang != "auto" and names else None  # one language for all names
         for name, ctx_text in zip(names, contexts, strict=True):
             ctx = ctx_of.get(ctx_text)
             if ctx is None:
                 ctx = ctx_of[ctx_text] = self._context(ctx_text, memo)  # type: ignore[arg-type]
-            jobs.append((name, resolve_lang(name, lang), ctx))
+            jobs.append((name, fixed or resolve_lang(name, lang), ctx))
         plan = _Plan()
         for name, code, ctx in jobs:
             for i, (part, _) in enumerate(self._query_parts(name, code, memo)):

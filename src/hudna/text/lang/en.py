@@ -326,6 +326,8 @@ _PHON_DIGRAPHS = (
     ("p", "b"),
 )
 _PHON_VOWELS = frozenset("aeiou")
+#: Any of the letter groups _PHON_DIGRAPHS rewrites (one search instead of a test per group).
+_PHON_DIGRAPH_ANY = re.compile("|".join(re.escape(a) for a, _ in _PHON_DIGRAPHS))
 #: vowels as "a" (str.translate), a y/w not before a vowel (a vowel itself), runs of "a"
 _TO_A = str.maketrans("eiou", "aaaa")
 _VOCALIC_GLIDE = re.compile(r"[yw](?![aeiou])")
@@ -355,9 +357,10 @@ def phonetic_token(token: str) -> tuple[str, str]:
     True
     """
     t = token if token.isalnum() else "".join(ch for ch in token if ch.isalnum())
-    for a, b in _PHON_DIGRAPHS:
-        if a in t:
-            t = t.replace(a, b)
+    if _PHON_DIGRAPH_ANY.search(t):  # else none of the rewrites applies
+        for a, b in _PHON_DIGRAPHS:
+            if a in t:
+                t = t.replace(a, b)
     t = _undouble(t)
     if len(t) > 2 and t[-1] == "h" and t[-2] in _PHON_VOWELS:
         t = t[:-1]
