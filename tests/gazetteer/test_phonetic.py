@@ -317,12 +317,14 @@ def _phonetic_token_loop(token: str) -> tuple[str, str]:
 
 def test_phonetic_token_equals_the_letter_by_letter_rules():
     import random
+    import re
 
     rng = random.Random(5)
     words = ["", "y", "w", "aya", "yy", "wadi", "ayyash", "kelly", "tall", "maarrat", "sheikh", "x", "é", "ma'arrat"]
     words += ["".join(rng.choice("aeiouywhbkstlmnrqcxpgdz'-é1") for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
     for w in words:
         assert en.phonetic_token.__wrapped__(w) == _phonetic_token_loop(w), w
+        assert en._undouble(w) == re.sub(r"(.)\1+", r"\1", w), w
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -343,3 +345,19 @@ def test_phonetic_keys_join_the_phonetic_parts(gaz):
     for key in keys:
         parts = en.phonetic_parts(key)
         assert en.phonetic_keys(key) == ("".join(p[0] for p in parts), "".join(p[1] for p in parts)), key
+
+
+def test_exact_candidates_score_every_entry_as_the_query(gaz):
+    phon = gaz._phon
+    queries = {(phon.vkeys[i], phon.ckeys[i]) for i in range(0, len(phon.pids), 11) if phon.penalty[i] == 0.0}
+    queries |= {("", ck) for _, ck in list(queries)[::3]}
+    for vq, cq in queries:
+        entries = phon.exact_entries(vq, cq)
+        best: dict[str, tuple[float, int]] = {}
+        for i in sorted(entries):
+            sim = similarity(vq, cq, phon.vkeys[i], phon.ckeys[i]) - phon.penalty[i]
+            if phon.pids[i] not in best or sim > best[phon.pids[i]][0]:
+                best[phon.pids[i]] = (sim, i)
+        ref = dict(sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
+        got = phon.exact_candidates(vq, cq, entries)
+        assert list(got.items()) == list(ref.items()), (vq, cq)

@@ -26,6 +26,7 @@ import gc
 import json
 import logging
 import math
+import operator
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -98,6 +99,7 @@ _HINT_LEVELS = {
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
+_SECOND = operator.itemgetter(1)
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -142,7 +144,7 @@ class _Context:
 _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Flags:
     hint: str | None = None
     countryside: bool = False
@@ -152,13 +154,15 @@ class _Flags:
         return (self.hint, self.countryside, self.near)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Prep:
-    """What the exact stages make of one query part (independent of the context).
+    """What the exact stages make of one query part (independent of the context; never
+    changed once made, not frozen only because a frozen dataclass is slower to make).
 
     ``exact``: their candidates (``ctx_tokens``: the words to look up phonetically inside the
     context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
-    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage.
+    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage, with the
+    core's phonetic query keys (``keys``, asked by the plan and by the look-up alike).
     """
 
     flags: tuple[str | None, bool, bool]
@@ -167,6 +171,7 @@ class _Prep:
     core: tuple[str, ...] = ()
     rif: tuple[tuple[str, ...], ...] = ()
     empty: bool = False
+    keys: tuple[str, str] = ("", "")
 
 
 _EMPTY_PREP = _Prep((None, False, False), empty=True)
@@ -200,7 +205,7 @@ class _Memo:
     """Work shared by the names of one geocoding call (never kept across calls): query parts,
     their analyses, phonetic query keys and the area searches of the phonetic index."""
 
-    __slots__ = ("cands", "exact", "hits", "keys", "mkeys", "parts", "preps", "segments")
+    __slots__ = ("cands", "exact", "hits", "keys", "mkeys", "parts", "preps", "rounded", "segments")
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, str], list[tuple[str, bool]]] = {}
@@ -212,9 +217,18 @@ class _Memo:
         self.hits: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self.cands: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[float, int]]] = {}
         self.segments: dict[str, tuple[str, ...]] = {}
+        #: ``round(x, 1)`` of the scores met (it formats the float: ~1 us, and scores repeat)
+        self.rounded: dict[float, float] = {}
         #: :meth:`Gazetteer._phonetic_exact` by (keys, id of the context, flags): the plan and
         #: the look-up ask the same (the call's contexts live as long as the memo)
         self.exact: dict[tuple[str, str, int, tuple[str | None, bool, bool]], dict[str, tuple[float, int]] | None] = {}
+
+    def round1(self, x: float) -> float:
+        """``round(x, 1)``, memoised."""
+        r = self.rounded.get(x)
+        if r is None:
+            r = self.rounded[x] = round(x, 1)
+        return r
 
     def query_keys(self, tokens: Sequence[str], lang: str) -> tuple[str, str]:
         k = (tuple(tokens), lang)
@@ -270,6 +284,7 @@ class Gazetteer:
         #: :meth:`_place_answer` by place id (filled as answers land on places)
         self._answer_fields: dict[str, tuple[_PlaceFields, tuple[int, int], tuple[int, int]]] = {}
         self._phrase_tables: dict[tuple[str, tuple[str, ...]], _PhraseTable] = {}
+        self._strip_by_lang: dict[str, tuple[_PhraseTable, _PhraseTable]] = {}
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
@@ -475,11 +490,12 @@ class Gazetteer:
                     self._plan_part(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, 0, plan, memo)
             self._run_plan(plan, memo)
         jobs: list[tuple[str, str, _Context]] = []
+        fixed = resolve_lang("", lang) if lang != "auto" and names else None  # one language for all names
         for name, ctx_text in zip(names, contexts, strict=True):
             ctx = ctx_of.get(ctx_text)
             if ctx is None:
                 ctx = ctx_of[ctx_text] = self._context(ctx_text, memo)  # type: ignore[arg-type]
-            jobs.append((name, resolve_lang(name, lang), ctx))
+            jobs.append((name, fixed or resolve_lang(name, lang), ctx))
         plan = _Plan()
         for name, code, ctx in jobs:
             for i, (part, _) in enumerate(self._query_parts(name, code, memo)):
@@ -506,7 +522,7 @@ class Gazetteer:
             return i == 0
         for toks in prep.rif:
             plan.want(memo.query_keys(toks, code), ctx.areas)
-        keys = memo.query_keys(prep.core, code)
+        keys = prep.keys
         if self._phonetic_exact_memo(*keys, ctx, prep.flags, memo) is None:
             plan.want(keys, ctx.areas)
         return False
@@ -542,7 +558,7 @@ class Gazetteer:
             top = max(ranks)
             if best is None or top > best[3]:
                 best = (cands, flags, compound, top, ranks)
-                if i == 0 and any(c.score >= _STRIPPED_SCORE for c in cands):
+                if i == 0 and _best_score(cands) >= _STRIPPED_SCORE:
                     break
         if best is None:
             if outside:
@@ -554,7 +570,7 @@ class Gazetteer:
         cands, flags, compound, _, ranks = best
         if compound:
             flags.near = True
-        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside)
+        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside, memo=memo)
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
         """Candidates inside the governorates of a strict context (or wider than one: the
@@ -584,9 +600,7 @@ class Gazetteer:
         coded in the neighbouring governorate)."""
         if place.lon is None or place.lat is None:
             return False
-        areas = self.admin_areas
-        lon, lat = place.lon, place.lat
-        return any(areas.near_area(a, lon=lon, lat=lat, radius_m=CONTEXT_BORDER_M) for a in admin1)
+        return self.admin_areas.near_any(admin1, lon=place.lon, lat=place.lat, radius_m=CONTEXT_BORDER_M)
 
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best
@@ -611,6 +625,19 @@ class Gazetteer:
             cached = memo.parts.get((name, lang))
             if cached is not None:
                 return cached
+        if "(" not in name and "/" not in name:  # most queries: the name and its compound parts
+            outer = name.strip()
+            key = match_key(outer, lang)
+            if memo is not None:
+                memo.mkeys[(outer, lang)] = key
+            out = [(name, False)]
+            for sub in lang_module(lang).split_compound(key.split()):
+                p = " ".join(sub)
+                if all(p != q for q, _ in out):
+                    out.append((p, True))
+            if memo is not None:
+                memo.parts[(name, lang)] = out
+            return out
         parts: list[tuple[str, bool]] = [(name, False)]
         if "(" in name:
             inner = [p for p in _PAREN.findall(name) if p.strip()]
@@ -658,7 +685,7 @@ class Gazetteer:
         if not tokens:
             return _EMPTY_PREP
         fold, table = mod.fold_tokens, self._exact[lang]
-        qualifiers, all_words = self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
+        qualifiers, all_words = self._strip_tables(words)
         first: tuple[list[str], _Flags] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             flags = _Flags()
@@ -692,7 +719,7 @@ class Gazetteer:
         rif_readings: tuple[tuple[str, ...], ...] = ()
         if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
-        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings)
+        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=query_keys(core, lang))
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
@@ -718,12 +745,22 @@ class Gazetteer:
             if found:
                 flags.countryside = False
                 return found, flags, None
-        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=flags)
+        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
         return found, flags, near
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
         """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
         return _strip_phrases(tokens, self._phrase_table(words, roles), flags)
+
+    def _strip_tables(self, words: PlaceWords) -> tuple[_PhraseTable, _PhraseTable]:
+        """The phrase tables of the qualifier roles and of all roles (looked up by language:
+        hashing the roles' tuple for every analysis cost more than the look-up)."""
+        out = self._strip_by_lang.get(words.lang)
+        if out is None:
+            out = self._strip_by_lang[words.lang] = (
+                self._phrase_table(words, _QUALIFIER_ROLES), self._phrase_table(words, _ALL_ROLES)
+            )
+        return out
 
     def _phrase_table(self, words: PlaceWords, roles: tuple[str, ...]) -> _PhraseTable:
         """The phrases of ``roles`` by length (longest first), with their first and last words."""
@@ -807,23 +844,25 @@ class Gazetteer:
         memo: _Memo | None = None,
         *,
         local_only: bool = False,
-        flags: _Flags | None = None,
+        flags: tuple[str | None, bool, bool] | None = None,
+        keys: tuple[str, str] | None = None,
     ) -> tuple[list[_Cand], tuple[str, float] | None]:
         """Phonetic candidates (:mod:`hudna.gazetteer.phonetic`) that pass the thresholds:
         :data:`PHONETIC_THRESHOLD` anywhere, lower ones inside a district or governorate named
         by the context. Also returns the best rejected (name, similarity).
 
         When places have exactly the query's keys where no other phonetic candidate could
-        outrank them (:meth:`_phonetic_exact`), they are the candidates and the fuzzy search is
-        not made."""
+        outrank them (:meth:`_phonetic_exact`, under the qualifier ``flags``), they are the
+        candidates and the fuzzy search is not made. ``keys``: the words' query keys, when
+        known."""
         memo = memo or _Memo()
-        vq, cq = memo.query_keys(tokens, lang)
+        vq, cq = memo.query_keys(tokens, lang) if keys is None else keys
         if not _usable(vq, cq):
             return [], None
         qkey = (vq, cq, ctx.areas)
         scored = None
         if not local_only and flags is not None:  # decided first, as the plan decides it
-            scored = self._phonetic_exact_memo(vq, cq, ctx, flags.astuple(), memo)
+            scored = self._phonetic_exact_memo(vq, cq, ctx, flags, memo)
         if scored is None:
             scored = memo.cands.get(qkey)
         if scored is None:
@@ -844,6 +883,7 @@ class Gazetteer:
         # candidates come best first: below the lowest threshold nothing more can pass, and the
         # first rejected one is the closest
         lowest = PHONETIC_THRESHOLD_DISTRICT
+        rounded = memo.rounded
         for pid, (sim, _) in scored.items():
             _, a1, a2, _, _ = static[pid]
             if a2 in admin2 or pid in admin2:
@@ -857,7 +897,11 @@ class Gazetteer:
             else:
                 need = elsewhere
             if sim >= need:
-                out.append(_Cand(pid, round(sim * PHONETIC_SCALE, 1), "phonetic", key))
+                x = sim * PHONETIC_SCALE
+                score = rounded.get(x)
+                if score is None:
+                    score = rounded[x] = round(x, 1)
+                out.append(_Cand(pid, score, "phonetic", key))
             else:
                 if rejected is None:
                     rejected = (self.places[pid].name_en, sim)
@@ -936,10 +980,7 @@ class Gazetteer:
         cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
         if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
             return ()
-        res = self._answer(seg, cands, flags, _NO_CONTEXT, warn=False)
-        place = self.places.get(res.pcode or "")
-        if place is None:
-            return ()
+        _, place, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
         named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
         if flags.hint == "district" and place.level == Level.GOVERNORATE:
             centre = self.centre_district(place.place_id)
@@ -1046,9 +1087,36 @@ class Gazetteer:
         warn: bool = True,
         ranks: list[float] | None = None,
         outside: Sequence[_Cand] = (),
+        memo: _Memo | None = None,
     ) -> GeocodeResult:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
+        ranked, place, method = self._top(cands, flags, ctx, ranks)
+        top = ranked[0][0]
+        info = self._alt_info
+        alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
+        if outside:
+            seen = {place.place_id, *(c.pid for c in alt_cands)}
+            alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
+        alts = tuple([Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
+        if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            warnings.warn(
+                f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
+                AmbiguousPlaceWarning,
+                stacklevel=3,
+            )
+        fields, as_found, near = self._place_answer(place.place_id)
+        geo, where = near if flags.near else as_found
+        score = min(top.score, 100.0)
+        score = round(score, 1) if memo is None else memo.round1(score)
+        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
+        return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
+
+    def _top(
+        self, cands: list[_Cand], flags: _Flags, ctx: _Context, ranks: list[float] | None = None
+    ) -> tuple[list[tuple[_Cand, float]], Place, str]:
+        """Each place's best candidate with its rank, best first; the answer's place (the
+        governorate of a "countryside" answer) and method."""
         if ranks is None:
             ranks = self._ranks(cands, flags, ctx)
         best_by_pid: dict[str, tuple[_Cand, float]] = {}
@@ -1056,7 +1124,7 @@ class Gazetteer:
             prev = best_by_pid.get(c.pid)
             if prev is None or c.score > prev[0].score:
                 best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=_second, reverse=True)
+        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
@@ -1066,24 +1134,7 @@ class Gazetteer:
             if gov is not None and gov.level == Level.GOVERNORATE:
                 place = gov
                 method += "+countryside"
-        info = self._alt_info
-        alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
-        if outside:
-            seen = {place.place_id, *(c.pid for c in alt_cands)}
-            alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
-        alts = tuple(Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3])
-        if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            warnings.warn(
-                f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
-                AmbiguousPlaceWarning,
-                stacklevel=3,
-            )
-        fields, as_found, near = self._place_answer(place.place_id)
-        geo, where = near if flags.near else as_found
-        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
-        return GeocodeResult(
-            query, *fields, geo, where, round(min(top.score, 100.0), 1), alts, None, top.matched, method, self.version
-        )
+        return ranked, place, method
 
     def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,
@@ -1187,8 +1238,14 @@ def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> lis
     return toks
 
 
-def _second(cr: tuple[_Cand, float]) -> float:
-    return cr[1]
+def _best_score(cands: Iterable[_Cand]) -> float:
+    """The highest score of some candidates (``max(c.score for c in cands)``, without a
+    generator)."""
+    best = -math.inf
+    for c in cands:
+        if c.score > best:
+            best = c.score
+    return best
 
 
 def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:

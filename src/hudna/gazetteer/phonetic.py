@@ -228,14 +228,17 @@ class PhoneticIndex:
 
     def exact_candidates(self, vq: str, cq: str, entries: list[int]) -> dict[str, tuple[float, int]]:
         """:meth:`candidates`' answer made of ``entries`` only (each place at its best entry,
-        best first, ties by entry index)."""
+        best first, ties by entry index), for the entries of :meth:`exact_entries`.
+
+        Those all score ``similarity(vq, cq, vq, cq)``: no penalty, and the query's keys (an
+        Arabic query, without a vowel key, is scored on the consonant key alone whatever the
+        entry's vowel key). So each place is at its first entry, in entry order."""
+        sim = similarity(vq, cq, vq, cq)
+        pids = self.pids
         best: dict[str, tuple[float, int]] = {}
         for i in sorted(entries):
-            sim = similarity(vq, cq, self.vkeys[i], self.ckeys[i]) - self.penalty[i]
-            pid = self.pids[i]
-            if pid not in best or sim > best[pid][0]:
-                best[pid] = (sim, i)
-        return dict(sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
+            best.setdefault(pids[i], (sim, i))
+        return best
 
     def freeze(self) -> None:
         """Per-area index arrays (numpy) for the batched area search, and the postings as
@@ -316,6 +319,7 @@ class PhoneticIndex:
         """Entry arrays for :meth:`candidates_many` (built on first use)."""
         codes: dict[str, int] = {}
         self._a_pidcode = np.asarray([codes.setdefault(p, len(codes)) for p in self.pids], dtype=np.int64)
+        self._a_pids = np.asarray(self.pids, dtype=object)
         self._a_vkeys = np.asarray(self.vkeys, dtype=object)
         self._a_ckeys = np.asarray(self.ckeys, dtype=object)
         self._a_hasv = np.asarray([bool(v) for v in self.vkeys], dtype=bool)
@@ -431,14 +435,13 @@ class PhoneticIndex:
         n_loc = sum(map(len, locs))
         loc = np.zeros(total, dtype=bool)
         if n_loc:
-            loc_pairs = np.fromiter(
-                (qi * n_entries + i for qi, lset in zip(jobs, locs, strict=True) for i in lset), dtype=np.int64, count=n_loc
-            )
-            loc[np.searchsorted(pair, loc_pairs)] = True
+            loc_job = np.repeat(job_of, np.fromiter(map(len, locs), dtype=np.int64, count=len(locs)))
+            loc_idx = np.fromiter(itertools.chain.from_iterable(locs), dtype=np.int64, count=n_loc)
+            loc[np.searchsorted(pair, loc_job * n_entries + loc_idx)] = True
         qc = np.repeat(np.asarray([queries[qi][1] for qi in jobs], dtype=object), counts)
         rc = process.cpdist(qc, self._a_ckeys[idx], scorer=Indel.normalized_similarity, dtype=np.float64) * 100.0
         sim = rc - CONSONANT_ONLY_PENALTY
-        has_qv = np.fromiter((bool(queries[qi][0]) for qi in jobs), dtype=bool, count=len(jobs))
+        has_qv = np.asarray([bool(queries[qi][0]) for qi in jobs], dtype=bool)
         both = np.repeat(has_qv, counts) & self._a_hasv[idx]
         if both.any():
             qv = np.repeat(np.asarray([queries[qi][0] for qi in jobs], dtype=object), counts)
@@ -447,11 +450,15 @@ class PhoneticIndex:
         sim = sim - self._a_penalty[idx]
         # best entry per (query, place): highest similarity, then lowest entry index; a place
         # is local when any of its pooled entries is
+        # (the pairs come by query, then entry: a stable sort by (query, place) keeps the entries
+        # of each place in index order, so its best is the first at its highest similarity)
         key = job * (self._n_pidcodes + 1) + self._a_pidcode[idx]
-        order = np.lexsort((idx, -sim, key))
-        k_sorted = key[order]
+        order = np.argsort(key, kind="stable")
+        k_sorted, s_sorted = key[order], sim[order]
         starts = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1]])
-        best = order[starts]
+        group = np.cumsum(np.r_[False, k_sorted[1:] != k_sorted[:-1]])
+        at_max = np.flatnonzero(s_sorted == np.maximum.reduceat(s_sorted, starts)[group])
+        best = order[at_max[np.r_[True, group[at_max[1:]] != group[at_max[:-1]]]]]
         best_loc = np.maximum.reduceat(loc[order].astype(np.int8), starts).astype(bool)
         # rank the places of each query: best first, ties by entry index; keep the top ones and
         # the local ones
@@ -461,9 +468,8 @@ class PhoneticIndex:
         first = np.searchsorted(bj, bj, side="left")
         rank = np.arange(len(bj)) - first
         keep = (rank < TOP_PLACES) | (bl & (bs >= min_local))
-        kj, ki = bj[keep], bi[keep].tolist()
-        pids = self.pids
-        kp = [pids[i] for i in ki]
+        kj, kept = bj[keep], bi[keep]
+        ki, kp = kept.tolist(), self._a_pids[kept].tolist()
         vals = list(zip(bs[keep].tolist(), ki, strict=True))
         lo = np.searchsorted(kj, job_of, side="left").tolist()
         hi = np.searchsorted(kj, job_of, side="right").tolist()

@@ -334,6 +334,13 @@ class AdminAreas:
         return float(_GEOD.inv(lon, lat, x, y)[2])
 
 
+    def near_any(self, pcodes: Iterable[str], *, lon: float, lat: float, radius_m: float) -> bool:
+        """Whether the point lies within ``radius_m`` of any of the areas (:meth:`near_area`)."""
+        for pcode in pcodes:  # noqa: SIM110 (a loop: no generator per point)
+            if self.near_area(pcode, lon=lon, lat=lat, radius_m=radius_m):
+                return True
+        return False
+
     def near_area(self, pcode: str, *, lon: float, lat: float, radius_m: float) -> bool:
         """Whether ``distance_to_area_m(pcode, lon=lon, lat=lat)`` is at most ``radius_m``
         (``False`` when the area has no polygon).

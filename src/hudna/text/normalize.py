@@ -214,7 +214,7 @@ def match_key(text: str, lang: str) -> str:
     """
     if lang not in _LANG_MODULES and lang != "auto":
         lang = resolve_lang(text, lang)
-    if _ASTRAL.search(text):
+    if not text.isascii() and _ASTRAL.search(text):  # isascii: a flag of the string
         text = _ASTRAL.sub(" ", text)
     return " ".join(text.translate(_char_table(lang)).split())
 

@@ -166,8 +166,14 @@ def fold_tokens(tokens: Sequence[str]) -> str:
     'tal ayn'
     """
     table = _translit_table()
-    kept = [t for t in tokens if t not in ARTICLES] or tokens
-    return " ".join([table.get(t, t) for t in kept])
+    out = []
+    for t in tokens:  # a loop: cheaper than comprehensions for a few words
+        if t not in ARTICLES:
+            out.append(table.get(t, t))
+    if not out:  # only articles: they stay (strip_articles)
+        for t in tokens:
+            out.append(table.get(t, t))
+    return " ".join(out)
 
 
 def name_variants(key: str) -> list[str]:
@@ -213,17 +219,14 @@ _DIGRAPHS = (
     ("x", "x"),
 )
 _VOWELS = frozenset("aeiouyw")
-_DOUBLE = re.compile(r"(.)\1+")
-
-
-def _first_group(m: re.Match[str]) -> str:
-    return m.group(1)
+#: A letter followed by the same letter: removing each leaves one letter of every run (the
+#: same as substituting ``(.)\1+`` by ``\1``, without a template to expand per match)
+_DOUBLED = re.compile(r"(.)(?=\1)")
 
 
 def _undouble(t: str) -> str:
-    """Runs of one letter as one letter (``_DOUBLE.sub(r"\\1", t)``; a replacement function
-    and a search first are several times cheaper than the template, most words having none)."""
-    return _DOUBLE.sub(_first_group, t) if _DOUBLE.search(t) else t
+    """Runs of one letter as one letter (``Maaleh`` → ``Maleh``)."""
+    return _DOUBLED.sub("", t)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -323,6 +326,8 @@ _PHON_DIGRAPHS = (
     ("p", "b"),
 )
 _PHON_VOWELS = frozenset("aeiou")
+#: Any of the letter groups _PHON_DIGRAPHS rewrites (one search instead of a test per group).
+_PHON_DIGRAPH_ANY = re.compile("|".join(re.escape(a) for a, _ in _PHON_DIGRAPHS))
 #: vowels as "a" (str.translate), a y/w not before a vowel (a vowel itself), runs of "a"
 _TO_A = str.maketrans("eiou", "aaaa")
 _VOCALIC_GLIDE = re.compile(r"[yw](?![aeiou])")
@@ -352,9 +357,10 @@ def phonetic_token(token: str) -> tuple[str, str]:
     True
     """
     t = token if token.isalnum() else "".join(ch for ch in token if ch.isalnum())
-    for a, b in _PHON_DIGRAPHS:
-        if a in t:
-            t = t.replace(a, b)
+    if _PHON_DIGRAPH_ANY.search(t):  # else none of the rewrites applies
+        for a, b in _PHON_DIGRAPHS:
+            if a in t:
+                t = t.replace(a, b)
     t = _undouble(t)
     if len(t) > 2 and t[-1] == "h" and t[-2] in _PHON_VOWELS:
         t = t[:-1]
