@@ -549,7 +549,7 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     lex = load_lexicon(doc["lang"])
     agentive = lex.keys_of("casualty.agentive")
     kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
-    if not kills:
+    if not kills or not ix.family("actor"):
         return None
     cas, ev = _casualties(doc, ix, qs, times)
     if cas.killed_best is None:
