@@ -442,3 +442,25 @@ def test_name_not_located_abroad_stays_in_syria(pipe) -> None:  # type: ignore[n
 def test_device_without_blast_is_no_explosion(pipe, text: str, lang: str, explosion: bool) -> None:  # type: ignore[no-untyped-def]
     doc = pipe(Doc(text, published_on=date(2016, 4, 9), lang_hint=lang))
     assert any(c.event_type == "explosion" for c in incidents(doc)) is explosion
+
+
+def test_eliminated_militants_including_bombers(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Syrian armys units eliminated over 75 Nusra Front militants including the suicide bombers and "
+            "foreign mercenaries from Saudi Arabia and Jordan in Daraas Manshiyah district according to a "
+            "military source.")
+    pred = fakes_prediction(_doc(pipe, text, date(2017, 4, 9)))
+    assert (pred["killed"], pred["actor"], pred["cause_of_death"], pred["location"]) == (
+        75, "syrian government or russian troops", "unknown", "daraa")
+
+
+@pytest.mark.parametrize("text", [
+    # no figure of people: nothing eliminated is counted
+    "Fighting terrorism piecemeal will not eliminate the threat of terrorism in Daraa.",
+])
+def test_eliminate_without_figure_is_no_incident(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c in incidents(_doc(pipe, text)) if c.event_type == "other"] == []
+
+
+def test_car_bomb_after_a_victim_list_still_explodes(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Ten people including a child were killed in a car bomb blast in Damascus on Monday."
+    assert any(c.event_type == "explosion" and c.casualties.killed_best == 10 for c in incidents(_doc(pipe, text)))

@@ -549,7 +549,7 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     lex = load_lexicon(doc["lang"])
     agentive = lex.keys_of("casualty.agentive")
     kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
-    if not kills:
+    if not kills or not ix.family("actor"):
         return None
     cas, ev = _casualties(doc, ix, qs, times)
     if cas.killed_best is None:
@@ -955,10 +955,15 @@ def build_claims(doc: Doc) -> None:
         if not times and lead is not None and lead.start not in stated and _reports_event(doc, i, ix):
             times = [lead]
             lead_dated = True
+        if triggers and devices:
+            # "killed 75 militants including the suicide bombers": the bombers are among the dead
+            among = ix.of("casualty.among")
+            triggers = [m for m in triggers if m.entry.key not in devices or not any(
+                a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in among)]
         if triggers and not ix.has("casualty.killed") and not ix.has("casualty.injured") and all(
                 m.entry.key in devices for m in triggers):
-            # "سيارات مجهزة بعبوات ناسفة", "the suicide bombers and foreign mercenaries": devices
-            # named, no blast reported
+            # "سيارات مجهزة بعبوات ناسفة", "ربط التنظيم عبوات ناسفة في أرجل الماعز": devices named,
+            # no blast reported
             triggers = []
         if not triggers:
             kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
