@@ -464,3 +464,14 @@ def test_eliminate_without_figure_is_no_incident(pipe, text: str) -> None:  # ty
 def test_car_bomb_after_a_victim_list_still_explodes(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Ten people including a child were killed in a car bomb blast in Damascus on Monday."
     assert any(c.event_type == "explosion" and c.casualties.killed_best == 10 for c in incidents(_doc(pipe, text)))
+
+
+def test_background_day_with_a_weak_attack_word_alone_gives_no_incident_and_no_error(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1918398779 read on a fixed later day (as bench/extract.py does): the only strong
+    # trigger sits in a background date and is dropped, the "attack" beside it was already dropped
+    # as the same event; the casualty figure must then find no incident, not crash.
+    text = ("Published February 23 2015 A suicide bomber killed four people in a hospital on Sunday "
+            "in an attack that took Syrias civil war to the ruling Assad clans hometown for the "
+            "first time a monitoring group said.")
+    doc = _doc(pipe, text, on=date(2016, 5, 1))
+    assert not incidents(doc)

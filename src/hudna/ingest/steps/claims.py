@@ -1044,7 +1044,8 @@ def build_claims(doc: Doc) -> None:
         # casualties to the group whose trigger is nearest the first casualty figure
         numbers = [e.start for e in cas_ev if e.role == "number"]
         cas_key = None
-        if numbers:
+        # (no group when the tally filter left only weak attack words, dropped beside it above)
+        if numbers and groups:
             cas_key = min(groups, key=lambda key: min(_cas_distance(doc, triggers[k], numbers[0])
                                                       for k in groups[key]))
             # "Airstrikes on Daesh-held villages killed at least 85 civilians as intense fighting
