@@ -521,6 +521,13 @@ def _air_forces() -> frozenset[str]:
     return frozenset(a.id for a in load_actor_registry() if a.kind in _AIR_KINDS)
 
 
+def load_rule_data() -> None:
+    """Load the data the claim rules read besides the lexicon (the actor registry, for
+    :func:`_air_forces`) now, once: :func:`~hudna.ingest.steps.default_steps` calls it, so the
+    first article of a run does not pay for it."""
+    _air_forces()
+
+
 def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
     """Words that say people died: casualty words and execution triggers, in text order."""
     executions = ix.of("incident.execution")
