@@ -778,10 +778,12 @@ def _contains(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
     return any(" " + k + " " in text for k in keys)
 
 
-def _starts_with(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
+def _heads(doc: Doc, sent: object) -> frozenset[str]:
+    """The keys of the sentence's first one, two and three words: the sentence opens with a
+    word of a list when they meet it; made once per sentence, compared with several lists."""
     start = getattr(sent, "start", 0)
     head = short_key(doc.text[start : start + 24], doc["lang"]).split()
-    return any(" ".join(head[:n]) in keys for n in (1, 2, 3))
+    return frozenset(" ".join(head[:n]) for n in (1, 2, 3))
 
 
 def build_claims(doc: Doc) -> None:
@@ -864,15 +866,16 @@ def build_claims(doc: Doc) -> None:
         if stated:
             times = [t for t in times if t.start not in stated]
         sent_times = times
-        if _starts_with(doc, sent, topic_shift):
+        heads = _heads(doc, sent)  # read for three word lists below
+        if not heads.isdisjoint(topic_shift):
             # "من جهة أخرى، ..." / "in another development": a new story; the lead's day and the
             # place of the sentences before belong to the old one
             lead, last_place, prev_times, last_day, para_time = None, None, [], None, None
-        if not times and prev_times and _starts_with(doc, sent, contrast):
+        if not times and prev_times and not heads.isdisjoint(contrast):
             times = prev_times
         if para_time is not None and sent.start >= para_time[1]:
             para_time = None
-        if not times and last_day is not None and _starts_with(doc, sent, concurrent):
+        if not times and last_day is not None and not heads.isdisjoint(concurrent):
             # "وبالتزامن مع هذا الحادث، شهد ..." : the day of the event told before, for this
             # sentence and the rest of its paragraph
             end = doc.text.find("\n", sent.end)
