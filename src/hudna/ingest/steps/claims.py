@@ -29,7 +29,7 @@ from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
-from hudna.text.lexicon import LexiconMatch, short_key
+from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
 from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
@@ -168,15 +168,11 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
 
 @functools.lru_cache(maxsize=4)
 def _complementizers(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return load_lexicon(lang).keys_of("attribution.complementizer")
 
 
 @functools.lru_cache(maxsize=4)
 def _relay_proclitics(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return load_lexicon(lang).keys_of("attribution.relay_proclitic")
 
 
@@ -378,8 +374,6 @@ class Roles:
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
             # "قصفت قوات النظام"
-            from hudna.text.lexicon import load_lexicon
-
             before = "before" in load_lexicon(doc["lang"]).keys_of("role.agent_position")
             return min(near, key=lambda a: ((a.start < trig.start) != before, abs(a.start - trig.start)))
         marked = [a for a in self.agents if not _clause_broken(doc, a.start, trig.start)]
@@ -409,8 +403,6 @@ def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    from hudna.text.lexicon import load_lexicon
-
     lex = load_lexicon(lang)
     return (lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head"),
             lex.keys_of("role.sponsor_after"))
@@ -540,8 +532,45 @@ def _actor_id(m: LexiconMatch | None) -> str | None:
     return None if m is None else m.concept.split(".", 1)[1]
 
 
+#: No casualty figure (immutable: one shared instance).
+_NO_CASUALTIES = Casualties()
+#: Nouns that carry a casualty count themselves (the Arabic dual "قتيلان").
+_CASUALTY_NOUNS = ("casualty.killed", "casualty.injured")
+
+
+def _dist(q: Quantity, m: LexiconMatch) -> int:
+    return q.start - m.end if m.end <= q.start else m.start - q.end
+
+
+def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
+            part_w: Sequence[LexiconMatch]) -> bool:
+    """Whether figure ``q`` is a part of another one ("بينهم 3 أطفال", "including 3 children")."""
+    if among_w and any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
+        return True
+    # "11 children among 18 dead": a part of the figure that follows
+    return bool(part_w) and any(
+        p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
+        and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
+        for p in part_w)
+
+
+def _near(doc: Doc, q: Quantity, m: LexiconMatch, reach: int, qs: Sequence[Quantity],
+          among_w: Sequence[LexiconMatch], part_w: Sequence[LexiconMatch]) -> bool:
+    """Whether casualty word ``m`` is near enough to figure ``q`` to be what it counts."""
+    d = _dist(q, m)
+    if d <= _NEAR:
+        return True
+    # not across a clause or another head figure ("Six civilians were among 22 killed");
+    # a sub-count on the way is fine ("16 civilians including 3 children were killed")
+    return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
+            and not any(q.end <= o.start < m.start and not _is_sub(doc, o, qs, among_w, part_w)
+                        for o in qs if o is not q))
+
+
 def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                 times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
+    if not qs:
+        return _NO_CASUALTIES, []  # no figure: nothing below can count anyone
     # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
     killed_w = _killing_words(ix)
     injured_w = ix.of("casualty.injured")
@@ -554,22 +583,15 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     women: int | None = None
     ev: list[Evidence] = []
     time_spans = [(t.start, t.end) for t in times]
-
-    def dist(q: Quantity, m: LexiconMatch) -> int:
-        return q.start - m.end if m.end <= q.start else m.start - q.end
-
     part_w = ix.of("casualty.part_of")
-
-    def _is_sub(q: Quantity) -> bool:
-        if any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
-            return True
-        # "11 children among 18 dead": a part of the figure that follows
-        return any(p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
-                   and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
-                   for p in part_w)
+    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
+    # every other figure would find no candidate word below
+    words = bool(killed_w or injured_w)
 
     for q in qs:
-        if any(s <= q.start < e for s, e in time_spans):
+        if not words and q.noun not in _CASUALTY_NOUNS:
+            continue
+        if time_spans and any(s <= q.start < e for s, e in time_spans):
             continue
         if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
             continue
@@ -580,37 +602,26 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # a count has no leading zero: a clock or a code ("at 0914")
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
             continue  # part of a numeric date ("15-09-2013")
-        if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
+        if clock_w and any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
         if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
             continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody
         noun = q.noun
-        if noun is None:
+        if noun is None and nouns:
             nxt = [n for n in nouns if n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1]
             noun = nxt[0].concept if nxt else None
-        if q.noun in ("casualty.killed", "casualty.injured"):
+        if q.noun in _CASUALTY_NOUNS:
             (killed if q.noun == "casualty.killed" else injured).append(q)
             ev.append(_ev(doc, q.start, q.end, "number"))
             continue
-        is_sub = _is_sub(q)
+        is_sub = _is_sub(doc, q, qs, among_w, part_w)
         # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
         # away in the same clause ("... including women and children were killed")
         reach = _NEAR_PERSON if noun is not None else _NEAR
-
-        def near(m: LexiconMatch, q: Quantity = q, reach: int = reach) -> bool:
-            d = dist(q, m)
-            if d <= _NEAR:
-                return True
-            # not across a clause or another head figure ("Six civilians were among 22 killed");
-            # a sub-count on the way is fine ("16 civilians including 3 children were killed")
-            return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
-                    and not any(q.end <= o.start < m.start and not _is_sub(o)
-                                for o in qs if o is not q))
-
-        cands = [(dist(q, m), "k", m) for m in killed_w if near(m)]
-        cands += [(dist(q, m), "i", m) for m in injured_w if near(m)]
+        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w)]
+        cands += [(_dist(q, m), "i", m) for m in injured_w if _near(doc, q, m, reach, qs, among_w, part_w)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
@@ -719,8 +730,6 @@ _MEANS_GAP = 3
 
 @functools.lru_cache(maxsize=4)
 def _bombardment_keys(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return frozenset(e.key for e in load_lexicon(lang).forms_of("incident.bombardment"))
 
 
@@ -756,8 +765,6 @@ def _striking_crash(doc: Doc) -> bool:
     """Whether the article says its crashing aircraft was striking: a sentence names the crash
     ("سقوط طائرة", "سقوطها", ``crash.word``) and an air strike or bombardment ("الطائرة كانت تنفذ
     غارة ... مما أدى إلى سقوطها", "تحطم طائرة حربية خلال قصفها مدينة أريحا")."""
-    from hudna.text.lexicon import load_lexicon
-
     words = load_lexicon(doc["lang"]).keys_of("crash.word")
     strike = ("incident.air_strike", "incident.bombardment")
     for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
@@ -802,8 +809,6 @@ def build_claims(doc: Doc) -> None:
     """
     prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
     prov_calm = replace(prov, rule=RULES["calm"])
-    from hudna.text.lexicon import load_lexicon
-
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
     dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
@@ -1020,7 +1025,7 @@ def build_claims(doc: Doc) -> None:
                         target=_actor_id(targ_m),
                         place=pm.place if pm is not None else None,
                         time=_claim_time(time),
-                        casualties=casualties if with_cas else Casualties(),
+                        casualties=casualties if with_cas else _NO_CASUALTIES,
                         attribution=attribution,
                         negative=negative,
                         sentence=(sent.start, sent.end),
@@ -1047,8 +1052,6 @@ _COORD_GAP = 2
 def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]:
     """Triggers without those in a comparison ("مثل دوما كبراميل متفجرة وقصف مدفعي", "like
     barrel bombs"): a comparison particle on the trigger, and the triggers coordinated after it."""
-    from hudna.text.lexicon import load_lexicon
-
     lex = load_lexicon(doc["lang"])
     comp = lex.keys_of("morph.comparison_proclitic")
     if not comp:
