@@ -166,6 +166,13 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
     return attribution, evidence
 
 
+@functools.lru_cache(maxsize=256)
+def _keys(lang: str, concept: str) -> frozenset[str]:
+    """Match keys of a word list of the packaged lexicon, looked up once per language (rules
+    read them per sentence)."""
+    return load_lexicon(lang).keys_of(concept)
+
+
 @functools.lru_cache(maxsize=4)
 def _complementizers(lang: str) -> frozenset[str]:
     return load_lexicon(lang).keys_of("attribution.complementizer")
@@ -428,16 +435,15 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     for m in ix.family("actor"):
         if m.concept == "actor.civilians":
             continue
-        if any(t.start <= m.start and m.end <= t.end and t is not m and t.entry.family == "role"
-               for t in targets_m):
+        if targets_m and any(t.start <= m.start and m.end <= t.end and t is not m
+                             and t.entry.family == "role" for t in targets_m):
             targets.append(m)  # "rebel-held" matched as one marker
             continue
-        agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
-        if agt:
+        if agents_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m):
             agents.append(m)
             marked.append(m)
             continue
-        tgt = any(
+        tgt = bool(targets_m) and any(
             t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
             and not _clause_broken(doc, t.end, m.start)
             # "on Monday in government air strikes", "On May 2 Turkish forces": "on" is a date's
@@ -446,8 +452,11 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             and not any(x.start >= t.end and x.end <= m.start for x in triggers)
             for t in targets_m
         )
+        if tgt:
+            targets.append(m)
+            continue
         nxt = _next_words(doc, m.end, 1)
-        if tgt or (nxt and nxt[0] in held):
+        if nxt and nxt[0] in held:
             targets.append(m)
             continue
         if nxt and nxt[0] in sponsor:
@@ -457,13 +466,13 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
                 s.start - m.end <= 3 and s.start > m.end for s in sources_m):
             continue
         # speakers: "X said", "according to X"
-        if any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m) or any(
-            a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in according_m
-        ):
+        if (said_m and any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m)) or (
+                according_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1
+                                    for a in according_m)):
             continue
         # victims among the dead: "including an American", "بينهم عنصر من قوات النظام"
-        if any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
-               and not _clause_broken(doc, a.end, m.start) for a in among_m):
+        if among_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
+                           and not _clause_broken(doc, a.end, m.start) for a in among_m):
             continue
         # victims: "rebels were killed", "مقتل 25 عنصرا من قوات النظام", "killed 12 ISIS fighters"
         victim = False
@@ -674,8 +683,9 @@ def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب"); a
     governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب")."""
+    if len(places) <= 1:
+        return list(places)  # nothing to drop, no duplicate
     out = []
-    pcodes = {p.place.pcode for p in places}
     for p in places:
         inner = [
             q for q in places
@@ -692,7 +702,6 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
         if key not in seen:
             seen.add(key)
             uniq.append(p)
-    del pcodes
     return uniq
 
 
@@ -735,8 +744,14 @@ def _bombardment_keys(lang: str) -> frozenset[str]:
 
 def _bombardment_inside(doc: Doc, m: LexiconMatch) -> bool:
     """Whether an air strike form contains a bombardment word ("قصف جوي", "القصف الجوي")."""
-    keys = _bombardment_keys(doc["lang"])
-    return any(w in keys for w in m.entry.key.split())
+    return _has_bombardment_word(doc["lang"], m.entry.key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _has_bombardment_word(lang: str, key: str) -> bool:
+    """:func:`_bombardment_inside` of a lexicon form's key (a fixed set: cached per form)."""
+    keys = _bombardment_keys(lang)
+    return any(w in keys for w in key.split())
 
 
 #: Incident types whose perpetrator must be marked or adjacent to the trigger.
@@ -766,9 +781,8 @@ def _striking_crash(doc: Doc) -> bool:
     ("سقوط طائرة", "سقوطها", ``crash.word``) and an air strike or bombardment ("الطائرة كانت تنفذ
     غارة ... مما أدى إلى سقوطها", "تحطم طائرة حربية خلال قصفها مدينة أريحا")."""
     words = load_lexicon(doc["lang"]).keys_of("crash.word")
-    strike = ("incident.air_strike", "incident.bombardment")
     for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
-        if not any(ix.has(c) for c in strike):
+        if not (ix.has("incident.air_strike") or ix.has("incident.bombardment")):
             continue
         if ix.has("incident.crash"):
             return True
@@ -790,7 +804,49 @@ def _heads(doc: Doc, sent: object) -> frozenset[str]:
     word of a list when they meet it; made once per sentence, compared with several lists."""
     start = getattr(sent, "start", 0)
     head = short_key(doc.text[start : start + 24], doc["lang"]).split()
-    return frozenset(" ".join(head[:n]) for n in (1, 2, 3))
+    return frozenset((" ".join(head[:1]), " ".join(head[:2]), " ".join(head[:3])))
+
+
+def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch], bool, bool]:
+    """The incident words of a sentence that report an event, whether an attack word stands
+    beside a stronger trigger (``weak_alone``), and whether the sentence names its air
+    bombardment as such (``explicit_air``). A sentence without incident words (nearly half)
+    returns at once: every rule below only removes triggers."""
+    triggers = ix.family("incident")
+    if not triggers:
+        return triggers, False, False
+    truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
+    if truce_spans:
+        triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
+    # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
+    irrealis = ix.of("negation.irrealis")
+    if irrealis:
+        triggers = [
+            m for m in triggers
+            if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
+                       and not _clause_broken(doc, x.end, m.start) for x in irrealis)
+        ]
+    triggers = _drop_compared(doc, triggers)
+    strong = [m for m in triggers if m.concept not in _WEAK]
+    if strong:
+        # an attack word beside a stronger trigger is kept for now: it counts when it has a
+        # place of its own (below); a mine word ("حقول ألغام") does not
+        triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+    weak_alone = bool(strong) and len(strong) < len(triggers)
+    # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
+    # word is the named weapon's blast, unless aircraft or artillery are named too
+    if any(m.concept in _SPECIFIC for m in triggers) and not any(
+            m.concept in _FIRE_TRIGGERS for m in triggers):
+        triggers = [m for m in triggers if m.concept != "incident.bombardment"]
+    # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
+    execs = [m for m in triggers if m.concept == "incident.execution"]
+    if execs:
+        triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
+            e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
+    # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
+    # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
+    explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+    return triggers, weak_alone, explicit_air
 
 
 def build_claims(doc: Doc) -> None:
@@ -832,38 +888,7 @@ def build_claims(doc: Doc) -> None:
         # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
         # where the report was filed, not where the incident took place
         foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
-        truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
-        triggers = ix.family("incident")
-        if truce_spans:
-            triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
-        # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
-        irrealis = ix.of("negation.irrealis")
-        if irrealis:
-            triggers = [
-                m for m in triggers
-                if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
-                           and not _clause_broken(doc, x.end, m.start) for x in irrealis)
-            ]
-        triggers = _drop_compared(doc, triggers)
-        strong = [m for m in triggers if m.concept not in _WEAK]
-        if strong:
-            # an attack word beside a stronger trigger is kept for now: it counts when it has a
-            # place of its own (below); a mine word ("حقول ألغام") does not
-            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
-        weak_alone = bool(strong) and len(strong) < len(triggers)
-        # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
-        # word is the named weapon's blast, unless aircraft or artillery are named too
-        if any(m.concept in _SPECIFIC for m in triggers) and not any(
-                m.concept in _FIRE_TRIGGERS for m in triggers):
-            triggers = [m for m in triggers if m.concept != "incident.bombardment"]
-        # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
-        execs = [m for m in triggers if m.concept == "incident.execution"]
-        if execs:
-            triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
-                e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
-        # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
-        # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
-        explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+        triggers, weak_alone, explicit_air = _reported_triggers(doc, ix)
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
@@ -1052,11 +1077,10 @@ _COORD_GAP = 2
 def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]:
     """Triggers without those in a comparison ("مثل دوما كبراميل متفجرة وقصف مدفعي", "like
     barrel bombs"): a comparison particle on the trigger, and the triggers coordinated after it."""
-    lex = load_lexicon(doc["lang"])
-    comp = lex.keys_of("morph.comparison_proclitic")
+    comp = _keys(doc["lang"], "morph.comparison_proclitic")
     if not comp:
         return triggers
-    conj = lex.keys_of("morph.conjunction")
+    conj = _keys(doc["lang"], "morph.conjunction")
     out: list[LexiconMatch] = []
     compared = False
     last_end = -1
