@@ -32,8 +32,12 @@ from hudna.text.normalize import match_key
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
-#: "(?=\d)" first: the engine then scans for a digit instead of trying the lookbehind everywhere.
-_DIGITS = re.compile(r"(?=\d)(?:(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?)")
+#: Read as "(?<![\w.])\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d+(?:[.٫]\d+)?": the first digit is taken
+#: out of both alternatives so that the pattern opens with a character class, which the regex
+#: engine scans for before trying anything (a lookahead or lookbehind first gives it no such
+#: prefix: about twice as slow); "no word character or dot before" is then a lookbehind over the
+#: character before the first digit.
+_DIGITS = re.compile(r"\d(?:(?<![\w.].)\d{0,2}(?:[,\u066c]\d{3})+(?!\d)|\d*(?:[.\u066b]\d+)?)")
 _MULTIPLIERS = (100.0, 1000.0, 1_000_000.0)
 APPROX_KINDS = ("about", "at_least", "more_than", "less_than")
 
