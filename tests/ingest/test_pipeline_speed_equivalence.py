@@ -112,3 +112,24 @@ def test_class_first_regexes_match_their_plain_reading(name: str) -> None:
         # within a window, as the date rules search a sentence
         lo, hi = 2, max(2, len(text) - 3)
         assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
+    # a key is in the proclitic-expanded list exactly when the key, or the key without a
+    # proclitic it starts with (two letters or more left), is in the plain list
+    from hudna.ingest.steps.places import _with_proclitics
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(lang)
+    procl = lex.keys_of("morph.proclitic")
+    words = lex.keys_of("place.cue") | lex.keys_of("place.reference") | frozenset({"ab", "x"})
+
+    def variants(key: str) -> set[str]:
+        return {key} | {key[len(p):] for p in procl if key.startswith(p) and len(key) - len(p) >= 2}
+
+    expanded = _with_proclitics(words, procl)
+    keys = set(words) | {p + w for p in procl for w in words} | {p + p + w for p in procl for w in list(words)[:5]}
+    keys |= {w[:-1] for w in words} | {"", "b", "ب", "وب", "بال"}
+    for key in keys:
+        assert (key in expanded) == bool(variants(key) & words), key
