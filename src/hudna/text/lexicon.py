@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import numpy as np
 import yaml
 
 from hudna.errors import DataError
@@ -403,6 +402,8 @@ class Matcher:
         n = len(key)
         text = kt.text
         found: list[_Hit] = []
+        # rank of each concept family by its first hit: the tie order of the overlap rules
+        ranks: dict[str, int] = {}
         if not self._empty:
             enclitics = self.enclitics
             raw: list[tuple[int, int, str, bool, tuple[Any, ...]]] = []
@@ -422,23 +423,31 @@ class Matcher:
                 else:
                     add_raw((start, end, "", False, payload))
             if raw:
-                # key offsets -> original offsets in one vectorised look-up (converting the whole
-                # offset arrays to lists costs more than the look-ups)
-                o_starts = kt.starts[np.fromiter((r[0] for r in raw), dtype=np.int64, count=len(raw))].tolist()
-                o_ends = kt.ends[np.fromiter((r[1] - 1 for r in raw), dtype=np.int64, count=len(raw))].tolist()
+                # key offsets -> original offsets: indexing the memoryviews of the offset arrays
+                # gives Python ints directly (no numpy scalars, no conversion of whole arrays)
+                o_starts = kt.starts.data
+                o_ends = kt.ends.data
                 add = found.append
-                for (start, stop, suffix, bad_suffix, payload), o_start, o_end in zip(raw, o_starts, o_ends, strict=True):
-                    neg_end = -o_end
+                for start, stop, suffix, bad_suffix, payload in raw:
+                    o_start = o_starts[start]
+                    neg_end = -o_ends[stop - 1]
                     for _flen, prefix, entries in payload:
                         for e in entries:
                             if bad_suffix and e.kind != "prefix":
                                 continue
-                            add((o_start, neg_end, len(prefix) + len(suffix), e, start, stop, prefix, suffix))
+                            rank = ranks.get(e.family)
+                            if rank is None:
+                                rank = ranks[e.family] = len(ranks)
+                            add((o_start, neg_end, rank, len(prefix) + len(suffix), e, start, stop, prefix, suffix))
         for pattern, e in self._regexes:
             for m in pattern.finditer(text):
-                found.append((m.start(), -m.end(), 0, e, -1, -1, "", ""))
+                rank = ranks.get(e.family)
+                if rank is None:
+                    rank = ranks[e.family] = len(ranks)
+                found.append((m.start(), -m.end(), rank, 0, e, -1, -1, "", ""))
         new = LexiconMatch
-        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx) for s, ne, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
+        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx)
+                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.
@@ -454,48 +463,51 @@ class Matcher:
         return self.match_keyed(keyed_text(text, self.lexicon.lang))
 
 
-#: A raw hit: (start, -end, affix length, entry, key start, key end, prefix, suffix); the first
-#: three fields are the overlap order (leftmost, longest, then most literal).
-_Hit = tuple[int, int, int, Entry, int, int, str, str]
-_OVERLAP_ORDER = operator.itemgetter(0, 1, 2)
-_TEXT_ORDER = operator.itemgetter(0, 1)
+#: A raw hit: (start, -end, family rank, affix length, entry, key start, key end, prefix,
+#: suffix). The family rank is the order of the family's first hit in the text's hits.
+_Hit = tuple[int, int, int, int, Entry, int, int, str, str]
+#: Text order (leftmost, longest first), then family, then most literal.
+_ORDER = operator.itemgetter(0, 1, 2, 3)
 
 
 def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
     """Within a concept family keep leftmost-longest (then most literal) matches.
 
     Forms of different concepts on the very same span are all kept (whitelisted ambiguity).
-    The result is in text order (start, then longest first; stable otherwise).
+    The result is in text order (start, then longest first), then by family (in the order of
+    their first hits), then most literal first, then in the order found.
+
+    One stable sort by that order serves both the rules and the result: each family's hits,
+    read in it, come leftmost-longest then most literal (what the rules need), and the hits kept
+    are already in the result's order.
     """
-    by_family: dict[str, list[_Hit]] = {}
-    for m in found:
-        fam = m[3].family
-        group = by_family.get(fam)
-        if group is None:
-            by_family[fam] = [m]
-        else:
-            group.append(m)
+    found.sort(key=_ORDER)
     kept: list[_Hit] = []
-    for matches in by_family.values():
-        if len(matches) > 1:
-            matches.sort(key=_OVERLAP_ORDER)
-        last_end = -1
-        last: _Hit | None = None
-        for m in matches:
-            if last is not None and m[0] == last[0] and m[1] == last[1]:
-                if (
-                    m[2] == last[2]
-                    and m[3].concept != last[3].concept
-                    and all(k[3].concept != m[3].concept for k in kept[-3:] if k[0] == m[0])
-                ):
-                    kept.append(m)
-                continue
-            if m[0] < last_end:
-                continue
-            kept.append(m)
-            last = m
-            last_end = -m[1]
-    kept.sort(key=_TEXT_ORDER)
+    # per family: the last hit kept by the overlap rule, its end, and the family's kept hits
+    state: dict[int, tuple[_Hit | None, int, list[_Hit]]] = {}
+    for m in found:
+        st = state.get(m[2])
+        last: _Hit | None
+        fam_kept: list[_Hit]
+        if st is None:
+            last, last_end, fam_kept = None, -1, []
+        else:
+            last, last_end, fam_kept = st
+        if last is not None and m[0] == last[0] and m[1] == last[1]:
+            if (
+                m[3] == last[3]
+                and m[4].concept != last[4].concept
+                and all(k[4].concept != m[4].concept for k in fam_kept[-3:] if k[0] == m[0])
+            ):
+                kept.append(m)
+                fam_kept.append(m)
+                state[m[2]] = (last, last_end, fam_kept)
+            continue
+        if m[0] < last_end:
+            continue
+        kept.append(m)
+        fam_kept.append(m)
+        state[m[2]] = (m, -m[1], fam_kept)
     return kept
 
 
