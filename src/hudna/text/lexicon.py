@@ -83,13 +83,15 @@ class Entry:
         object.__setattr__(self, "family", self.concept.split(".", 1)[0])
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class LexiconMatch:
     """A lexicon hit: ``text[start:end]`` of the original text is a form of ``entry.concept``.
 
     ``prefix``/``suffix`` are the attached particles (in match-key letters) that were skipped.
     Treat it as immutable (hashed by value); it is not declared frozen because a frozen
-    dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits.
+    dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits (for
+    the same reason ``__init__`` is written out: it sets ``concept`` without a
+    ``__post_init__`` call).
     """
 
     start: int
@@ -103,8 +105,17 @@ class LexiconMatch:
     #: ``entry.concept``, stored (rules read it many times per match).
     concept: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.concept = self.entry.concept
+    def __init__(self, start: int, end: int, text: str, entry: Entry, key_start: int, key_end: int,
+                 prefix: str = "", suffix: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+        self.key_start = key_start
+        self.key_end = key_end
+        self.prefix = prefix
+        self.suffix = suffix
+        self.concept = entry.concept
 
     @property
     def value(self) -> float | None:
@@ -386,7 +397,10 @@ class Matcher:
             # letters that are no enclitic is skipped at once when none may
             any_prefix = any(e.kind == "prefix" for _, _, es in payload for e in es)
             bare = all(n <= _SHORT_FORM for n, _, _ in payload)
-            self._auto.add_word(word, (len(word), tuple(payload), any_prefix, bare))
+            # one flat tuple per entry, in payload order: (proclitic, its length, entry, family,
+            # whether the entry may end inside a word)
+            flat = tuple((pro, len(pro), e, e.family, e.kind == "prefix") for _, pro, es in payload for e in es)
+            self._auto.add_word(word, (len(word), flat, any_prefix, bare))
         self._regexes = regexes
         self._empty = not by_key
         if not self._empty:
@@ -406,39 +420,39 @@ class Matcher:
         ranks: dict[str, int] = {}
         if not self._empty:
             enclitics = self.enclitics
-            raw: list[tuple[int, int, str, bool, tuple[Any, ...]]] = []
-            add_raw = raw.append
-            for last, (wlen, payload, any_prefix, bare) in self._auto.iter(" " + key):
-                # ``last`` indexes the padded key; key index = padded index - 1.
-                end = last
-                start = last - wlen + 1  # key index of the first letter (after the space)
-                if end < n and key[end] != " ":
-                    we = key.find(" ", end)
+            # key offsets -> original offsets: indexing the memoryviews of the offset arrays
+            # gives Python ints directly (no numpy scalars, no conversion of whole arrays)
+            o_starts = kt.starts.data
+            o_ends = kt.ends.data
+            add = found.append
+            for last, (wlen, flat, any_prefix, bare) in self._auto.iter(" " + key):
+                # ``last`` indexes the padded key; key index = padded index - 1, so ``last`` is
+                # the key index just after the form, and its first letter (after the space):
+                start = last - wlen + 1
+                o_start = o_starts[start]
+                if last < n and key[last] != " ":
+                    we = key.find(" ", last)
                     we = n if we < 0 else we
-                    suffix = key[end:we]
+                    suffix = key[last:we]
                     bad_suffix = bare or suffix not in enclitics
                     if bad_suffix and not any_prefix:
                         continue
-                    add_raw((start, we, suffix, bad_suffix, payload))
+                    neg_end = -o_ends[we - 1]
+                    slen = len(suffix)
+                    for prefix, plen, e, fam, may_end_inside in flat:
+                        if bad_suffix and not may_end_inside:
+                            continue
+                        rank = ranks.get(fam)
+                        if rank is None:
+                            rank = ranks[fam] = len(ranks)
+                        add((o_start, neg_end, rank, plen + slen, e, start, we, prefix, suffix))
                 else:
-                    add_raw((start, end, "", False, payload))
-            if raw:
-                # key offsets -> original offsets: indexing the memoryviews of the offset arrays
-                # gives Python ints directly (no numpy scalars, no conversion of whole arrays)
-                o_starts = kt.starts.data
-                o_ends = kt.ends.data
-                add = found.append
-                for start, stop, suffix, bad_suffix, payload in raw:
-                    o_start = o_starts[start]
-                    neg_end = -o_ends[stop - 1]
-                    for _flen, prefix, entries in payload:
-                        for e in entries:
-                            if bad_suffix and e.kind != "prefix":
-                                continue
-                            rank = ranks.get(e.family)
-                            if rank is None:
-                                rank = ranks[e.family] = len(ranks)
-                            add((o_start, neg_end, rank, len(prefix) + len(suffix), e, start, stop, prefix, suffix))
+                    neg_end = -o_ends[last - 1]
+                    for prefix, plen, e, fam, _ in flat:
+                        rank = ranks.get(fam)
+                        if rank is None:
+                            rank = ranks[fam] = len(ranks)
+                        add((o_start, neg_end, rank, plen, e, start, last, prefix, ""))
         for pattern, e in self._regexes:
             for m in pattern.finditer(text):
                 rank = ranks.get(e.family)
