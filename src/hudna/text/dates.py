@@ -139,11 +139,11 @@ def _groups(text: str, lang: str, atoms: list[_Atom], fillers: frozenset[str]) -
     for a in atoms:
         if groups:
             prev = groups[-1][-1]
-            gap = short_key(text[prev.end : a.start], lang)
-            words = gap.split()
-            if len(words) <= 2 and all(w in fillers for w in words) and a.start - prev.end <= 16:
-                groups[-1].append(a)
-                continue
+            if a.start - prev.end <= 16:  # near enough: then keyed, for filler words only
+                words = short_key(text[prev.end : a.start], lang).split()
+                if len(words) <= 2 and all(w in fillers for w in words):
+                    groups[-1].append(a)
+                    continue
         groups.append([a])
     return groups
 
