@@ -1029,27 +1029,37 @@ def build_claims(doc: Doc) -> None:
             time = min(times, key=lambda t: abs(t.start - trig.start)) if times else None
             with_cas = not negative and (etype, negative) == cas_key
             pm_options: list[PlaceMention | None] = list(pms) or [None]
+            # evidence (in this order): trigger, place, time, perpetrator, target, unknown
+            # perpetrator, casualties, attribution; all but the place are the same for each
+            # place of the group, and so are the time and target values
+            trig_ev = _ev(doc, trig.start, trig.end, "trigger")
+            tail: list[Evidence] = []
+            if time is not None:
+                # a day taken from the article's lead is evidence of another sentence
+                tail.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
+            for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                if rm is not None:
+                    tail.append(_ev(doc, rm.start, rm.end, role))
+            if unknown_m and not negative:
+                tail.append(_ev(doc, unknown_m[0].start, unknown_m[0].end, "unknown_perpetrator"))
+            tail += cas_ev if with_cas else []
+            tail += att_ev
+            claim_time = _claim_time(time)
+            target = _actor_id(targ_m)
             for pm in pm_options:
-                ev = [_ev(doc, trig.start, trig.end, "trigger")]
                 if pm is not None:
-                    ev.append(_ev(doc, pm.start, pm.end, "place"))
-                if time is not None:
-                    # a day taken from the article's lead is evidence of another sentence
-                    ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
-                for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
-                    if rm is not None:
-                        ev.append(_ev(doc, rm.start, rm.end, role))
-                if unknown_m and not negative:
-                    ev.append(_ev(doc, unknown_m[0].start, unknown_m[0].end, "unknown_perpetrator"))
+                    evidence = (trig_ev, _ev(doc, pm.start, pm.end, "place"), *tail)
+                else:
+                    evidence = (trig_ev, *tail)
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
-                        evidence=tuple(ev + (cas_ev if with_cas else []) + att_ev),
+                        evidence=evidence,
                         provenance=prov_calm if negative else prov,
                         perpetrator=perp,
-                        target=_actor_id(targ_m),
+                        target=target,
                         place=pm.place if pm is not None else None,
-                        time=_claim_time(time),
+                        time=claim_time,
                         casualties=casualties if with_cas else _NO_CASUALTIES,
                         attribution=attribution,
                         negative=negative,

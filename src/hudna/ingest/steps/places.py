@@ -83,7 +83,17 @@ def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | 
 
 
 def _level(place: Any) -> str:
-    return str(getattr(place.level, "value", place.level))
+    """The level of a gazetteer place as a plain string ("governorate", "community" ...)."""
+    lv = place.level
+    name = _LEVEL_NAMES.get(lv)
+    if name is None:
+        # an enum's ``value`` is a Python-level property: read once per level, not per place
+        name = _LEVEL_NAMES[lv] = str(getattr(lv, "value", lv))
+    return name
+
+
+#: Level (enum member or string) -> its name; a handful of entries (the admin levels).
+_LEVEL_NAMES: dict[Any, str] = {}
 
 
 def _from_place(place: Any, reason: str) -> ClaimPlace:
@@ -178,7 +188,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _token_start(text: str, i: int) -> int:
-    while i > 0 and _is_word_char(text[i - 1]):
+    # (the test of _is_word_char written out: these loops run over every hit's context)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'\u2019"):
         i -= 1
     return i
 
@@ -186,7 +197,7 @@ def _token_start(text: str, i: int) -> int:
 def _prev_token(text: str, i: int) -> tuple[int, int]:
     """Span of the word before offset ``i`` (skipping spaces and punctuation)."""
     j = i
-    while j > 0 and not _is_word_char(text[j - 1]):
+    while j > 0 and not (text[j - 1].isalnum() or text[j - 1] in "-'\u2019"):
         j -= 1
     return _token_start(text, j), j
 

@@ -121,17 +121,9 @@ class SentenceMatches:
         by_concept: dict[str, list[LexiconMatch]] = {}
         by_family: dict[str, list[LexiconMatch]] = {}
         for m in matches:
-            group = by_concept.get(m.concept)
-            if group is None:
-                by_concept[m.concept] = [m]
-            else:
-                group.append(m)
-            fam = m.entry.family
-            group = by_family.get(fam)
-            if group is None:
-                by_family[fam] = [m]
-            else:
-                group.append(m)
+            # setdefault: two calls per index, cheaper than a look-up and a branch in Python
+            by_concept.setdefault(m.concept, []).append(m)
+            by_family.setdefault(m.entry.family, []).append(m)
         self.by_concept = by_concept
         self.by_family = by_family
 
