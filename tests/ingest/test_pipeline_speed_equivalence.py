@@ -6,6 +6,8 @@ tests/data/README.md.
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
@@ -75,3 +77,59 @@ def test_lazy_character_table_keys_every_character(lang) -> None:  # type: ignor
     assert keyed_text(every, lang).key == match_key(every, lang)
     assert _char_table(lang)[ord("\u0625")] == ("\u0627" if lang != "en" else "\u0625")
     assert _char_table(lang)[0x200F] == ""  # a bidi mark is removed
+
+
+#: The plain reading of each regex that was rewritten to open with a character class (which the
+#: regex engine scans for fast): both must find the same matches.
+_PLAIN_PATTERNS = {
+    "boundary": (r"(?=[.!?\u061f\u061b\n(])(?:[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+"
+                 r"|\((?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$))"),
+    "digits": r"(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?",
+    "clock": r"(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)",
+    "daynum": r"(?<!\d)(\d{1,2})(?!\d)",
+    "year": r"(?<!\d)((?:19|20)\d\d)(?!\d)",
+}
+
+
+def _regex_samples() -> list[str]:
+    rnd = random.Random(4)
+    alphabet = "0123456789٠١٢٣.,:;!?؟؛\n ()'\"”’]Pphotos PHOTOصورة٫٬-aب"
+    samples = [text for _, text in TEXTS]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    return samples
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_PATTERNS))
+def test_class_first_regexes_match_their_plain_reading(name: str) -> None:
+    from hudna.text import dates, numbers, sentences
+
+    fast = {"boundary": sentences._BOUNDARY, "digits": numbers._DIGITS, "clock": dates._CLOCK,
+            "daynum": dates._DAYNUM, "year": dates._YEAR}[name]
+    plain = re.compile(_PLAIN_PATTERNS[name])
+    for text in _regex_samples():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)], text
+        # within a window, as the date rules search a sentence
+        lo, hi = 2, max(2, len(text) - 3)
+        assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
+    # a key is in the proclitic-expanded list exactly when the key, or the key without a
+    # proclitic it starts with (two letters or more left), is in the plain list
+    from hudna.ingest.steps.places import _with_proclitics
+    from hudna.text.lexicon import load_lexicon
+
+    lex = load_lexicon(lang)
+    procl = lex.keys_of("morph.proclitic")
+    words = lex.keys_of("place.cue") | lex.keys_of("place.reference") | frozenset({"ab", "x"})
+
+    def variants(key: str) -> set[str]:
+        return {key} | {key[len(p):] for p in procl if key.startswith(p) and len(key) - len(p) >= 2}
+
+    expanded = _with_proclitics(words, procl)
+    keys = set(words) | {p + w for p in procl for w in words} | {p + p + w for p in procl for w in list(words)[:5]}
+    keys |= {w[:-1] for w in words} | {"", "b", "ب", "وب", "بال"}
+    for key in keys:
+        assert (key in expanded) == bool(variants(key) & words), key

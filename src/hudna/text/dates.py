@@ -28,12 +28,16 @@ __all__ = ["TimeExpression", "find_time_expressions", "resolve_weekday"]
 
 #: Time zone of dates and clock times that do not name one (the Syria scenario).
 DEFAULT_TZ = "Asia/Damascus"
-# The leading "(?=\d)" gives the regex engine a character-class prefix to scan for (a
-# pattern opening with a lookbehind is tried at every position: ~3x slower).
-_CLOCK = re.compile(r"(?=\d)(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)")
+# Each pattern opens with a character class (the first digit), which the regex engine scans for
+# before trying anything; a lookahead or a lookbehind first gives it no such prefix (about twice
+# as slow). "No digit before" is then a lookbehind over that digit and the one before it, and an
+# alternative that depends on the first digit checks it with a lookbehind. Read as:
+# _CLOCK "(?<!\d)([01]?\d|2[0-3])[:.٫]([0-5]\d)(?!\d)", _DAYNUM "(?<!\d)(\d{1,2})(?!\d)",
+# _YEAR "(?<!\d)((?:19|20)\d\d)(?!\d)".
+_CLOCK = re.compile(r"(\d(?<!\d\d)(?:(?<=[01])\d||(?<=2)[0-3]))[:.\u066b]([0-5]\d)(?!\d)")
 _DIGIT = re.compile(r"\d")
-_DAYNUM = re.compile(r"(?=\d)(?<!\d)(\d{1,2})(?!\d)")
-_YEAR = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)(?!\d)")
+_DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?!\d)")
+_YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
 _PARTS = ("night", "morning", "afternoon", "evening")
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 
@@ -135,11 +139,11 @@ def _groups(text: str, lang: str, atoms: list[_Atom], fillers: frozenset[str]) -
     for a in atoms:
         if groups:
             prev = groups[-1][-1]
-            gap = short_key(text[prev.end : a.start], lang)
-            words = gap.split()
-            if len(words) <= 2 and all(w in fillers for w in words) and a.start - prev.end <= 16:
-                groups[-1].append(a)
-                continue
+            if a.start - prev.end <= 16:  # near enough: then keyed, for filler words only
+                words = short_key(text[prev.end : a.start], lang).split()
+                if len(words) <= 2 and all(w in fillers for w in words):
+                    groups[-1].append(a)
+                    continue
         groups.append([a])
     return groups
 

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import numpy as np
 import yaml
 
 from hudna.errors import DataError
@@ -85,13 +84,15 @@ class Entry:
         object.__setattr__(self, "family", self.concept.split(".", 1)[0])
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class LexiconMatch:
     """A lexicon hit: ``text[start:end]`` of the original text is a form of ``entry.concept``.
 
     ``prefix``/``suffix`` are the attached particles (in match-key letters) that were skipped.
     Treat it as immutable (hashed by value); it is not declared frozen because a frozen
-    dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits.
+    dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits (for
+    the same reason ``__init__`` is written out: it sets ``concept`` without a
+    ``__post_init__`` call).
     """
 
     start: int
@@ -105,8 +106,17 @@ class LexiconMatch:
     #: ``entry.concept``, stored (rules read it many times per match).
     concept: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.concept = self.entry.concept
+    def __init__(self, start: int, end: int, text: str, entry: Entry, key_start: int, key_end: int,
+                 prefix: str = "", suffix: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+        self.key_start = key_start
+        self.key_end = key_end
+        self.prefix = prefix
+        self.suffix = suffix
+        self.concept = entry.concept
 
     @property
     def value(self) -> float | None:
@@ -388,7 +398,10 @@ class Matcher:
             # letters that are no enclitic is skipped at once when none may
             any_prefix = any(e.kind == "prefix" for _, _, es in payload for e in es)
             bare = all(n <= _SHORT_FORM for n, _, _ in payload)
-            self._auto.add_word(word, (len(word), tuple(payload), any_prefix, bare))
+            # one flat tuple per entry, in payload order: (proclitic, its length, entry, family,
+            # whether the entry may end inside a word)
+            flat = tuple((pro, len(pro), e, e.family, e.kind == "prefix") for _, pro, es in payload for e in es)
+            self._auto.add_word(word, (len(word), flat, any_prefix, bare))
         self._regexes = regexes
         self._empty = not by_key
         if not self._empty:
@@ -404,42 +417,52 @@ class Matcher:
         n = len(key)
         text = kt.text
         found: list[_Hit] = []
+        # rank of each concept family by its first hit: the tie order of the overlap rules
+        ranks: dict[str, int] = {}
         if not self._empty:
             enclitics = self.enclitics
-            raw: list[tuple[int, int, str, bool, tuple[Any, ...]]] = []
-            add_raw = raw.append
-            for last, (wlen, payload, any_prefix, bare) in self._auto.iter(" " + key):
-                # ``last`` indexes the padded key; key index = padded index - 1.
-                end = last
-                start = last - wlen + 1  # key index of the first letter (after the space)
-                if end < n and key[end] != " ":
-                    we = key.find(" ", end)
+            # key offsets -> original offsets: indexing the memoryviews of the offset arrays
+            # gives Python ints directly (no numpy scalars, no conversion of whole arrays)
+            o_starts = kt.starts.data
+            o_ends = kt.ends.data
+            add = found.append
+            for last, (wlen, flat, any_prefix, bare) in self._auto.iter(" " + key):
+                # ``last`` indexes the padded key; key index = padded index - 1, so ``last`` is
+                # the key index just after the form, and its first letter (after the space):
+                start = last - wlen + 1
+                o_start = o_starts[start]
+                if last < n and key[last] != " ":
+                    we = key.find(" ", last)
                     we = n if we < 0 else we
-                    suffix = key[end:we]
+                    suffix = key[last:we]
                     bad_suffix = bare or suffix not in enclitics
                     if bad_suffix and not any_prefix:
                         continue
-                    add_raw((start, we, suffix, bad_suffix, payload))
+                    neg_end = -o_ends[we - 1]
+                    slen = len(suffix)
+                    for prefix, plen, e, fam, may_end_inside in flat:
+                        if bad_suffix and not may_end_inside:
+                            continue
+                        rank = ranks.get(fam)
+                        if rank is None:
+                            rank = ranks[fam] = len(ranks)
+                        add((o_start, neg_end, rank, plen + slen, e, start, we, prefix, suffix))
                 else:
-                    add_raw((start, end, "", False, payload))
-            if raw:
-                # key offsets -> original offsets in one vectorised look-up (converting the whole
-                # offset arrays to lists costs more than the look-ups)
-                o_starts = kt.starts[np.fromiter((r[0] for r in raw), dtype=np.int64, count=len(raw))].tolist()
-                o_ends = kt.ends[np.fromiter((r[1] - 1 for r in raw), dtype=np.int64, count=len(raw))].tolist()
-                add = found.append
-                for (start, stop, suffix, bad_suffix, payload), o_start, o_end in zip(raw, o_starts, o_ends, strict=True):
-                    neg_end = -o_end
-                    for _flen, prefix, entries in payload:
-                        for e in entries:
-                            if bad_suffix and e.kind != "prefix":
-                                continue
-                            add((o_start, neg_end, len(prefix) + len(suffix), e, start, stop, prefix, suffix))
+                    neg_end = -o_ends[last - 1]
+                    for prefix, plen, e, fam, _ in flat:
+                        rank = ranks.get(fam)
+                        if rank is None:
+                            rank = ranks[fam] = len(ranks)
+                        add((o_start, neg_end, rank, plen, e, start, last, prefix, ""))
         for pattern, e in self._regexes:
             for m in pattern.finditer(text):
-                found.append((m.start(), -m.end(), 0, e, -1, -1, "", ""))
+                rank = ranks.get(e.family)
+                if rank is None:
+                    rank = ranks[e.family] = len(ranks)
+                found.append((m.start(), -m.end(), rank, 0, e, -1, -1, "", ""))
         new = LexiconMatch
-        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx) for s, ne, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
+        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx)
+                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.
@@ -455,48 +478,51 @@ class Matcher:
         return self.match_keyed(keyed_text(text, self.lexicon.lang))
 
 
-#: A raw hit: (start, -end, affix length, entry, key start, key end, prefix, suffix); the first
-#: three fields are the overlap order (leftmost, longest, then most literal).
-_Hit = tuple[int, int, int, Entry, int, int, str, str]
-_OVERLAP_ORDER = operator.itemgetter(0, 1, 2)
-_TEXT_ORDER = operator.itemgetter(0, 1)
+#: A raw hit: (start, -end, family rank, affix length, entry, key start, key end, prefix,
+#: suffix). The family rank is the order of the family's first hit in the text's hits.
+_Hit = tuple[int, int, int, int, Entry, int, int, str, str]
+#: Text order (leftmost, longest first), then family, then most literal.
+_ORDER = operator.itemgetter(0, 1, 2, 3)
 
 
 def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
     """Within a concept family keep leftmost-longest (then most literal) matches.
 
     Forms of different concepts on the very same span are all kept (whitelisted ambiguity).
-    The result is in text order (start, then longest first; stable otherwise).
+    The result is in text order (start, then longest first), then by family (in the order of
+    their first hits), then most literal first, then in the order found.
+
+    One stable sort by that order serves both the rules and the result: each family's hits,
+    read in it, come leftmost-longest then most literal (what the rules need), and the hits kept
+    are already in the result's order.
     """
-    by_family: dict[str, list[_Hit]] = {}
-    for m in found:
-        fam = m[3].family
-        group = by_family.get(fam)
-        if group is None:
-            by_family[fam] = [m]
-        else:
-            group.append(m)
+    found.sort(key=_ORDER)
     kept: list[_Hit] = []
-    for matches in by_family.values():
-        if len(matches) > 1:
-            matches.sort(key=_OVERLAP_ORDER)
-        last_end = -1
-        last: _Hit | None = None
-        for m in matches:
-            if last is not None and m[0] == last[0] and m[1] == last[1]:
-                if (
-                    m[2] == last[2]
-                    and m[3].concept != last[3].concept
-                    and all(k[3].concept != m[3].concept for k in kept[-3:] if k[0] == m[0])
-                ):
-                    kept.append(m)
-                continue
-            if m[0] < last_end:
-                continue
-            kept.append(m)
-            last = m
-            last_end = -m[1]
-    kept.sort(key=_TEXT_ORDER)
+    # per family: the last hit kept by the overlap rule, its end, and the family's kept hits
+    state: dict[int, tuple[_Hit | None, int, list[_Hit]]] = {}
+    for m in found:
+        st = state.get(m[2])
+        last: _Hit | None
+        fam_kept: list[_Hit]
+        if st is None:
+            last, last_end, fam_kept = None, -1, []
+        else:
+            last, last_end, fam_kept = st
+        if last is not None and m[0] == last[0] and m[1] == last[1]:
+            if (
+                m[3] == last[3]
+                and m[4].concept != last[4].concept
+                and all(k[4].concept != m[4].concept for k in fam_kept[-3:] if k[0] == m[0])
+            ):
+                kept.append(m)
+                fam_kept.append(m)
+                state[m[2]] = (last, last_end, fam_kept)
+            continue
+        if m[0] < last_end:
+            continue
+        kept.append(m)
+        fam_kept.append(m)
+        state[m[2]] = (m, -m[1], fam_kept)
     return kept
 
 

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "split_sentences"]
 
 _BOUNDARY = re.compile(
-    # the lookahead lists every first character: the engine then skips other positions fast
-    r"(?=[.!?\u061f\u061b\n(])(?:"
-    r"[.!?\u061f\u061b]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n+"
-    # a photo credit closes its caption: "... in Hasakeh on Monday (AFP photo) BEIRUT ..."
-    r"|\((?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$)"
+    # The pattern opens with a character class, which the regex engine scans for before trying
+    # anything (a lookahead or a group of alternatives gives it no such prefix): each
+    # alternative then checks with a lookbehind which first character it had. Alternatives:
+    # "[.!?؟؛]+" closing quotes or brackets, before a space; "\n+"; a photo credit closing its
+    # caption ("... in Hasakeh on Monday (AFP photo) BEIRUT ...").
+    r"[.!?\u061f\u061b\n(](?:"
+    r"(?<=[.!?\u061f\u061b])[.!?\u061f\u061b]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=\n)\n*"
+    r"|(?<=\()(?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$)"
     r")"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")

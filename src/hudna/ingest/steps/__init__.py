@@ -23,6 +23,7 @@ def default_steps(*, gazetteer: Any = None, with_places: bool = True) -> list[St
         from hudna.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
+    claims.load_rule_data()
     return [
         *text.STEPS,
         places.make_places_step(gazetteer if with_places else None),

@@ -30,7 +30,7 @@ from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
-from hudna.text.lexicon import LexiconMatch, short_key
+from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
 from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
@@ -167,17 +167,20 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
     return attribution, evidence
 
 
+@functools.lru_cache(maxsize=256)
+def _keys(lang: str, concept: str) -> frozenset[str]:
+    """Match keys of a word list of the packaged lexicon, looked up once per language (rules
+    read them per sentence)."""
+    return load_lexicon(lang).keys_of(concept)
+
+
 @functools.lru_cache(maxsize=4)
 def _complementizers(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return load_lexicon(lang).keys_of("attribution.complementizer")
 
 
 @functools.lru_cache(maxsize=4)
 def _relay_proclitics(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return load_lexicon(lang).keys_of("attribution.relay_proclitic")
 
 
@@ -384,8 +387,6 @@ class Roles:
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
             # "قصفت قوات النظام"
-            from hudna.text.lexicon import load_lexicon
-
             before = "before" in load_lexicon(doc["lang"]).keys_of("role.agent_position")
             return min(near, key=lambda a: ((a.start < trig.start) != before, abs(a.start - trig.start)))
         marked = [a for a in self.agents if not _clause_broken(doc, a.start, trig.start)]
@@ -419,8 +420,6 @@ def _adjacent(doc: Doc, a: LexiconMatch, t: LexiconMatch) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    from hudna.text.lexicon import load_lexicon
-
     lex = load_lexicon(lang)
     return (lex.keys_of("role.target_after"), lex.keys_of("role.passive_aux"), lex.keys_of("role.victim_head"),
             lex.keys_of("role.sponsor_after"))
@@ -446,16 +445,15 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     for m in ix.family("actor"):
         if m.concept == "actor.civilians":
             continue
-        if any(t.start <= m.start and m.end <= t.end and t is not m and t.entry.family == "role"
-               for t in targets_m):
+        if targets_m and any(t.start <= m.start and m.end <= t.end and t is not m
+                             and t.entry.family == "role" for t in targets_m):
             targets.append(m)  # "rebel-held" matched as one marker
             continue
-        agt = any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m)
-        if agt:
+        if agents_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in agents_m):
             agents.append(m)
             marked.append(m)
             continue
-        tgt = any(
+        tgt = bool(targets_m) and any(
             t.end <= m.start and _gap_words(doc, t.end, m.start) <= _TARGET_GAP_WORDS
             and not _clause_broken(doc, t.end, m.start)
             # "on Monday in government air strikes", "On May 2 Turkish forces": "on" is a date's
@@ -464,8 +462,11 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             and not any(x.start >= t.end and x.end <= m.start for x in triggers)
             for t in targets_m
         )
+        if tgt:
+            targets.append(m)
+            continue
         nxt = _next_words(doc, m.end, 1)
-        if tgt or (nxt and nxt[0] in held):
+        if nxt and nxt[0] in held:
             targets.append(m)
             continue
         if nxt and nxt[0] in sponsor:
@@ -475,13 +476,13 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
                 s.start - m.end <= 3 and s.start > m.end for s in sources_m):
             continue
         # speakers: "X said", "according to X"
-        if any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m) or any(
-            a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in according_m
-        ):
+        if (said_m and any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m)) or (
+                according_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1
+                                    for a in according_m)):
             continue
         # victims among the dead: "including an American", "بينهم عنصر من قوات النظام"
-        if any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
-               and not _clause_broken(doc, a.end, m.start) for a in among_m):
+        if among_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
+                           and not _clause_broken(doc, a.end, m.start) for a in among_m):
             continue
         # victims: "rebels were killed", "مقتل 25 عنصرا من قوات النظام", "killed 12 ISIS fighters"
         victim = False
@@ -593,6 +594,13 @@ def _figure_place(doc: Doc, cas_ev: Sequence[Evidence], pms: Sequence[PlaceMenti
     return None
 
 
+def load_rule_data() -> None:
+    """Load the data the claim rules read besides the lexicon (the actor registry, for
+    :func:`_air_forces`) now, once: :func:`~hudna.ingest.steps.default_steps` calls it, so the
+    first article of a run does not pay for it."""
+    _air_forces()
+
+
 def _killing_words(ix: SentenceMatches) -> list[LexiconMatch]:
     """Words that say people died: casualty words and execution triggers, in text order."""
     executions = ix.of("incident.execution")
@@ -605,8 +613,45 @@ def _actor_id(m: LexiconMatch | None) -> str | None:
     return None if m is None else m.concept.split(".", 1)[1]
 
 
+#: No casualty figure (immutable: one shared instance).
+_NO_CASUALTIES = Casualties()
+#: Nouns that carry a casualty count themselves (the Arabic dual "قتيلان").
+_CASUALTY_NOUNS = ("casualty.killed", "casualty.injured")
+
+
+def _dist(q: Quantity, m: LexiconMatch) -> int:
+    return q.start - m.end if m.end <= q.start else m.start - q.end
+
+
+def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
+            part_w: Sequence[LexiconMatch]) -> bool:
+    """Whether figure ``q`` is a part of another one ("بينهم 3 أطفال", "including 3 children")."""
+    if among_w and any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
+        return True
+    # "11 children among 18 dead": a part of the figure that follows
+    return bool(part_w) and any(
+        p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
+        and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
+        for p in part_w)
+
+
+def _near(doc: Doc, q: Quantity, m: LexiconMatch, reach: int, qs: Sequence[Quantity],
+          among_w: Sequence[LexiconMatch], part_w: Sequence[LexiconMatch]) -> bool:
+    """Whether casualty word ``m`` is near enough to figure ``q`` to be what it counts."""
+    d = _dist(q, m)
+    if d <= _NEAR:
+        return True
+    # not across a clause or another head figure ("Six civilians were among 22 killed");
+    # a sub-count on the way is fine ("16 civilians including 3 children were killed")
+    return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
+            and not any(q.end <= o.start < m.start and not _is_sub(doc, o, qs, among_w, part_w)
+                        for o in qs if o is not q))
+
+
 def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                 times: Sequence[TimeExpression]) -> tuple[Casualties, list[Evidence]]:
+    if not qs:
+        return _NO_CASUALTIES, []  # no figure: nothing below can count anyone
     # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
     killed_w = _killing_words(ix)
     injured_w = ix.of("casualty.injured")
@@ -621,22 +666,15 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     women: int | None = None
     ev: list[Evidence] = []
     time_spans = [(t.start, t.end) for t in times]
-
-    def dist(q: Quantity, m: LexiconMatch) -> int:
-        return q.start - m.end if m.end <= q.start else m.start - q.end
-
     part_w = ix.of("casualty.part_of")
-
-    def _is_sub(q: Quantity) -> bool:
-        if any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
-            return True
-        # "11 children among 18 dead": a part of the figure that follows
-        return any(p.start >= q.end and _gap_words(doc, q.end, p.start) <= 1
-                   and any(o.start >= p.end and _gap_words(doc, p.end, o.start) <= 1 for o in qs)
-                   for p in part_w)
+    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
+    # every other figure would find no candidate word below
+    words = bool(killed_w or injured_w)
 
     for q in qs:
-        if any(s <= q.start < e for s, e in time_spans):
+        if not words and q.noun not in _CASUALTY_NOUNS:
+            continue
+        if time_spans and any(s <= q.start < e for s, e in time_spans):
             continue
         if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
             continue
@@ -647,7 +685,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # a count has no leading zero: a clock or a code ("at 0914")
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
             continue  # part of a numeric date ("15-09-2013")
-        if any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
+        if clock_w and any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
         if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
             continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
@@ -656,30 +694,19 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                             for n in nouns + killed_w + injured_w)):
             continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody
         noun = q.noun
-        if noun is None:
+        if noun is None and nouns:
             nxt = [n for n in nouns if n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1]
             noun = nxt[0].concept if nxt else None
-        if q.noun in ("casualty.killed", "casualty.injured"):
+        if q.noun in _CASUALTY_NOUNS:
             (killed if q.noun == "casualty.killed" else injured).append(q)
             ev.append(_ev(doc, q.start, q.end, "number"))
             continue
-        is_sub = _is_sub(q)
+        is_sub = _is_sub(doc, q, qs, among_w, part_w)
         # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
         # away in the same clause ("... including women and children were killed")
         reach = _NEAR_PERSON if noun is not None else _NEAR
-
-        def near(m: LexiconMatch, q: Quantity = q, reach: int = reach) -> bool:
-            d = dist(q, m)
-            if d <= _NEAR:
-                return True
-            # not across a clause or another head figure ("Six civilians were among 22 killed");
-            # a sub-count on the way is fine ("16 civilians including 3 children were killed")
-            return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
-                    and not any(q.end <= o.start < m.start and not _is_sub(o)
-                                for o in qs if o is not q))
-
-        cands = [(dist(q, m), "k", m) for m in killed_w if near(m)]
-        cands += [(dist(q, m), "i", m) for m in injured_w if near(m)]
+        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w)]
+        cands += [(_dist(q, m), "i", m) for m in injured_w if _near(doc, q, m, reach, qs, among_w, part_w)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
@@ -732,8 +759,9 @@ def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب"); a
     governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب")."""
+    if len(places) <= 1:
+        return list(places)  # nothing to drop, no duplicate
     out = []
-    pcodes = {p.place.pcode for p in places}
     for p in places:
         inner = [
             q for q in places
@@ -750,7 +778,6 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
         if key not in seen:
             seen.add(key)
             uniq.append(p)
-    del pcodes
     return uniq
 
 
@@ -788,15 +815,19 @@ _MEANS_GAP = 3
 
 @functools.lru_cache(maxsize=4)
 def _bombardment_keys(lang: str) -> frozenset[str]:
-    from hudna.text.lexicon import load_lexicon
-
     return frozenset(e.key for e in load_lexicon(lang).forms_of("incident.bombardment"))
 
 
 def _bombardment_inside(doc: Doc, m: LexiconMatch) -> bool:
     """Whether an air strike form contains a bombardment word ("قصف جوي", "القصف الجوي")."""
-    keys = _bombardment_keys(doc["lang"])
-    return any(w in keys for w in m.entry.key.split())
+    return _has_bombardment_word(doc["lang"], m.entry.key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _has_bombardment_word(lang: str, key: str) -> bool:
+    """:func:`_bombardment_inside` of a lexicon form's key (a fixed set: cached per form)."""
+    keys = _bombardment_keys(lang)
+    return any(w in keys for w in key.split())
 
 
 #: Incident types whose perpetrator must be marked or adjacent to the trigger.
@@ -825,12 +856,9 @@ def _striking_crash(doc: Doc) -> bool:
     """Whether the article says its crashing aircraft was striking: a sentence names the crash
     ("سقوط طائرة", "سقوطها", ``crash.word``) and an air strike or bombardment ("الطائرة كانت تنفذ
     غارة ... مما أدى إلى سقوطها", "تحطم طائرة حربية خلال قصفها مدينة أريحا")."""
-    from hudna.text.lexicon import load_lexicon
-
     words = load_lexicon(doc["lang"]).keys_of("crash.word")
-    strike = ("incident.air_strike", "incident.bombardment")
     for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
-        if not any(ix.has(c) for c in strike):
+        if not (ix.has("incident.air_strike") or ix.has("incident.bombardment")):
             continue
         if ix.has("incident.crash"):
             return True
@@ -847,10 +875,54 @@ def _contains(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
     return any(" " + k + " " in text for k in keys)
 
 
-def _starts_with(doc: Doc, sent: object, keys: frozenset[str]) -> bool:
+def _heads(doc: Doc, sent: object) -> frozenset[str]:
+    """The keys of the sentence's first one, two and three words: the sentence opens with a
+    word of a list when they meet it; made once per sentence, compared with several lists."""
     start = getattr(sent, "start", 0)
     head = short_key(doc.text[start : start + 24], doc["lang"]).split()
-    return any(" ".join(head[:n]) in keys for n in (1, 2, 3))
+    return frozenset((" ".join(head[:1]), " ".join(head[:2]), " ".join(head[:3])))
+
+
+def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch], bool, bool]:
+    """The incident words of a sentence that report an event, whether an attack word stands
+    beside a stronger trigger (``weak_alone``), and whether the sentence names its air
+    bombardment as such (``explicit_air``). A sentence without incident words (nearly half)
+    returns at once: every rule below only removes triggers."""
+    triggers = ix.family("incident")
+    if not triggers:
+        return triggers, False, False
+    truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
+    if truce_spans:
+        triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
+    # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
+    irrealis = ix.of("negation.irrealis")
+    if irrealis:
+        triggers = [
+            m for m in triggers
+            if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
+                       and not _clause_broken(doc, x.end, m.start) for x in irrealis)
+        ]
+    triggers = _drop_compared(doc, triggers)
+    strong = [m for m in triggers if m.concept not in _WEAK]
+    if strong:
+        # an attack word beside a stronger trigger is kept for now: it counts when it has a
+        # place of its own (below); a mine word ("حقول ألغام") does not
+        triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+    weak_alone = bool(strong) and len(strong) < len(triggers)
+    # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
+    # word is the named weapon's blast, unless aircraft or artillery are named too
+    if any(m.concept in _SPECIFIC for m in triggers) and not any(
+            m.concept in _FIRE_TRIGGERS for m in triggers):
+        triggers = [m for m in triggers if m.concept != "incident.bombardment"]
+    # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
+    execs = [m for m in triggers if m.concept == "incident.execution"]
+    if execs:
+        triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
+            e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
+    # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
+    # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
+    explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+    return triggers, weak_alone, explicit_air
 
 
 def build_claims(doc: Doc) -> None:
@@ -869,8 +941,6 @@ def build_claims(doc: Doc) -> None:
     """
     prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
     prov_calm = replace(prov, rule=RULES["calm"])
-    from hudna.text.lexicon import load_lexicon
-
     contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
     dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
     topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
@@ -895,38 +965,7 @@ def build_claims(doc: Doc) -> None:
         # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
         # where the report was filed, not where the incident took place
         foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
-        truce_spans = [(m.start, m.end) for m in ix.of("regime.truce")]
-        triggers = ix.family("incident")
-        if truce_spans:
-            triggers = [m for m in triggers if not any(a <= m.start < b for a, b in truce_spans)]
-        # "خوفا من غارات جديدة", "to stop the shelling", "يواصل حملته": not a reported event
-        irrealis = ix.of("negation.irrealis")
-        if irrealis:
-            triggers = [
-                m for m in triggers
-                if not any(x.end <= m.start and _gap_words(doc, x.end, m.start) <= _IRREALIS_GAP
-                           and not _clause_broken(doc, x.end, m.start) for x in irrealis)
-            ]
-        triggers = _drop_compared(doc, triggers)
-        strong = [m for m in triggers if m.concept not in _WEAK]
-        if strong:
-            # an attack word beside a stronger trigger is kept for now: it counts when it has a
-            # place of its own (below); a mine word ("حقول ألغام") does not
-            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
-        weak_alone = bool(strong) and len(strong) < len(triggers)
-        # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
-        # word is the named weapon's blast, unless aircraft or artillery are named too
-        if any(m.concept in _SPECIFIC for m in triggers) and not any(
-                m.concept in _FIRE_TRIGGERS for m in triggers):
-            triggers = [m for m in triggers if m.concept != "incident.bombardment"]
-        # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
-        execs = [m for m in triggers if m.concept == "incident.execution"]
-        if execs:
-            triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
-                e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
-        # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
-        # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
-        explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+        triggers, weak_alone, explicit_air = _reported_triggers(doc, ix)
         times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
@@ -934,15 +973,16 @@ def build_claims(doc: Doc) -> None:
         if stated:
             times = [t for t in times if t.start not in stated]
         sent_times = times
-        if _starts_with(doc, sent, topic_shift):
+        heads = _heads(doc, sent)  # read for three word lists below
+        if not heads.isdisjoint(topic_shift):
             # "من جهة أخرى، ..." / "in another development": a new story; the lead's day and the
             # place of the sentences before belong to the old one
             lead, last_place, prev_times, last_day, para_time = None, None, [], None, None
-        if not times and prev_times and _starts_with(doc, sent, contrast):
+        if not times and prev_times and not heads.isdisjoint(contrast):
             times = prev_times
         if para_time is not None and sent.start >= para_time[1]:
             para_time = None
-        if not times and last_day is not None and _starts_with(doc, sent, concurrent):
+        if not times and last_day is not None and not heads.isdisjoint(concurrent):
             # "وبالتزامن مع هذا الحادث، شهد ..." : the day of the event told before, for this
             # sentence and the rest of its paragraph
             end = doc.text.find("\n", sent.end)
@@ -1094,29 +1134,38 @@ def build_claims(doc: Doc) -> None:
             # "Foils Takfiri Attack in Daraa Kills at least 50 Gunmen in Lattakia": the figure's
             # own place, when one follows it, takes the casualties (not every place of the trigger)
             fig_pm = _figure_place(doc, cas_ev, pms, triggers) if with_cas and len(pms) > 1 else None
+            # evidence (in this order): trigger, place, time, perpetrator, target, unknown
+            # perpetrator, casualties, attribution; all but the place and the casualties are the
+            # same for each place of the group, and so are the time and target values
+            trig_ev = _ev(doc, trig.start, trig.end, "trigger")
+            head: list[Evidence] = []
+            if time is not None:
+                # a day taken from the article's lead is evidence of another sentence
+                head.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
+            for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
+                if rm is not None:
+                    head.append(_ev(doc, rm.start, rm.end, role))
+            if unknown_m and not negative:
+                head.append(_ev(doc, unknown_m[0].start, unknown_m[0].end, "unknown_perpetrator"))
+            claim_time = _claim_time(time)
+            target = _actor_id(targ_m)
             for pm in pm_options:
                 pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
-                ev = [_ev(doc, trig.start, trig.end, "trigger")]
+                tail = (*head, *cas_ev, *att_ev) if pm_cas else (*head, *att_ev)
                 if pm is not None:
-                    ev.append(_ev(doc, pm.start, pm.end, "place"))
-                if time is not None:
-                    # a day taken from the article's lead is evidence of another sentence
-                    ev.append(_ev(doc, time.start, time.end, "lead_time" if lead_dated else "time"))
-                for rm, role in ((perp_m, "perpetrator"), (targ_m, "target")):
-                    if rm is not None:
-                        ev.append(_ev(doc, rm.start, rm.end, role))
-                if unknown_m and not negative:
-                    ev.append(_ev(doc, unknown_m[0].start, unknown_m[0].end, "unknown_perpetrator"))
+                    evidence = (trig_ev, _ev(doc, pm.start, pm.end, "place"), *tail)
+                else:
+                    evidence = (trig_ev, *tail)
                 claims.append(
                     IncidentClaim(
                         event_type=etype,
-                        evidence=tuple(ev + (cas_ev if pm_cas else []) + att_ev),
+                        evidence=evidence,
                         provenance=prov_calm if negative else prov,
                         perpetrator=perp,
-                        target=_actor_id(targ_m),
+                        target=target,
                         place=pm.place if pm is not None else None,
-                        time=_claim_time(time),
-                        casualties=casualties if pm_cas else Casualties(),
+                        time=claim_time,
+                        casualties=casualties if pm_cas else _NO_CASUALTIES,
                         attribution=attribution,
                         negative=negative,
                         sentence=(sent.start, sent.end),
@@ -1143,13 +1192,10 @@ _COORD_GAP = 2
 def _drop_compared(doc: Doc, triggers: list[LexiconMatch]) -> list[LexiconMatch]:
     """Triggers without those in a comparison ("مثل دوما كبراميل متفجرة وقصف مدفعي", "like
     barrel bombs"): a comparison particle on the trigger, and the triggers coordinated after it."""
-    from hudna.text.lexicon import load_lexicon
-
-    lex = load_lexicon(doc["lang"])
-    comp = lex.keys_of("morph.comparison_proclitic")
+    comp = _keys(doc["lang"], "morph.comparison_proclitic")
     if not comp:
         return triggers
-    conj = lex.keys_of("morph.conjunction")
+    conj = _keys(doc["lang"], "morph.conjunction")
     out: list[LexiconMatch] = []
     compared = False
     last_end = -1

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from hudna.domain.claim import ClaimPlace
 from hudna.gazetteer.core import Gazetteer
@@ -83,7 +83,17 @@ def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | 
 
 
 def _level(place: Any) -> str:
-    return str(getattr(place.level, "value", place.level))
+    """The level of a gazetteer place as a plain string ("governorate", "community" ...)."""
+    lv = place.level
+    name = _LEVEL_NAMES.get(lv)
+    if name is None:
+        # an enum's ``value`` is a Python-level property: read once per level, not per place
+        name = _LEVEL_NAMES[lv] = str(getattr(lv, "value", lv))
+    return name
+
+
+#: Level (enum member or string) -> its name; a handful of entries (the admin levels).
+_LEVEL_NAMES: dict[Any, str] = {}
 
 
 def _from_place(place: Any, reason: str) -> ClaimPlace:
@@ -97,6 +107,11 @@ def _from_place(place: Any, reason: str) -> ClaimPlace:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
+    """The word lists of the rules, as match keys. The lists a rule reads through a word's
+    proclitic variants ("بريف" is "ريف" after "ب": cues, organisations, countryside, feature,
+    linking, reference, site and rural words) hold each word also with every proclitic attached
+    (:func:`_with_proclitics`), so that a word is checked by one set look-up."""
+
     cues: frozenset[str]
     common: frozenset[str]
     proclitics: frozenset[str]
@@ -116,24 +131,58 @@ class _Words:
 @functools.lru_cache(maxsize=4)
 def _words(lang: str) -> _Words:
     lex = load_lexicon(lang)
+    procl = lex.keys_of("morph.proclitic")
     countryside = lex.keys_of("gazetteer.qualifier.countryside") | lex.keys_of("gazetteer.qualifier.governorate")
+
+    def attached(words: frozenset[str]) -> frozenset[str]:
+        return _with_proclitics(words, procl)
+
     return _Words(
-        cues=lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier"),
+        cues=attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier")),
         common=lex.keys_of("place.common_word"),
-        proclitics=lex.keys_of("morph.proclitic"),
+        proclitics=procl,
         preps=lex.keys_of("place.attached_preposition"),
-        orgs=lex.keys_of("place.org_word"),
-        countryside=countryside,
-        features=lex.keys_of("place.feature"),
+        orgs=attached(lex.keys_of("place.org_word")),
+        countryside=attached(countryside),
+        features=attached(lex.keys_of("place.feature")),
         appositions=lex.keys_of("place.apposition"),
-        linkers=lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
-        | lex.keys_of("gazetteer.qualifier"),
-        references=lex.keys_of("place.reference"),
-        sites=lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"),
+        linkers=attached(lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
+                         | lex.keys_of("gazetteer.qualifier")),
+        references=attached(lex.keys_of("place.reference")),
+        sites=attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood")),
         conjunctions=lex.keys_of("morph.conjunction"),
-        rural=lex.keys_of("gazetteer.qualifier.countryside"),
+        rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
     )
+
+
+def _with_proclitics(words: frozenset[str], proclitics: frozenset[str]) -> frozenset[str]:
+    """``words`` and every word of two letters or more with a proclitic before it: a key is in
+    the result exactly when one of its variants (the key, and the key without a proclitic it
+    starts with, leaving two letters or more) is one of ``words``.
+
+    Examples
+    --------
+    >>> sorted(_with_proclitics(frozenset({"ريف", "x"}), frozenset({"ب", "و"})))
+    ['x', 'بريف', 'ريف', 'وريف']
+    """
+    return words | {p + w for p in proclitics for w in words if len(w) >= 2}
+
+
+class _Kept(NamedTuple):
+    """A credible gazetteer hit: its places, whether a countryside word or a cue word comes
+    before it, and that word (its start and key; no word: ``prev == ""``)."""
+
+    hit: Any
+    countryside: bool
+    cued: bool
+    cands: list[Any]
+    prev_start: int
+    prev: str
+
+
+#: A punctuation mark between two places: the second does not qualify the first.
+_QUALIFIER_BREAK = re.compile("[.،,;؛:\n]")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -141,7 +190,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _token_start(text: str, i: int) -> int:
-    while i > 0 and _is_word_char(text[i - 1]):
+    # (the test of _is_word_char written out: these loops run over every hit's context)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'\u2019"):
         i -= 1
     return i
 
@@ -149,19 +199,9 @@ def _token_start(text: str, i: int) -> int:
 def _prev_token(text: str, i: int) -> tuple[int, int]:
     """Span of the word before offset ``i`` (skipping spaces and punctuation)."""
     j = i
-    while j > 0 and not _is_word_char(text[j - 1]):
+    while j > 0 and not (text[j - 1].isalnum() or text[j - 1] in "-'\u2019"):
         j -= 1
     return _token_start(text, j), j
-
-
-@functools.lru_cache(maxsize=65536)
-def _variants(key: str, proclitics: frozenset[str]) -> frozenset[str]:
-    """``key`` and ``key`` without each proclitic it starts with ("بريف" → "ريف")."""
-    out = {key}
-    for p in proclitics:
-        if key.startswith(p) and len(key) - len(p) >= 2:
-            out.add(key[len(p):])
-    return frozenset(out)
 
 
 def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
@@ -198,12 +238,11 @@ def make_places_step(gazetteer: Any) -> Step:
                 assigns=("places", "gazetteer_version"))
 
 
-def _choose(gazetteer: Any, hit: Any, lang: str, gov_counts: Counter[str], context: str,
+def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: Counter[str], context: str,
             within: str | None = None) -> ClaimPlace | None:
-    """The place a hit names; ``within``: the governorate a qualifier right after it gives
-    ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a candidate there, else a place of that
-    governorate missing from the gazetteer (no P-code)."""
-    cands = [p for p in (gazetteer.find(pid) for pid in hit.place_ids) if p is not None]
+    """The place a hit names (``cands``: its gazetteer places); ``within``: the governorate a
+    qualifier right after it gives ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a
+    candidate there, else a place of that governorate missing from the gazetteer (no P-code)."""
     if not cands:
         return None
     if within is not None and not any(_level(p) == "governorate" for p in cands):
@@ -256,9 +295,26 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     text = doc.text
     w = _words(lang)
     matches = doc["matches"]
-    blocked = sorted([(m.start, m.end) for m in matches
-                      if m.entry.family in _NOT_PLACES or m.concept == "place.foreign"])
-    foreign = [m for m in matches if m.concept == "place.foreign"]
+    # one pass over the lexicon matches: spans no place may overlap, foreign places, aliases
+    # (below) and incident triggers (for the qualifier rules)
+    blocked: list[tuple[int, int]] = []
+    foreign: list[Any] = []
+    aliases: list[Any] = []
+    triggers: list[int] = []
+    for m in matches:
+        concept = m.concept
+        fam = m.entry.family
+        if concept == "place.foreign":
+            foreign.append(m)
+            blocked.append((m.start, m.end))
+        elif fam in _NOT_PLACES:
+            blocked.append((m.start, m.end))
+            if fam == "incident":
+                triggers.append(m.start)
+        elif concept.startswith("place.in."):
+            aliases.append(m)
+    blocked.sort()
+    triggers.sort()
     if isinstance(gazetteer, Gazetteer):
         # the text's match key is the pipeline's (``normalise``): not keyed a second time
         hits = scan_text(gazetteer, text, lang, keyed=doc.get("keyed"))
@@ -267,7 +323,6 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it;
     # a hit of the same span wins when one of its places lies in the alias's governorate, else
     # it is a namesake elsewhere ("Golan", half of a joined village name in Aleppo) and gives way
-    aliases = [m for m in matches if m.concept.startswith("place.in.")]
     if aliases:
         hit_at = {(h.start, h.end): h for h in hits}
         kept_aliases, namesakes = [], set()
@@ -290,68 +345,70 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
 
     # 1. keep credible hits
-    kept: list[tuple[Any, bool, bool]] = []  # (hit, countryside, cued)
+    kept: list[_Kept] = []
     j = 0
+    n_blocked = len(blocked)
     last_end = -1  # end of the last kept hit: "في منطقتي سلمى وكباني" cues both names
     for hit in hits:
-        while j < len(blocked) and blocked[j][1] <= hit.start:
+        while j < n_blocked and blocked[j][1] <= hit.start:
             j += 1
-        if j < len(blocked) and blocked[j][0] < hit.end:
+        if j < n_blocked and blocked[j][0] < hit.end:
             continue
         tok0 = _token_start(text, hit.start)
         prefix = match_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
         if prefix and prefix not in w.proclitics:
             continue  # inside a word
         ps, pe = _prev_token(text, tok0)
-        prev = _variants(match_key(text[ps:pe], lang), w.proclitics) if pe > ps else set()
-        if prev & w.orgs:
+        prev = match_key(text[ps:pe], lang) if pe > ps else ""  # the word before (no word: "")
+        if prev in w.orgs:
             continue
         # an attached preposition alone ("بحلول", "للدجاج") does not make a small village: ب/ل
         # attach to any noun, and many common nouns are also village names
         # ... and a cue before a name carrying its own preposition governs another word
         # ("على لسان", "in" + "bX"): two prepositions do not stack on one name
-        cued = bool(prev & w.cues) and prefix not in w.preps
+        cued = prev in w.cues and prefix not in w.preps
         if not cued and prefix in w.conjunctions and last_end >= 0 and not text[last_end:tok0].strip():
             cued = True  # a name coordinated with the place right before it
-        featured = bool(prev & w.features)
-        countryside = bool(prev & w.countryside) and not featured
+        featured = prev in w.features
+        countryside = prev in w.countryside and not featured
         key = match_key(hit.surface, lang)
         if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
-        if not cued and not _notable(gazetteer, hit):
+        cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
+        if not cued and not _notable(cands):
             continue
-        kept.append((hit, countryside, cued))
+        kept.append(_Kept(hit, countryside, cued, cands, ps, prev))
         last_end = hit.end
 
     # 2. governorates the article names (for ambiguous names)
     gov_counts: Counter[str] = Counter()
-    for hit, _, _ in kept:
-        admin1s = {p.admin1_pcode or p.place_id for p in (gazetteer.find(pid) for pid in hit.place_ids)
-                   if p is not None}
+    for k in kept:
+        admin1s = {p.admin1_pcode or p.place_id for p in k.cands}
         if len(admin1s) == 1:
             gov_counts[next(iter(admin1s))] += 1
-    context = " ".join(sorted({h.surface for h, _, _ in kept if len(h.place_ids) == 1}))
+    context = " ".join(sorted({k.hit.surface for k in kept if len(k.hit.place_ids) == 1}))
 
     out: list[PlaceMention] = []
-    within = _qualified_by(gazetteer, text, lang, [h for h, _, _ in kept], [c for _, c, _ in kept], w)
-    _sentence_governorate(doc, gazetteer, kept, within)
-    for n, (hit, countryside, _cued) in enumerate(kept):
-        geo = _choose(gazetteer, hit, lang, gov_counts, context, within[n])
+    within = _qualified_by(doc, kept, w)
+    _sentence_governorate(doc, kept, within)
+    for n, k in enumerate(kept):
+        hit, countryside = k.hit, k.countryside
+        geo = _choose(gazetteer, hit, k.cands, lang, gov_counts, context, within[n])
         if geo is None:
             continue
         start = hit.start
         level, pcode, reason = geo.level, geo.pcode, geo.reason
-        ps, _pe = _prev_token(text, _token_start(text, hit.start))
+        ps = k.prev_start
         if countryside and geo.admin1_pcode:
             # "ريف حلب" / "Aleppo countryside": the governorate, without a community P-code
             # ("countryside": outside the governorate's capital, unlike "محافظة حلب")
-            rural = bool(_variants(match_key(text[ps:_pe], lang), w.proclitics) & w.rural)
+            rural = k.prev in w.rural
             start, level, pcode = ps, "governorate", geo.admin1_pcode
             reason = "countryside" if rural else "governorate"
             if rural and geo.level == "community" and geo.reason != "governorate capital" and geo.admin2_pcode:
                 # "ريف جسر الشغور": the countryside of a town, inside its district
                 level, pcode = "district", geo.admin2_pcode
-        elif level != "governorate" and _variants(match_key(text[ps:_pe], lang), w.proclitics) & w.sites:
+        elif level != "governorate" and k.prev in w.sites:
             # "مطار أبو الظهور", "مخيم درعا", "حي الخالدية": a site named after the place, not the
             # community itself (ANNOTATION-GUIDE.md: airports, camps, neighbourhoods -> no P-code)
             start, level, pcode, reason = ps, "site", None, "site"
@@ -371,7 +428,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
     out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
-    doc["places"] = _mark_qualifiers(doc, out, w)
+    doc["places"] = _mark_qualifiers(doc, out, w, triggers)
     doc["gazetteer_version"] = getattr(gazetteer, "version", "")
 
 
@@ -379,56 +436,53 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
 _QUALIFIED_GAP = 3
 
 
-def _qualified_by(gazetteer: Any, text: str, lang: str, hits: list[Any], countryside: list[bool],
-                  w: _Words) -> list[str | None]:
+def _qualified_by(doc: Doc, kept: list[_Kept], w: _Words) -> list[str | None]:
     """Per hit, the governorate of a qualifier right after it: a governorate name or "ريف X"
     with only linking words between ("أريحا بريف إدلب", "الغارية الغربية بريف درعا الشرقي",
     "حي الخالدية شمال حلب")."""
-    out: list[str | None] = [None] * len(hits)
-    for n in range(len(hits) - 1):
-        cur, nxt = hits[n], hits[n + 1]
-        gap = match_key(text[cur.end:nxt.start], lang).split()
-        if not gap or len(gap) > _QUALIFIED_GAP or any(c in text[cur.end:nxt.start] for c in ".،,;؛:\n"):
+    text = doc.text
+    out: list[str | None] = [None] * len(kept)
+    for n in range(len(kept) - 1):
+        cur, nxt = kept[n].hit, kept[n + 1].hit
+        # a punctuation mark between them first: the gap (often long) is then not keyed
+        if _QUALIFIER_BREAK.search(text, cur.end, nxt.start):
             continue
-        if not all(_variants(g, w.proclitics) & w.linkers for g in gap):
+        gap = key_slice(doc, cur.end, nxt.start).split()
+        if not gap or len(gap) > _QUALIFIED_GAP or not w.linkers.issuperset(gap):
             continue
-        govs = [p for p in (gazetteer.find(pid) for pid in nxt.place_ids)
-                if p is not None and _level(p) == "governorate"]
+        cands = kept[n + 1].cands
+        govs = [p for p in cands if _level(p) == "governorate"]
         if govs:
             out[n] = govs[0].place_id
-        elif countryside[n + 1]:
-            admin1s = {p.admin1_pcode for p in (gazetteer.find(pid) for pid in nxt.place_ids) if p is not None}
+        elif kept[n + 1].countryside:
+            admin1s = {p.admin1_pcode for p in cands}
             if len(admin1s) == 1:
                 out[n] = next(iter(admin1s))
     return out
 
 
-def _sentence_governorate(doc: Doc, gazetteer: Any, kept: list[tuple[Any, bool, bool]],
-                          within: list[str | None]) -> None:
+def _sentence_governorate(doc: Doc, kept: list[_Kept], within: list[str | None]) -> None:
     """A small village (accepted only by its cue) takes the governorate its sentence names when
     the sentence names only one ("في منطقتي الكوم وكتف الغدر وقرية غمام بريف اللاذقية"): small
     village names recur across governorates and the gazetteer may miss the one meant."""
     by_sent: dict[int, set[str]] = {}
-    for hit, countryside, _ in kept:
-        cands = [p for p in (gazetteer.find(pid) for pid in hit.place_ids) if p is not None]
-        govs = {p.place_id for p in cands if _level(p) == "governorate"}
-        if not govs and countryside:
-            govs = {p.admin1_pcode for p in cands if p.admin1_pcode}
+    for k in kept:
+        govs = {p.place_id for p in k.cands if _level(p) == "governorate"}
+        if not govs and k.countryside:
+            govs = {p.admin1_pcode for p in k.cands if p.admin1_pcode}
         if len(govs) == 1:
-            by_sent.setdefault(sentence_index(doc, hit.start), set()).update(govs)
-    for n, (hit, _, cued) in enumerate(kept):
-        if within[n] is not None or not cued or _notable(gazetteer, hit):
+            by_sent.setdefault(sentence_index(doc, k.hit.start), set()).update(govs)
+    for n, k in enumerate(kept):
+        if within[n] is not None or not k.cued or _notable(k.cands):
             continue
-        govs = by_sent.get(sentence_index(doc, hit.start), set())
+        govs = by_sent.get(sentence_index(doc, k.hit.start), set())
         if len(govs) == 1:
             within[n] = next(iter(govs))
 
 
-def _notable(gazetteer: Any, hit: Any) -> bool:
-    for pid in hit.place_ids:
-        place = gazetteer.find(pid)
-        if place is None:
-            continue
+def _notable(cands: list[Any]) -> bool:
+    """Whether a hit with these gazetteer places is a place on its own (no cue word needed)."""
+    for place in cands:
         level = _level(place)
         if level == "governorate" or (level == "community" and place.importance >= MIN_IMPORTANCE):
             return True
@@ -499,7 +553,7 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
                 pk = match_key(text[ps:pe], lang)
                 if _name_like(text[ps:pe], pk, lang) and not taken(ps, pe):
                     found.append((ps, pe))
-        elif _variants(key, w.proclitics) & w.features and not taken(pos, end):
+        elif key in w.features and not taken(pos, end):
             nk, ns, ne = _next_token_key(text, end, lang)
             if lang == "en" and nk == "of":
                 nk, ns, ne = _next_token_key(text, ne, lang)
@@ -520,17 +574,18 @@ def _name_like(surface: str, key: str, lang: str) -> bool:
     return key.startswith("ال") and len(key) >= 5
 
 
-def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[PlaceMention]:
+def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
+                     triggers: list[int]) -> list[PlaceMention]:
     """Mark places that only locate the place before them, and give unknown places the
-    governorate of the place that locates them."""
-    triggers = sorted(m.start for m in doc["matches"] if m.entry.family == "incident")
+    governorate of the place that locates them (``triggers``: starts of the incident words, in
+    text order)."""
     out = list(places)
     for i in range(len(out)):
         cur = out[i]
         if cur.foreign or cur.qualifier:
             continue
         before = key_slice(doc, max(0, cur.start - 60), cur.start).split()[-5:]
-        if any(not w.references.isdisjoint(_variants(b, w.proclitics)) for b in before):
+        if not w.references.isdisjoint(before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
     for i in range(1, len(out)):
@@ -539,7 +594,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
             # "الحسينية، شمالي بغداد": a place located by a foreign one is abroad too
             prev = out[i - 1]
             gap = key_slice(doc, prev.end, cur.start).split()
-            if len(gap) <= 3 and all(_variants(g, w.proclitics) & w.linkers for g in gap):
+            if len(gap) <= 3 and w.linkers.issuperset(gap):
                 out[i - 1] = PlaceMention(prev.start, prev.end, prev.place, prev.sentence, foreign=True)
             continue
         if cur.foreign or cur.place.admin1_pcode is None:
@@ -561,7 +616,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words) -> list[Pl
         if (not gap_words and not countryside) or len(gap_words) > max(_QUALIFIER_GAP, _UNKNOWN_GAP):
             continue
         unknown = prev.place.level == "unknown"
-        linked = countryside or any(_variants(g, w.proclitics) & w.linkers for g in gap_words)
+        linked = countryside or not w.linkers.isdisjoint(gap_words)
         if unknown and prev.place.admin1_pcode is None and len(gap_words) <= _UNKNOWN_GAP:
             out[k] = PlaceMention(prev.start, prev.end,
                                   _with_admin1(prev.place, cur.place.admin1_pcode), prev.sentence)

@@ -9,8 +9,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from datetime import date
 
-import numpy as np
-
 from hudna.errors import DataError
 from hudna.ingest.pipeline import Doc, Step
 from hudna.text.dates import TimeExpression, find_time_expressions
@@ -100,9 +98,11 @@ def key_slice(doc: Doc, start: int, end: int) -> str:
     ['deir', 'ez', 'zor', 'then']
     """
     kt = doc["keyed"]
-    a, b = np.searchsorted(kt.starts, (start, end))
+    # bisection over a memoryview of the offsets: a numpy search on two scalars costs three
+    # times as much, and converting the whole array to a list per text more still
+    starts = memoryview(kt.starts)
     key: str = kt.key
-    return key[a:b]
+    return key[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 _NONE: list[LexiconMatch] = []
@@ -122,17 +122,9 @@ class SentenceMatches:
         by_concept: dict[str, list[LexiconMatch]] = {}
         by_family: dict[str, list[LexiconMatch]] = {}
         for m in matches:
-            group = by_concept.get(m.concept)
-            if group is None:
-                by_concept[m.concept] = [m]
-            else:
-                group.append(m)
-            fam = m.entry.family
-            group = by_family.get(fam)
-            if group is None:
-                by_family[fam] = [m]
-            else:
-                group.append(m)
+            # setdefault: two calls per index, cheaper than a look-up and a branch in Python
+            by_concept.setdefault(m.concept, []).append(m)
+            by_family.setdefault(m.entry.family, []).append(m)
         self.by_concept = by_concept
         self.by_family = by_family
 
@@ -147,9 +139,10 @@ class SentenceMatches:
     def of_any(self, concepts: Collection[str]) -> list[LexiconMatch]:
         """Matches of any of ``concepts``, in text order."""
         bc = self.by_concept
-        if not any(c in bc for c in concepts):
-            return _NONE
-        return [m for m in self.matches if m.concept in concepts]
+        for c in concepts:  # (a loop, not any(): most sentences have none of them)
+            if c in bc:
+                return [m for m in self.matches if m.concept in concepts]
+        return _NONE
 
     def has(self, concept: str) -> bool:
         return concept in self.by_concept
