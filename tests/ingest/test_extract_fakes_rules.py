@@ -475,3 +475,37 @@ def test_background_day_with_a_weak_attack_word_alone_gives_no_incident_and_no_e
             "first time a monitoring group said.")
     doc = _doc(pipe, text, on=date(2016, 5, 1))
     assert not incidents(doc)
+
+
+# -- round 8: upper-case "US", agents of another incident --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # FA-KES 1965495383 (Sputnik): the country in capitals, not the pronoun
+    ("The US missile strike on Syrias Shairat airbase killed four children an informed source in "
+     "Homs told Sputnik Friday.", "international coalition forces"),
+    # a modifier of another group: the group acts, not the US
+    ("US-backed Syrian Democratic Forces shelled Islamic State positions in Raqqa killing 12 militants.",
+     "self administration forces"),
+])
+def test_upper_case_us_is_the_country(pipe, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert fakes_prediction(_doc(pipe, text, date(2017, 4, 7)))["actor"] == actor
+
+
+def test_lower_case_us_is_no_actor(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "They told us that air strikes killed five people in Idlib on Monday."
+    assert all(c.perpetrator is None for c in incidents(_doc(pipe, text)))
+
+
+@pytest.mark.parametrize(("text", "perp"), [
+    # FA-KES 1962495633: the agent of a feared "US attack" did not plant the car bomb
+    ("A car bomb has killed four people in the Sumaria area in the Syrian capital Damascus as citizens "
+     "are bracing for a possible US attack the official Syrian news agency has reported.", None),
+    # counter-example (FA-KES 1923848218): an agent beside another word of the same bombing
+    ("At least 30 members of the YPG and asayesh were killed when two Islamic State suicide bombers "
+     "detonated their trucks at the northern entrance to Hasakeh.", "isis"),
+])
+def test_bombing_takes_no_agent_of_another_incident(pipe, text: str, perp: str | None) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text, date(2014, 10, 6))
+    bombs = [c for c in incidents(doc) if c.event_type == "explosion"]
+    assert bombs and {c.perpetrator for c in bombs} == {perp}

@@ -45,7 +45,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v5",
+    "incident": "incident_sentence.v6",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v4",
     "humanitarian": "humanitarian_figure.v1",
@@ -368,7 +368,8 @@ class Roles:
 
     def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
                     exclude: frozenset[int] = frozenset(),
-                    able: frozenset[str] | None = None) -> LexiconMatch | None:
+                    able: frozenset[str] | None = None,
+                    same: Sequence[LexiconMatch] = ()) -> LexiconMatch | None:
         """The agent of ``trig``.
 
         ``exclude``: starts of actors that are parties of a clash named in the sentence
@@ -382,15 +383,22 @@ class Roles:
 
             kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
                          self.targets, breaks=self.breaks)
-            return kept.perpetrator(doc, trig, marked_only=marked_only)
+            return kept.perpetrator(doc, trig, marked_only=marked_only, same=same)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
             # "قصفت قوات النظام"
             before = "before" in load_lexicon(doc["lang"]).keys_of("role.agent_position")
             return min(near, key=lambda a: ((a.start < trig.start) != before, abs(a.start - trig.start)))
-        marked = [a for a in self.agents if not _clause_broken(doc, a.start, trig.start)]
-        for pool in (marked, self.agents):
+        # marked only: "by X" or an agent beside a trigger of the same incident ("two Islamic
+        # State suicide bombers detonated their trucks"), not one beside another incident's ("A
+        # car bomb has killed four people ... as citizens are bracing for a possible US attack")
+        agents = self.agents
+        if marked_only:
+            agents = [a for a in self.agents
+                      if a in self.marked or any(_adjacent(doc, a, t) for t in same)]
+        marked = [a for a in agents if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (marked, agents):
             if pool:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         if marked_only:
@@ -1115,7 +1123,8 @@ def build_claims(doc: Doc) -> None:
                 # actors without aircraft are no candidates for its air strikes
                 perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
                                            exclude=clash_parties,
-                                           able=_air_forces() if etype == "air_strike" else None)
+                                           able=_air_forces() if etype == "air_strike" else None,
+                                           same=[triggers[k] for k in ks])
                 perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                              else last_perp.get(etype))
             if unknown_m and not negative:
