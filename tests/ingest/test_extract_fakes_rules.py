@@ -509,3 +509,26 @@ def test_bombing_takes_no_agent_of_another_incident(pipe, text: str, perp: str |
     doc = _doc(pipe, text, date(2014, 10, 6))
     bombs = [c for c in incidents(doc) if c.event_type == "explosion"]
     assert bombs and {c.perpetrator for c in bombs} == {perp}
+
+
+# -- round 8: an analyst's view is no report -----------------------------------------------------
+
+
+def test_analyst_view_and_its_continuation_report_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-ar (opinion piece on Yarmouk camp): a military expert's account of a planned attack, then
+    # "أضاف:" continuing his speech
+    text = ('توقع الخبير العسكري والعميد المتقاعد نزار عبد القادر في حديث خاص، أن "ليس للنظام السوري أي '
+            'خيار عسكري في مخيم اليرموك"، قائلاً: "لقد سبق للنظام مع حلفائه الإيرانيين و"حزب الله" أنه قرر '
+            'وخطط القيام بهجوم مزدوج باتجاه القنيطرة ومحور درعا إلا أنه تبين بعد ثلاثة أيام أن هذا الهجوم قد '
+            'توقف وبالعكس قامت فصائل المعارضة بتحقيق نجاحات بارزة".\n'
+            'أضاف: "نجد اليوم في اليرموك هجوم "داعش" منصب على فصائل سورية متحالفة مع النظام".')
+    doc = pipe(Doc(text, published_on=date(2015, 8, 1), lang_hint="ar"))
+    assert [c for c in incidents(doc) if c.place is not None] == []
+
+
+def test_source_continuing_after_an_analyst_still_reports(pipe) -> None:  # type: ignore[no-untyped-def]
+    # counter-example: a sentence naming its own source is no continuation of the analyst's speech
+    text = ('ورأى المحلل العسكري أن المعركة ستطول.\n'
+            'وأضاف المرصد السوري لحقوق الإنسان أن غارات جوية قتلت خمسة مدنيين في مدينة أريحا أمس.')
+    doc = pipe(Doc(text, published_on=date(2015, 8, 4), lang_hint="ar"))
+    assert [(c.event_type, c.place.admin1_pcode) for c in incidents(doc) if c.place] == [("air_strike", "SY07")]

@@ -933,6 +933,22 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
     return triggers, weak_alone, explicit_air
 
 
+def _commentary(doc: Doc) -> set[int]:
+    """Indices of the sentences that give an analyst's view (``attribution.commentator``: "توقع
+    الخبير العسكري ... أن", "a military analyst said"), and of those that continue that speech
+    without naming a source of their own ("أضاف: ...", "ولفت إلى أن ...") up to
+    ``_CHAIN_SENTENCES`` sentences on: commentary, not a report of events."""
+    out: set[int] = set()
+    last = -10
+    for i, ix in enumerate(sentence_matches(doc)):
+        continued = i - last <= _CHAIN_SENTENCES and not ix.family("source") and (
+            ix.has("attribution.said") or ix.has("attribution.according_to"))
+        if continued or ix.has("attribution.commentator"):
+            out.add(i)
+            last = i
+    return out
+
+
 def build_claims(doc: Doc) -> None:
     """Assign ``claims``: incidents (and calm observations), regime statuses, humanitarian figures.
 
@@ -956,6 +972,7 @@ def build_claims(doc: Doc) -> None:
     symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
     devices = load_lexicon(doc["lang"]).keys_of("incident.device")
     striking_crash = _striking_crash(doc)
+    commentary = _commentary(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
     para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
     claims: list[Claim] = []
@@ -1019,6 +1036,8 @@ def build_claims(doc: Doc) -> None:
                 triggers = [kill]
         had_triggers = bool(triggers)
         triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
+        if triggers and i in commentary:
+            triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
             if syrian:
                 last_place = _most_specific(syrian)[-1]
