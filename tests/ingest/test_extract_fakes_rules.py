@@ -532,3 +532,22 @@ def test_source_continuing_after_an_analyst_still_reports(pipe) -> None:  # type
             'وأضاف المرصد السوري لحقوق الإنسان أن غارات جوية قتلت خمسة مدنيين في مدينة أريحا أمس.')
     doc = pipe(Doc(text, published_on=date(2015, 8, 4), lang_hint="ar"))
     assert [(c.event_type, c.place.admin1_pcode) for c in incidents(doc) if c.place] == [("air_strike", "SY07")]
+
+
+# -- round 8: "north of X" is a reference point ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "on", "places"), [
+    # FA-KES 1924058102: the crossing is located by Aleppo
+    ("At least 29 people were killed in a suicide bombing on the Syrian side of the Atmeh crossing west "
+     "of Aleppo on Thursday.", date(2016, 10, 6), ["Atmeh"]),
+    # FA-KES 1924058082: Maaret al-Numan is located by Idlib: one place, not two
+    ("Russian warplanes struck Maaret-al-Numan a city south of Idlib with cluster munitions according to "
+     "Turkeys state-run news agency Anadolu.", date(2016, 6, 8), ["Maaret-al-Numan"]),
+    # counter-example: nothing else to locate
+    ("Air strikes hit areas north of Aleppo on Monday killing 12 civilians.", date(2016, 10, 6), ["Aleppo"]),
+])
+def test_place_after_a_direction_is_a_reference_point(pipe, text: str, on: date, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text, on)
+    assert sorted({c.place.text for c in incidents(doc) if c.place is not None}) == places
+

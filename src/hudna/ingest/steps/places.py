@@ -126,6 +126,7 @@ class _Words:
     conjunctions: frozenset[str]
     rural: frozenset[str]
     modifiers: frozenset[str]
+    directions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -153,6 +154,7 @@ def _words(lang: str) -> _Words:
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
+        directions=lex.keys_of("place.reference_direction"),
     )
 
 
@@ -588,6 +590,11 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         if not w.references.isdisjoint(before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+        elif w.directions and (j := _direction_before(before, w)) >= 0 and _located_before(
+                doc, out, i, len(before) - j):
+            # "مناطق ساحلية تسيطر عليها القوات الحكومية شمال العاصمة دمشق", "the Atmeh crossing
+            # west of Aleppo": the place before is located by this one, a reference point
+            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
     for i in range(1, len(out)):
         cur = out[i]
         if cur.foreign and not out[i - 1].foreign and out[i - 1].sentence == cur.sentence:
@@ -644,6 +651,43 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
                if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
                else p for p in out]
     return out
+
+
+#: Words (keys) between a place and the direction phrase that makes a later place its reference
+#: ("Maaret al-Numan a city south of Idlib", "Douma around 10km northeast of Damascus").
+_DIRECTION_GAP = 4
+
+
+def _direction_before(before: list[str], w: _Words) -> int:
+    """Where the words before a place (``before``: their keys) end with a direction phrase
+    (``place.reference_direction``: "شمال", "north of") and feature words only ("شمال العاصمة",
+    "north of the city of"): the index of its first word in ``before``, else -1."""
+    fillers = w.features | w.sites | w.common | w.cues
+    for j in range(len(before) - 1, -1, -1):
+        for n in (4, 3, 2, 1):
+            if j + n <= len(before) and " ".join(before[j:j + n]) in w.directions and all(
+                    x in fillers for x in before[j + n:]):
+                return j
+        if before[j] not in fillers:
+            return -1
+    return -1
+
+
+def _located_before(doc: Doc, places: list[PlaceMention], i: int, words_after: int) -> bool:
+    """Whether a Syrian place of the same sentence ends at most ``_DIRECTION_GAP`` words before
+    the direction phrase before place ``i`` (``words_after``: words from the phrase to place
+    ``i``): the place the phrase locates ("the Atmeh crossing west of Aleppo"). A common noun
+    there ("a transit point west of Aleppo", "areas north of Aleppo") leaves place ``i`` the
+    location: the incident is near it."""
+    cur = places[i]
+    for k in range(i - 1, -1, -1):
+        prev = places[k]
+        if prev.sentence != cur.sentence:
+            return False
+        if prev.foreign or prev.place.admin1_pcode is None:
+            continue
+        return len(key_slice(doc, prev.end, cur.start).split()) - words_after <= _DIRECTION_GAP
+    return False
 
 
 def _name_start(p: PlaceMention) -> int:
