@@ -551,3 +551,25 @@ def test_place_after_a_direction_is_a_reference_point(pipe, text: str, on: date,
     doc = _doc(pipe, text, on)
     assert sorted({c.place.text for c in incidents(doc) if c.place is not None}) == places
 
+
+
+# -- round 8: blast verbs, a bomber's group ------------------------------------------------------
+
+
+def test_detonated_device_is_an_explosion(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1965495372 (Sputnik): the device word alone reports no blast, its verb does
+    text = ("On Saturday a suicide attacker detonated a car bomb in the Rashidin neighborhood of Aleppo near "
+            "a convoy of buses carrying civilians who had been evacuated from the towns of Fua and Kefraya.")
+    assert [c.event_type for c in incidents(_doc(pipe, text, date(2017, 4, 20)))] == ["explosion"]
+
+
+@pytest.mark.parametrize(("text", "perp"), [
+    # FA-KES 1965495337 (Sputnik)
+    ("A suicide bomber from the Nusra Front terrorist group blew himself up at an army outpost in Syrias "
+     "largest city of Aleppo Monday killing at least 25 Syrian Army soldiers.", "nusra"),
+    # counter-example: fighters from a group are as often the dead
+    ("At least 25 fighters from the Nusra Front were killed in a car bomb blast in Aleppo on Monday.", None),
+])
+def test_bomber_from_a_group_is_its_member(pipe, text: str, perp: str | None) -> None:  # type: ignore[no-untyped-def]
+    bombs = [c for c in incidents(_doc(pipe, text, date(2015, 7, 7))) if c.event_type == "explosion"]
+    assert bombs and {c.perpetrator for c in bombs} == {perp}
