@@ -573,3 +573,32 @@ def test_detonated_device_is_an_explosion(pipe) -> None:  # type: ignore[no-unty
 def test_bomber_from_a_group_is_its_member(pipe, text: str, perp: str | None) -> None:  # type: ignore[no-untyped-def]
     bombs = [c for c in incidents(_doc(pipe, text, date(2015, 7, 7))) if c.event_type == "explosion"]
     assert bombs and {c.perpetrator for c in bombs} == {perp}
+
+
+# -- round 8: a page's related-headlines list reports nothing -------------------------------------
+
+
+_RELATED = ("A mortar attack on Al Qousour district of Syrias eastern city of Deir ez-Zor left three civilians "
+            "dead and six others injured. DEIR EZ-ZOR (Syria) (Sputnik) Reportedly the shelling was carried out "
+            "by Daesh (banned in Russia). Syrian forces operation on liberating the city from the militants is "
+            "currently underway. ... 01 Related Daesh Terrorists Attack District of Syrias Deir Ez-Zor Injuring "
+            "Four People US-Led Coalition Airstrikes Kill at Least 12 Civilians in Syrian Deir ez-Zor Tags "
+            "blockade shelling Daesh")
+
+
+def test_related_headlines_are_no_text() -> None:
+    # FA-KES 1965495343 (Sputnik): from "Related" on, other articles' headlines
+    s = split_sentences(_RELATED, related={"related", "related news"})
+    assert s[-1].text.startswith("Related Daesh") and s[-1].kind == "related"
+    assert all(x.kind == "text" for x in s[:-1])
+    # counter-example: the word in prose, before a small letter
+    prose = "x" * 200 + " Related clashes erupted in Homs. Related to this, 12 people died."
+    assert {x.kind for x in split_sentences(prose, related={"related"})} == {"text"}
+
+
+def test_related_headlines_give_no_toll_nor_author(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, _RELATED, date(2017, 10, 5))
+    assert {c.casualties.killed_best for c in incidents(doc)} <= {3, None}
+    assert "us-coalition" not in {c.perpetrator for c in incidents(doc)}
+    pred = fakes_prediction(doc)
+    assert (pred["killed"], pred["actor"]) == (3, "the organization of the islamic state in iraq and the levant - isis")
