@@ -602,3 +602,14 @@ def test_related_headlines_give_no_toll_nor_author(pipe) -> None:  # type: ignor
     assert "us-coalition" not in {c.perpetrator for c in incidents(doc)}
     pred = fakes_prediction(doc)
     assert (pred["killed"], pred["actor"]) == (3, "the organization of the islamic state in iraq and the levant - isis")
+
+
+@pytest.mark.parametrize(("text", "perp"), [
+    # FA-KES 1923848250 (Reuters headline)
+    ("IS car bomb kills 20 in eastern Syria near the city of Deir al-Zor.", "isis"),
+    # counter-examples: the verb in a line in capitals, a modifier of a page
+    ("WHAT IS KNOWN: A car bomb killed 20 people near the city of Deir al-Zor.", None),
+])
+def test_upper_case_is_is_the_group(pipe, text: str, perp: str | None) -> None:  # type: ignore[no-untyped-def]
+    bombs = [c for c in incidents(_doc(pipe, text, date(2017, 11, 17))) if c.event_type == "explosion"]
+    assert bombs and {c.perpetrator for c in bombs} == {perp}
