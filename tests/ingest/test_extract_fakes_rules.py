@@ -613,3 +613,26 @@ def test_related_headlines_give_no_toll_nor_author(pipe) -> None:  # type: ignor
 def test_upper_case_is_is_the_group(pipe, text: str, perp: str | None) -> None:  # type: ignore[no-untyped-def]
     bombs = [c for c in incidents(_doc(pipe, text, date(2017, 11, 17))) if c.event_type == "explosion"]
     assert bombs and {c.perpetrator for c in bombs} == {perp}
+
+
+# -- round 8: a clash takes no other incident's marked agent as its attacker ----------------------
+
+
+def test_clash_attacker_is_no_agent_of_another_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    # snn-ar: the warplanes are the agent of the strikes (marked by "نفّذ"), the besiegers of the
+    # airport ("من قبل جبهة النصرة") of its siege; the clash at Tal Hamki names no attacker
+    text = ("وانسحب هذا المشهد على ريف إدلب، حيث نفّذ الطيران الحربي غارات عدة، طالت مدينة بنش بريف إدلب "
+            "الشمالي، بينما قتل قائد عسكري وأحد العناصر في «فيلق الشام» خلال اشتباكات مع قوات النظام والمسلحين "
+            "الموالين لها في تل حمكي بريف جسر الشغور، كذلك قصف الطيران الحربي مناطق في محيط مطار أبو الظهور "
+            "العسكري والمحاصر من قبل جبهة النصرة والفصائل الإسلامية منذ أكثر من عامين.")
+    doc = pipe(Doc(text, published_on=date(2015, 8, 4), lang_hint="ar"))
+    clashes = [c for c in incidents(doc) if c.event_type == "armed_clash"]
+    assert clashes and {c.perpetrator for c in clashes} == {None}
+
+
+def test_clash_attacker_marked_beside_its_attack_word(pipe) -> None:  # type: ignore[no-untyped-def]
+    # counter-example (snn-ar): the attack word between them is the side's attack
+    text = ("وقد تجددت المعارك العنيفة الخميس في مدينة درعا في جنوب سوريا بين قوات النظام ومقاتلي المعارضة "
+            "إثر هجوم شنه مقاتلو المعارضة وجبهة النصرة الاسلامية على احياء تابعة لقوات النظام.")
+    doc = pipe(Doc(text, published_on=date(2015, 7, 25), lang_hint="ar"))
+    assert {c.perpetrator for c in incidents(doc) if c.event_type == "armed_clash"} == {"opposition"}

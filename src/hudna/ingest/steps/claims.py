@@ -344,15 +344,17 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "breaks", "marked", "others", "targets")
+    __slots__ = ("agents", "breaks", "incidents", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
                  targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None,
-                 breaks: Sequence[int] = ()) -> None:
+                 breaks: Sequence[int] = (), incidents: Sequence[int] = ()) -> None:
         self.agents, self.others, self.targets = agents, others, targets
         self.marked = marked or []
         #: starts of words opening a clause with a new subject ("while", "فيما")
         self.breaks = breaks
+        #: starts of the sentence's incident words
+        self.incidents = incidents
 
     def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
         """The side that attacked, for a clash word that names no side as attacker
@@ -361,6 +363,14 @@ class Roles:
         sentence, nearest the trigger first; else none (ANNOTATION-GUIDE.md: unknown)."""
         cands = list(self.marked) + [a for a in self.agents + self.others
                                      if any(_adjacent(doc, a, x) for x in attacks)]
+        # not another incident's agent: beyond a clause with another subject or another incident
+        # word ("نفذ الطيران الحربي غارات عدة ...، بينما قتل قائد ... خلال اشتباكات مع قوات النظام
+        # ...، كذلك قصف الطيران الحربي مناطق ... المحاصر من قبل جبهة النصرة")
+        # (an attack word between them is the attack the side made: "اشتباكات ... إثر هجوم شنه X")
+        skip = {trig.start, *(x.start for x in attacks)}
+        cands = [a for a in cands
+                 if not any(min(a.start, trig.start) < b < max(a.start, trig.start)
+                            for b in (*self.breaks, *self.incidents) if b not in skip)]
         if not cands:
             return None
         same = [a for a in cands if not _clause_broken(doc, a.start, trig.start)]
@@ -524,7 +534,8 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")])
+    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")],
+                 [m.start for m in triggers])
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
