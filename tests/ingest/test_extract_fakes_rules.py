@@ -636,3 +636,21 @@ def test_clash_attacker_marked_beside_its_attack_word(pipe) -> None:  # type: ig
             "إثر هجوم شنه مقاتلو المعارضة وجبهة النصرة الاسلامية على احياء تابعة لقوات النظام.")
     doc = pipe(Doc(text, published_on=date(2015, 7, 25), lang_hint="ar"))
     assert {c.perpetrator for c in incidents(doc) if c.event_type == "armed_clash"} == {"opposition"}
+
+
+# -- round 8: a small place's name opening a longer name ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "govs"), [
+    # FA-KES 1965495325: "Khan" alone is a village in Hasakeh; Khan al-Assal is not in the gazetteer
+    ("It would be the most serious report since the March 19 claim of the attack in Khan al-Assal when "
+     "at least 30 people were reported killed.", set()),
+    # FA-KES 1923102823: "Jisr" alone is a village in Hasakeh
+    ("Three children were killed in five separate air raids on Jisr al-Shigour in Idlib province.", {"SY07"}),
+    # counter-example (FA-KES 1926479283): a city stays a city before a name it locates
+    ("The Army establishes control over Jabal Badro neighborhood in Aleppo al-Halk area east of the city.",
+     {"SY02"}),
+])
+def test_small_place_opening_a_longer_name_is_no_place(pipe, text: str, govs: set[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text, date(2013, 8, 21))
+    assert {p.place.admin1_pcode for p in doc["places"] if not p.foreign} == govs

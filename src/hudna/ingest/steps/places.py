@@ -127,6 +127,7 @@ class _Words:
     rural: frozenset[str]
     modifiers: frozenset[str]
     directions: frozenset[str]
+    continuations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -155,6 +156,7 @@ def _words(lang: str) -> _Words:
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
         directions=lex.keys_of("place.reference_direction"),
+        continuations=lex.keys_of("place.name_continuation"),
     )
 
 
@@ -228,6 +230,17 @@ def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
     while k < len(text) and _is_word_char(text[k]) and text[k] != "-":
         k += 1
     return match_key(text[end + 1 : k], lang) in w.modifiers
+
+
+def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
+    """Whether the name ending at ``end`` runs on into a next word opening with an article joined
+    by a hyphen (``place.name_continuation``: "al" in "Khan al-Assal", "Tal al-Sheikh Hussein")."""
+    if end >= len(text) or text[end] != " ":
+        return False
+    k = end + 1
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    return k < len(text) and text[k] == "-" and k > end + 1 and match_key(text[end + 1 : k], lang) in w.continuations
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -377,7 +390,12 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
-        if not cued and not _notable(cands):
+        notable = _notable(cands)
+        if not cued and not notable:
+            continue
+        if not notable and w.continuations and _continued(text, hit.end, lang, w):
+            # "the attack in Khan al-Assal": a small place's name is the first word of a longer
+            # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo)
             continue
         kept.append(_Kept(hit, countryside, cued, cands, ps, prev))
         last_end = hit.end
