@@ -654,3 +654,20 @@ def test_clash_attacker_marked_beside_its_attack_word(pipe) -> None:  # type: ig
 def test_small_place_opening_a_longer_name_is_no_place(pipe, text: str, govs: set[str]) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(pipe, text, date(2013, 8, 21))
     assert {p.place.admin1_pcode for p in doc["places"] if not p.foreign} == govs
+
+
+# -- round 8: killing words, sites of the side hit ------------------------------------------------
+
+
+def test_massacre_is_a_killing_word_with_an_agent(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1962495638 (headline)
+    text = "ISIL terrorists massacre 250 Syrian troops in Raqqa."
+    assert fakes_prediction(_doc(pipe, text, date(2014, 8, 28)))["killed"] == 250
+
+
+def test_hideouts_of_a_group_make_it_the_side_hit(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1962495699 (FNA): the group whose hideouts were hit did not fly the jets
+    text = ("Syrias official news agency SANA reported on Wednesday that Syrian fighter jets targeted hideouts "
+            "of the Takfiri Daesh terrorists in the town of al-Bab.")
+    strikes = [c for c in incidents(_doc(pipe, text, date(2016, 2, 17))) if c.event_type == "air_strike"]
+    assert strikes and {(c.perpetrator, c.target) for c in strikes} == {("syrian-government", "isis")}
