@@ -671,3 +671,14 @@ def test_hideouts_of_a_group_make_it_the_side_hit(pipe) -> None:  # type: ignore
             "of the Takfiri Daesh terrorists in the town of al-Bab.")
     strikes = [c for c in incidents(_doc(pipe, text, date(2016, 2, 17))) if c.event_type == "air_strike"]
     assert strikes and {(c.perpetrator, c.target) for c in strikes} == {("syrian-government", "isis")}
+
+
+@pytest.mark.parametrize(("text", "perp"), [
+    # FA-KES 1962495638: "terrorists" labels the group just named, it is no other actor
+    ("ISIL terrorists massacre 250 Syrian troops in Raqqa.", "isis"),
+    # counter-example: "terrorists" alone names nobody (unknown)
+    ("Terrorists fired rocket shells on al-Qusour neighborhood in Deir Ezzor city killing two civilians.",
+     "unknown"),
+])
+def test_terrorists_after_a_group_is_its_label(pipe, text: str, perp: str) -> None:  # type: ignore[no-untyped-def]
+    assert {c.perpetrator for c in incidents(_doc(pipe, text, date(2014, 8, 28)))} == {perp}

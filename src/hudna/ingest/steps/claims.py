@@ -460,9 +460,14 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
     marked: list[LexiconMatch] = []
-    for m in ix.family("actor"):
+    actors = ix.family("actor")
+    for m in actors:
         if m.concept == "actor.civilians":
             continue
+        if m.concept == "actor.unknown" and any(
+                a.end <= m.start and a.concept not in _UNNAMED and _gap_words(doc, a.end, m.start) == 0
+                for a in actors):
+            continue  # "ISIL terrorists", "Nusra Front terrorists": the label of the group named
         if targets_m and any(t.start <= m.start and m.end <= t.end and t is not m
                              and t.entry.family == "role" for t in targets_m):
             targets.append(m)  # "rebel-held" matched as one marker
@@ -536,6 +541,10 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             others.append(m)
     return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")],
                  [m.start for m in triggers])
+
+
+#: Actor concepts that name no group.
+_UNNAMED = frozenset({"actor.unknown", "actor.civilians"})
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
