@@ -682,3 +682,15 @@ def test_hideouts_of_a_group_make_it_the_side_hit(pipe) -> None:  # type: ignore
 ])
 def test_terrorists_after_a_group_is_its_label(pipe, text: str, perp: str) -> None:  # type: ignore[no-untyped-def]
     assert {c.perpetrator for c in incidents(_doc(pipe, text, date(2014, 8, 28)))} == {perp}
+
+
+@pytest.mark.parametrize(("text", "clash"), [
+    # FA-KES 1923848216: "fighting" right after the coalition describes it
+    ("Deir Ezzor has been a key target of strikes against IS by the US-led coalition fighting the jihadist "
+     "group in Syria and Iraq.", False),
+    # counter-example: a clash reported with its verb
+    ("Rebels were fighting government forces in Aleppo on Monday.", True),
+])
+def test_fighting_right_after_an_actor_describes_it(pipe, text: str, clash: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text, date(2014, 10, 14))
+    assert any(c.event_type == "armed_clash" for c in incidents(doc)) is clash

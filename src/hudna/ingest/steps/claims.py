@@ -931,6 +931,13 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
                        and not _clause_broken(doc, x.end, m.start) for x in irrealis)
         ]
     triggers = _drop_compared(doc, triggers)
+    participles = _keys(doc["lang"], "incident.participle")
+    if participles and any(m.entry.key in participles for m in triggers):
+        # "the US-led coalition fighting the jihadist group", "rebels battling the regime": a word
+        # describing the actor right before it, not a reported clash
+        actors = ix.family("actor")
+        triggers = [m for m in triggers if m.entry.key not in participles or not any(
+            a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in actors)]
     strong = [m for m in triggers if m.concept not in _WEAK]
     if strong:
         # an attack word beside a stronger trigger is kept for now: it counts when it has a
