@@ -694,3 +694,13 @@ def test_terrorists_after_a_group_is_its_label(pipe, text: str, perp: str) -> No
 def test_fighting_right_after_an_actor_describes_it(pipe, text: str, clash: bool) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(pipe, text, date(2014, 10, 14))
     assert any(c.event_type == "armed_clash" for c in incidents(doc)) is clash
+
+
+def test_israeli_forces_strike_the_base_of_another_group(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1965495371 (Sputnik): the base's owner is the side hit; Israel has no gold class
+    text = ("The Israel Defense Forces (IDF) allegedly have struck the military base of the Damascus-backed "
+            "National Defense Forces (NDF) in the Golan Heights killing three Syrian fighters as a result "
+            "local media reported Sunday citing an NDF official.")
+    doc = _doc(pipe, text, date(2017, 4, 23))
+    assert {(c.perpetrator, c.target) for c in incidents(doc) if c.casualties.killed_best} == {("israel", "ndf")}
+    assert fakes_prediction(doc)["actor"] == "unknown"
