@@ -704,3 +704,15 @@ def test_israeli_forces_strike_the_base_of_another_group(pipe) -> None:  # type:
     doc = _doc(pipe, text, date(2017, 4, 23))
     assert {(c.perpetrator, c.target) for c in incidents(doc) if c.casualties.killed_best} == {("israel", "ndf")}
     assert fakes_prediction(doc)["actor"] == "unknown"
+
+
+@pytest.mark.parametrize(("text", "govs"), [
+    # FA-KES 1924058063: "Khan" alone is a village in Hasakeh; the town is Khan Touman (Aleppo)
+    ("Government forces have been trying to regain the area around the strategic town of Khan Touman "
+     "rebels say.", set()),
+    # counter-example: a name the gazetteer knows whole
+    ("Air strikes hit the town of Khan Shaykhun on Tuesday.", {"SY07"}),
+])
+def test_name_head_before_a_capitalised_word_is_no_place(pipe, text: str, govs: set[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(pipe, text, date(2016, 5, 8))
+    assert {p.place.admin1_pcode for p in doc["places"] if not p.foreign and p.place.level != "unknown"} == govs

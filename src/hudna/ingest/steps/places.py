@@ -128,6 +128,7 @@ class _Words:
     modifiers: frozenset[str]
     directions: frozenset[str]
     continuations: frozenset[str]
+    heads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -157,6 +158,7 @@ def _words(lang: str) -> _Words:
         modifiers=lex.keys_of("place.modifier_after"),
         directions=lex.keys_of("place.reference_direction"),
         continuations=lex.keys_of("place.name_continuation"),
+        heads=lex.keys_of("place.name_head"),
     )
 
 
@@ -241,6 +243,18 @@ def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
     while k < len(text) and text[k].isalpha():
         k += 1
     return k < len(text) and text[k] == "-" and k > end + 1 and match_key(text[end + 1 : k], lang) in w.continuations
+
+
+def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
+    """Whether a hit is only a generic first word of place names (``place.name_head``: "Khan",
+    "Wadi") followed by a capitalised word: the head of a longer name ("Khan Touman", "Wadi
+    Dahab") the gazetteer does not know, not the village named "Khan"."""
+    if match_key(hit.surface, lang) not in w.heads:
+        return False
+    k = hit.end
+    if k >= len(text) or text[k] != " ":
+        return False
+    return k + 1 < len(text) and text[k + 1].isupper()
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -393,7 +407,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         notable = _notable(cands)
         if not cued and not notable:
             continue
-        if not notable and w.continuations and _continued(text, hit.end, lang, w):
+        if not notable and (w.continuations and _continued(text, hit.end, lang, w)
+                            or w.heads and _headed(text, hit, lang, w)):
             # "the attack in Khan al-Assal": a small place's name is the first word of a longer
             # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo)
             continue
