@@ -142,14 +142,20 @@ _RELATED_RE: dict[frozenset[str], re.Pattern[str]] = {}
 
 
 def _mark_related(text: str, sents: list[Sentence], markers: Collection[str]) -> list[Sentence]:
+    heads = {w.split(" ")[0] for w in markers}
+    if not any(h.capitalize() in text or h.upper() in text for h in heads):
+        return sents  # the common case: no marker word at all (one substring search each)
     key = frozenset(markers)
     pattern = _RELATED_RE.get(key)
     if pattern is None:
+        # each marker with its capital first letter, the rest in any case ("Related News"); the
+        # pattern opens with that letter (the engine scans for it) and the word start is tested
+        # below (a lookbehind first would be tried at every offset)
         words = sorted(key, key=len, reverse=True)
         pattern = _RELATED_RE[key] = re.compile(
-            r"(?<!\S)(?i:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-            + r")(?=\s+[A-Z0-9])")
-    cut = next((m.start() for m in pattern.finditer(text, _RELATED_SKIP) if text[m.start()].isupper()), None)
+            "(?:" + "|".join(re.escape(w[0].upper()) + "(?i:" + r"\s+".join(map(re.escape, w[1:].split(" "))) + ")"
+                             for w in words) + r")(?=\s+[A-Z0-9])")
+    cut = next((m.start() for m in pattern.finditer(text, _RELATED_SKIP) if text[m.start() - 1].isspace()), None)
     if cut is None:
         return sents
     out: list[Sentence] = []

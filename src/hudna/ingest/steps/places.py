@@ -691,11 +691,19 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
 _DIRECTION_GAP = 4
 
 
+@functools.lru_cache(maxsize=4)
+def _direction_words(w: _Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The feature words a direction phrase may have after it, and the phrases' first words."""
+    return w.features | w.sites | w.common | w.cues, frozenset(d.split(" ")[0] for d in w.directions)
+
+
 def _direction_before(before: list[str], w: _Words) -> int:
     """Where the words before a place (``before``: their keys) end with a direction phrase
     (``place.reference_direction``: "شمال", "north of") and feature words only ("شمال العاصمة",
     "north of the city of"): the index of its first word in ``before``, else -1."""
-    fillers = w.features | w.sites | w.common | w.cues
+    fillers, first_words = _direction_words(w)
+    if first_words.isdisjoint(before):
+        return -1  # the common case: no direction word at all
     for j in range(len(before) - 1, -1, -1):
         for n in (4, 3, 2, 1):
             if j + n <= len(before) and " ".join(before[j:j + n]) in w.directions and all(
