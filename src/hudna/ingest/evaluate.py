@@ -45,6 +45,8 @@ ACTOR_CLASS = {
     "iran": "government", "ndf": "government", "isis": "isis", "nusra": "nusra",
     "opposition": "opposition", "us-coalition": "coalition", "united-states": "coalition",
     "turkey": "turkey", "sdf": "kurdish", "ypg": "kurdish", "unknown": "unknown",
+    # no class of its own in the gold (GOLD-FORMAT.md) nor in FA-KES
+    "israel": "unknown",
 }
 #: Source id -> short English name of the gold ``reported_by`` lists.
 SOURCE_NAME = {

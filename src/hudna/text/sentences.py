@@ -35,9 +35,10 @@ _ABBR_WINDOW = 32
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """``text`` is ``original[start:end]``; ``kind`` is ``"text"``, ``"tags"`` for a page's
-    keyword list cut off the sentence it ran into, or ``"caption"`` for a photo caption closed by
-    an agency credit ("... on September 10 2016. (TRT World and Agencies)"); neither reports
-    anything."""
+    keyword list cut off the sentence it ran into, ``"caption"`` for a photo caption closed by
+    an agency credit ("... on September 10 2016. (TRT World and Agencies)"), or ``"related"``
+    for the headlines of other articles a page lists after the story ("... 01 Related Daesh
+    Shells Syrias Deir ez-Zor Injures 10 People ..."); none but text reports anything."""
 
     start: int
     end: int
@@ -64,7 +65,7 @@ def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
 
 def split_sentences(
     text: str, *, abbreviations: Collection[str] = (), tag_markers: Collection[str] = (),
-    openers: Collection[str] = (), credits: Collection[str] = (),
+    openers: Collection[str] = (), credits: Collection[str] = (), related: Collection[str] = (),
 ) -> list[Sentence]:
     """Split ``text`` into sentences with offsets into ``text``.
 
@@ -85,6 +86,11 @@ def split_sentences(
         followed by a capitalised word closes a photo caption, the sentence it ends (or the one
         before it when it stands alone): ``kind="caption"``. After a word in capitals it is a
         dateline ("BEIRUT (Reuters)"), and at the end of the text the article's own credit.
+    related
+        Case-folded markers of a list of other articles' headlines ("related", "related news"):
+        written with a capital and followed by a capitalised word or a number, past the first
+        ``_RELATED_SKIP`` characters, a marker opens the list, which runs to the end of the
+        text (the page's footer): ``kind="related"``.
 
     Examples
     --------
@@ -125,6 +131,42 @@ def split_sentences(
         out = _mark_captions(text, out, credits)
     if tag_markers and openers:
         out = [part for s in out for part in _split_tags(text, s, tag_markers, openers)]
+    if related:
+        out = _mark_related(text, out, related)
+    return out
+
+
+#: Characters at the start of a text where a related-articles marker is not looked for (a title).
+_RELATED_SKIP = 200
+_RELATED_RE: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _mark_related(text: str, sents: list[Sentence], markers: Collection[str]) -> list[Sentence]:
+    heads = {w.split(" ")[0] for w in markers}
+    if not any(h.capitalize() in text or h.upper() in text for h in heads):
+        return sents  # the common case: no marker word at all (one substring search each)
+    key = frozenset(markers)
+    pattern = _RELATED_RE.get(key)
+    if pattern is None:
+        # each marker with its capital first letter, the rest in any case ("Related News"); the
+        # pattern opens with that letter (the engine scans for it) and the word start is tested
+        # below (a lookbehind first would be tried at every offset)
+        words = sorted(key, key=len, reverse=True)
+        pattern = _RELATED_RE[key] = re.compile(
+            "(?:" + "|".join(re.escape(w[0].upper()) + "(?i:" + r"\s+".join(map(re.escape, w[1:].split(" "))) + ")"
+                             for w in words) + r")(?=\s+[A-Z0-9])")
+    cut = next((m.start() for m in pattern.finditer(text, _RELATED_SKIP) if text[m.start() - 1].isspace()), None)
+    if cut is None:
+        return sents
+    out: list[Sentence] = []
+    for s in sents:
+        if s.end <= cut:
+            out.append(s)
+        elif s.start >= cut:
+            out.append(Sentence(s.start, s.end, s.text, "related"))
+        else:
+            _append(out, text, s.start, cut, kind=s.kind)
+            _append(out, text, cut, s.end, kind="related")
     return out
 
 

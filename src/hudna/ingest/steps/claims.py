@@ -45,7 +45,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v5",
+    "incident": "incident_sentence.v6",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v4",
     "humanitarian": "humanitarian_figure.v1",
@@ -344,15 +344,17 @@ class Roles:
     and speakers ("the Russian Defence Ministry said") are neither.
     """
 
-    __slots__ = ("agents", "breaks", "marked", "others", "targets")
+    __slots__ = ("agents", "breaks", "incidents", "marked", "others", "targets")
 
     def __init__(self, agents: list[LexiconMatch], others: list[LexiconMatch],
                  targets: list[LexiconMatch], marked: list[LexiconMatch] | None = None,
-                 breaks: Sequence[int] = ()) -> None:
+                 breaks: Sequence[int] = (), incidents: Sequence[int] = ()) -> None:
         self.agents, self.others, self.targets = agents, others, targets
         self.marked = marked or []
         #: starts of words opening a clause with a new subject ("while", "فيما")
         self.breaks = breaks
+        #: starts of the sentence's incident words
+        self.incidents = incidents
 
     def attacker(self, doc: Doc, trig: LexiconMatch, attacks: Sequence[LexiconMatch]) -> LexiconMatch | None:
         """The side that attacked, for a clash word that names no side as attacker
@@ -361,6 +363,14 @@ class Roles:
         sentence, nearest the trigger first; else none (ANNOTATION-GUIDE.md: unknown)."""
         cands = list(self.marked) + [a for a in self.agents + self.others
                                      if any(_adjacent(doc, a, x) for x in attacks)]
+        # not another incident's agent: beyond a clause with another subject or another incident
+        # word ("نفذ الطيران الحربي غارات عدة ...، بينما قتل قائد ... خلال اشتباكات مع قوات النظام
+        # ...، كذلك قصف الطيران الحربي مناطق ... المحاصر من قبل جبهة النصرة")
+        # (an attack word between them is the attack the side made: "اشتباكات ... إثر هجوم شنه X")
+        skip = {trig.start, *(x.start for x in attacks)}
+        cands = [a for a in cands
+                 if not any(min(a.start, trig.start) < b < max(a.start, trig.start)
+                            for b in (*self.breaks, *self.incidents) if b not in skip)]
         if not cands:
             return None
         same = [a for a in cands if not _clause_broken(doc, a.start, trig.start)]
@@ -368,7 +378,8 @@ class Roles:
 
     def perpetrator(self, doc: Doc, trig: LexiconMatch, *, marked_only: bool = False,
                     exclude: frozenset[int] = frozenset(),
-                    able: frozenset[str] | None = None) -> LexiconMatch | None:
+                    able: frozenset[str] | None = None,
+                    same: Sequence[LexiconMatch] = ()) -> LexiconMatch | None:
         """The agent of ``trig``.
 
         ``exclude``: starts of actors that are parties of a clash named in the sentence
@@ -382,15 +393,22 @@ class Roles:
 
             kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
                          self.targets, breaks=self.breaks)
-            return kept.perpetrator(doc, trig, marked_only=marked_only)
+            return kept.perpetrator(doc, trig, marked_only=marked_only, same=same)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
             # the subject side of the language first: "Turkish forces struck Daesh positions",
             # "قصفت قوات النظام"
             before = "before" in load_lexicon(doc["lang"]).keys_of("role.agent_position")
             return min(near, key=lambda a: ((a.start < trig.start) != before, abs(a.start - trig.start)))
-        marked = [a for a in self.agents if not _clause_broken(doc, a.start, trig.start)]
-        for pool in (marked, self.agents):
+        # marked only: "by X" or an agent beside a trigger of the same incident ("two Islamic
+        # State suicide bombers detonated their trucks"), not one beside another incident's ("A
+        # car bomb has killed four people ... as citizens are bracing for a possible US attack")
+        agents = self.agents
+        if marked_only:
+            agents = [a for a in self.agents
+                      if a in self.marked or any(_adjacent(doc, a, t) for t in same)]
+        marked = [a for a in agents if not _clause_broken(doc, a.start, trig.start)]
+        for pool in (marked, agents):
             if pool:
                 return min(pool, key=lambda a: abs(a.start - trig.start))
         if marked_only:
@@ -442,9 +460,14 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     others: list[LexiconMatch] = []
     targets: list[LexiconMatch] = []
     marked: list[LexiconMatch] = []
-    for m in ix.family("actor"):
+    actors = ix.family("actor")
+    for m in actors:
         if m.concept == "actor.civilians":
             continue
+        if m.concept == "actor.unknown" and any(
+                a.end <= m.start and a.concept not in _UNNAMED and _gap_words(doc, a.end, m.start) == 0
+                for a in actors):
+            continue  # "ISIL terrorists", "Nusra Front terrorists": the label of the group named
         if targets_m and any(t.start <= m.start and m.end <= t.end and t is not m
                              and t.entry.family == "role" for t in targets_m):
             targets.append(m)  # "rebel-held" matched as one marker
@@ -516,7 +539,12 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             agents.append(m)
         else:
             others.append(m)
-    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")])
+    return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")],
+                 [m.start for m in triggers])
+
+
+#: Actor concepts that name no group.
+_UNNAMED = frozenset({"actor.unknown", "actor.civilians"})
 
 
 #: Kinds of actor in the registry that fly warplanes (armed groups and militias do not).
@@ -903,6 +931,13 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
                        and not _clause_broken(doc, x.end, m.start) for x in irrealis)
         ]
     triggers = _drop_compared(doc, triggers)
+    participles = _keys(doc["lang"], "incident.participle")
+    if participles and any(m.entry.key in participles for m in triggers):
+        # "the US-led coalition fighting the jihadist group", "rebels battling the regime": a word
+        # describing the actor right before it, not a reported clash
+        actors = ix.family("actor")
+        triggers = [m for m in triggers if m.entry.key not in participles or not any(
+            a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in actors)]
     strong = [m for m in triggers if m.concept not in _WEAK]
     if strong:
         # an attack word beside a stronger trigger is kept for now: it counts when it has a
@@ -923,6 +958,22 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
     # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
     explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
     return triggers, weak_alone, explicit_air
+
+
+def _commentary(doc: Doc) -> set[int]:
+    """Indices of the sentences that give an analyst's view (``attribution.commentator``: "توقع
+    الخبير العسكري ... أن", "a military analyst said"), and of those that continue that speech
+    without naming a source of their own ("أضاف: ...", "ولفت إلى أن ...") up to
+    ``_CHAIN_SENTENCES`` sentences on: commentary, not a report of events."""
+    out: set[int] = set()
+    last = -10
+    for i, ix in enumerate(sentence_matches(doc)):
+        continued = i - last <= _CHAIN_SENTENCES and not ix.family("source") and (
+            ix.has("attribution.said") or ix.has("attribution.according_to"))
+        if continued or ix.has("attribution.commentator"):
+            out.add(i)
+            last = i
+    return out
 
 
 def build_claims(doc: Doc) -> None:
@@ -948,6 +999,7 @@ def build_claims(doc: Doc) -> None:
     symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
     devices = load_lexicon(doc["lang"]).keys_of("incident.device")
     striking_crash = _striking_crash(doc)
+    commentary = _commentary(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
     para_time: tuple[TimeExpression, int] | None = None  # a concurrency day and its paragraph end
     claims: list[Claim] = []
@@ -1011,6 +1063,8 @@ def build_claims(doc: Doc) -> None:
                 triggers = [kill]
         had_triggers = bool(triggers)
         triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
+        if triggers and i in commentary:
+            triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
             if syrian:
                 last_place = _most_specific(syrian)[-1]
@@ -1115,7 +1169,8 @@ def build_claims(doc: Doc) -> None:
                 # actors without aircraft are no candidates for its air strikes
                 perp_m = roles.perpetrator(doc, trig, marked_only=etype in _UNATTRIBUTED,
                                            exclude=clash_parties,
-                                           able=_air_forces() if etype == "air_strike" else None)
+                                           able=_air_forces() if etype == "air_strike" else None,
+                                           same=[triggers[k] for k in ks])
                 perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
                                              else last_perp.get(etype))
             if unknown_m and not negative:

@@ -126,6 +126,9 @@ class _Words:
     conjunctions: frozenset[str]
     rural: frozenset[str]
     modifiers: frozenset[str]
+    directions: frozenset[str]
+    continuations: frozenset[str]
+    heads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -153,6 +156,9 @@ def _words(lang: str) -> _Words:
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
+        directions=lex.keys_of("place.reference_direction"),
+        continuations=lex.keys_of("place.name_continuation"),
+        heads=lex.keys_of("place.name_head"),
     )
 
 
@@ -226,6 +232,29 @@ def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
     while k < len(text) and _is_word_char(text[k]) and text[k] != "-":
         k += 1
     return match_key(text[end + 1 : k], lang) in w.modifiers
+
+
+def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
+    """Whether the name ending at ``end`` runs on into a next word opening with an article joined
+    by a hyphen (``place.name_continuation``: "al" in "Khan al-Assal", "Tal al-Sheikh Hussein")."""
+    if end >= len(text) or text[end] != " ":
+        return False
+    k = end + 1
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    return k < len(text) and text[k] == "-" and k > end + 1 and match_key(text[end + 1 : k], lang) in w.continuations
+
+
+def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
+    """Whether a hit is only a generic first word of place names (``place.name_head``: "Khan",
+    "Wadi") followed by a capitalised word: the head of a longer name ("Khan Touman", "Wadi
+    Dahab") the gazetteer does not know, not the village named "Khan"."""
+    if match_key(hit.surface, lang) not in w.heads:
+        return False
+    k = hit.end
+    if k >= len(text) or text[k] != " ":
+        return False
+    return k + 1 < len(text) and text[k + 1].isupper()
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -375,7 +404,13 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
-        if not cued and not _notable(cands):
+        notable = _notable(cands)
+        if not cued and not notable:
+            continue
+        if not notable and (w.continuations and _continued(text, hit.end, lang, w)
+                            or w.heads and _headed(text, hit, lang, w)):
+            # "the attack in Khan al-Assal": a small place's name is the first word of a longer
+            # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo)
             continue
         kept.append(_Kept(hit, countryside, cued, cands, ps, prev))
         last_end = hit.end
@@ -588,6 +623,11 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         if not w.references.isdisjoint(before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+        elif w.directions and (j := _direction_before(before, w)) >= 0 and _located_before(
+                doc, out, i, len(before) - j):
+            # "مناطق ساحلية تسيطر عليها القوات الحكومية شمال العاصمة دمشق", "the Atmeh crossing
+            # west of Aleppo": the place before is located by this one, a reference point
+            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
     for i in range(1, len(out)):
         cur = out[i]
         if cur.foreign and not out[i - 1].foreign and out[i - 1].sentence == cur.sentence:
@@ -644,6 +684,51 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
                if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
                else p for p in out]
     return out
+
+
+#: Words (keys) between a place and the direction phrase that makes a later place its reference
+#: ("Maaret al-Numan a city south of Idlib", "Douma around 10km northeast of Damascus").
+_DIRECTION_GAP = 4
+
+
+@functools.lru_cache(maxsize=4)
+def _direction_words(w: _Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The feature words a direction phrase may have after it, and the phrases' first words."""
+    return w.features | w.sites | w.common | w.cues, frozenset(d.split(" ")[0] for d in w.directions)
+
+
+def _direction_before(before: list[str], w: _Words) -> int:
+    """Where the words before a place (``before``: their keys) end with a direction phrase
+    (``place.reference_direction``: "شمال", "north of") and feature words only ("شمال العاصمة",
+    "north of the city of"): the index of its first word in ``before``, else -1."""
+    fillers, first_words = _direction_words(w)
+    if first_words.isdisjoint(before):
+        return -1  # the common case: no direction word at all
+    for j in range(len(before) - 1, -1, -1):
+        for n in (4, 3, 2, 1):
+            if j + n <= len(before) and " ".join(before[j:j + n]) in w.directions and all(
+                    x in fillers for x in before[j + n:]):
+                return j
+        if before[j] not in fillers:
+            return -1
+    return -1
+
+
+def _located_before(doc: Doc, places: list[PlaceMention], i: int, words_after: int) -> bool:
+    """Whether a Syrian place of the same sentence ends at most ``_DIRECTION_GAP`` words before
+    the direction phrase before place ``i`` (``words_after``: words from the phrase to place
+    ``i``): the place the phrase locates ("the Atmeh crossing west of Aleppo"). A common noun
+    there ("a transit point west of Aleppo", "areas north of Aleppo") leaves place ``i`` the
+    location: the incident is near it."""
+    cur = places[i]
+    for k in range(i - 1, -1, -1):
+        prev = places[k]
+        if prev.sentence != cur.sentence:
+            return False
+        if prev.foreign or prev.place.admin1_pcode is None:
+            continue
+        return len(key_slice(doc, prev.end, cur.start).split()) - words_after <= _DIRECTION_GAP
+    return False
 
 
 def _name_start(p: PlaceMention) -> int:

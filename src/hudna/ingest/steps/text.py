@@ -61,7 +61,8 @@ def split_sentences_step(doc: Doc) -> None:
     doc["sentences"] = split_sentences(doc.text, abbreviations=_abbreviations(lex),
                                        tag_markers=lex.keys_of("text.tag_marker"),
                                        openers=lex.keys_of("text.sentence_opener"),
-                                       credits=lex.keys_of("text.caption_credit"))
+                                       credits=lex.keys_of("text.caption_credit"),
+                                       related=lex.keys_of("text.related_marker"))
 
 
 @functools.lru_cache(maxsize=8)
