@@ -40,6 +40,11 @@ _DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?!\d)")
 _YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
 _PARTS = ("night", "morning", "afternoon", "evening")
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
+#: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
+_SIGNALS = frozenset({
+    "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
+    "clock", "hour", "gmt", *_PARTS,
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +188,7 @@ def _interpret(
     text: str, group: list[_Atom], published_on: date, future: bool
 ) -> TimeExpression | None:
     kinds = {a.kind for a in group}
-    signal = kinds & {
-        "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
-        "clock", "hour", "gmt", *_PARTS,
-    }
-    if not signal:
+    if kinds.isdisjoint(_SIGNALS):
         return None
     on: date | None = None
     earliest: date | None = None
