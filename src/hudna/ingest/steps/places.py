@@ -36,8 +36,7 @@ from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.scan import scan_text
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
-from hudna.text.lexicon import load_lexicon
-from hudna.text.normalize import match_key
+from hudna.text.lexicon import load_lexicon, short_key
 
 __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 
@@ -213,7 +212,7 @@ def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
     k = j
     while k < len(text) and _is_word_char(text[k]):
         k += 1
-    return match_key(text[j:k], lang), j, k
+    return short_key(text[j:k], lang), j, k
 
 
 def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
@@ -225,7 +224,7 @@ def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
     k = end + 1
     while k < len(text) and _is_word_char(text[k]) and text[k] != "-":
         k += 1
-    return match_key(text[end + 1 : k], lang) in w.modifiers
+    return short_key(text[end + 1 : k], lang) in w.modifiers
 
 
 def make_places_step(gazetteer: Any) -> Step:
@@ -355,11 +354,11 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if j < n_blocked and blocked[j][0] < hit.end:
             continue
         tok0 = _token_start(text, hit.start)
-        prefix = match_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
+        prefix = short_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
         if prefix and prefix not in w.proclitics:
             continue  # inside a word
         ps, pe = _prev_token(text, tok0)
-        prev = match_key(text[ps:pe], lang) if pe > ps else ""  # the word before (no word: "")
+        prev = short_key(text[ps:pe], lang) if pe > ps else ""  # the word before (no word: "")
         if prev in w.orgs:
             continue
         # an attached preposition alone ("بحلول", "للدجاج") does not make a small village: ب/ل
@@ -371,8 +370,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             cued = True  # a name coordinated with the place right before it
         featured = prev in w.features
         countryside = prev in w.countryside and not featured
-        key = match_key(hit.surface, lang)
-        if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
+        key = short_key(hit.surface, lang)
+        if (key in w.common or (prefix and short_key(text[tok0:hit.end], lang) in w.common)) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
         if not cued and not _notable(cands):
@@ -544,13 +543,13 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
 
     for m in _frame_regex(lang).finditer(text):
         pos, end = m.start(), m.end()
-        key = match_key(text[pos:end], lang)
+        key = short_key(text[pos:end], lang)
         if key in w.appositions:
             # "X، الضاحية ..." / "X, a suburb ...": the word before the comma is the name
             ps, pe = _prev_token(text, pos)
             between = text[pe:pos]
             if pe > ps and ("،" in between or "," in between):
-                pk = match_key(text[ps:pe], lang)
+                pk = short_key(text[ps:pe], lang)
                 if _name_like(text[ps:pe], pk, lang) and not taken(ps, pe):
                     found.append((ps, pe))
         elif key in w.features and not taken(pos, end):
@@ -631,7 +630,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
     # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
     abroad: dict[str, int] = {}
     for n, p in enumerate(out):
-        key = match_key(p.place.text, doc["lang"])
+        key = short_key(p.place.text, doc["lang"])
         if p.foreign and p.place.level != "foreign":
             abroad.setdefault(key, n)
         elif not p.foreign and abroad.get(key, n) < n:
