@@ -133,3 +133,22 @@ def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
     keys |= {w[:-1] for w in words} | {"", "b", "ب", "وب", "بال"}
     for key in keys:
         assert (key in expanded) == bool(variants(key) & words), key
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_frame_word_search_finds_what_the_regex_finds(lang: str) -> None:
+    # the str.find search of ASCII texts (and the regex otherwise) gives the spans of the
+    # case-insensitive frame regex: cases, word boundaries, overlapping and repeated words
+    from hudna.ingest.steps.places import _frame_literals, _frame_regex, _frame_spans, _frame_words
+
+    apps, procl, feats = _frame_words(lang)
+    words = [*apps, *procl, *feats]
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), *(w[:-1] for w in words),
+              " ", " ", "-", "_", ".", ",", "'", "x", "1", "(", "\n"]
+    rnd = random.Random(7)
+    samples = [text for _, text in TEXTS] + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+                                             for _ in range(3000)]
+    samples += ["Shelling hit the ſuburb and the VILLAGE of Tir Maallah, then the town."]  # not ASCII
+    for text in samples:
+        assert _frame_spans(text, lang) == [m.span() for m in _frame_regex(lang).finditer(text)], text
+    assert (_frame_literals(lang) is not None) == (lang == "en")

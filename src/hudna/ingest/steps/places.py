@@ -510,13 +510,20 @@ class _Spans:
 
 
 @functools.lru_cache(maxsize=4)
-def _frame_regex(lang: str) -> re.Pattern[str]:
-    """Feature nouns (group 1) and apposition nouns (group 2) as whole words, with the language's
-    proclitics allowed before a feature noun ("بمخيم", "وبلدة")."""
+def _frame_words(lang: str) -> tuple[list[str], list[str], list[str]]:
+    """Apposition nouns, proclitics and feature nouns of :func:`_frame_regex`, longest first."""
     lex = load_lexicon(lang)
     feats = sorted({e.form for e in lex.forms_of("place.feature")}, key=len, reverse=True)
     apps = sorted({e.form for e in lex.forms_of("place.apposition")}, key=len, reverse=True)
     procl = sorted({e.form for e in lex.forms_of("morph.proclitic")}, key=len, reverse=True)
+    return apps, procl, feats
+
+
+@functools.lru_cache(maxsize=4)
+def _frame_regex(lang: str) -> re.Pattern[str]:
+    """Feature nouns (group 1) and apposition nouns (group 2) as whole words, with the language's
+    proclitics allowed before a feature noun ("بمخيم", "وبلدة")."""
+    apps, procl, feats = _frame_words(lang)
     pre = f"(?:{'|'.join(map(re.escape, procl))})?" if procl else ""
     alt_f = "|".join(map(re.escape, feats)) or "(?!)"
     alt_a = "|".join(map(re.escape, apps)) or "(?!)"
@@ -524,6 +531,58 @@ def _frame_regex(lang: str) -> re.Pattern[str]:
     firsts = sorted({f[0].lower() for f in (*feats, *apps, *procl) if f} | {f[0].upper() for f in (*feats, *apps, *procl) if f})
     look = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else ""
     return re.compile(rf"{look}(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _frame_literals(lang: str) -> tuple[str, ...] | None:
+    """The words :func:`_frame_regex` tries at a position, lower-cased, in the order it tries
+    them: apposition nouns, then each proclitic with each feature noun, then the feature nouns
+    alone; ``None`` unless all are ASCII and none is empty (then only the regex is exact)."""
+    apps, procl, feats = _frame_words(lang)
+    words = [*apps, *(p + f for p in procl for f in feats), *feats]
+    if not all(w and w.isascii() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
+def _is_ascii_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # (an ASCII character: what \w matches)
+
+
+def _frame_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of ``_frame_regex(lang).finditer(text)``.
+
+    For an ASCII text and ASCII frame words (English) the words are looked for with ``str.find``
+    in the lower-cased text: a case-insensitive regex gives the engine no first character to
+    scan for, so it tries the pattern at every position. On ASCII, ``re.IGNORECASE`` equates two
+    characters exactly when their lower cases are equal (its other equivalences, such as "ſ" for
+    "s", involve non-ASCII characters) and lower-casing keeps the length and the word
+    characters; at each position the regex takes the first word of its order
+    (:func:`_frame_literals`) followed by no word character, and ``finditer`` goes on after
+    each match: the same spans.
+    """
+    words = _frame_literals(lang)
+    if words is None or not text.isascii():
+        return [m.span() for m in _frame_regex(lang).finditer(text)]
+    low = text.lower()
+    n = len(low)
+    best: dict[int, tuple[int, int]] = {}  # start -> (rank of the word in the order, end)
+    for rank, word in enumerate(words):
+        i = low.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if ((i == 0 or not _is_ascii_word_char(low[i - 1]))
+                    and (end == n or not _is_ascii_word_char(low[end]))
+                    and (i not in best or best[i][0] > rank)):
+                best[i] = (rank, end)
+            i = low.find(word, i + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start in sorted(best):
+        if start >= pos:
+            pos = best[start][1]
+            out.append((start, pos))
+    return out
 
 
 def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
@@ -541,8 +600,7 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
             index.append(_Spans([m.start for m in matches], [m.end for m in matches]))
         return index[0].overlaps(a, b) or index[1].overlaps(a, b)
 
-    for m in _frame_regex(lang).finditer(text):
-        pos, end = m.start(), m.end()
+    for pos, end in _frame_spans(text, lang):
         key = short_key(text[pos:end], lang)
         if key in w.appositions:
             # "X، الضاحية ..." / "X, a suburb ...": the word before the comma is the name
