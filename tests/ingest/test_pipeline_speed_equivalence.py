@@ -79,6 +79,25 @@ def test_lazy_character_table_keys_every_character(lang) -> None:  # type: ignor
     assert _char_table(lang)[0x200F] == ""  # a bidi mark is removed
 
 
+@pytest.mark.parametrize("lang", ["en", "ar", "auto"])
+def test_ascii_key_is_the_key_through_the_code_point_table(lang: str) -> None:
+    # the bytes.translate path of ASCII texts gives the key and offsets of the general path,
+    # with removed characters (apostrophes), runs of spaces, controls and padding
+    from hudna.text.normalize import _keyed_text_lut
+
+    rnd = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + list("''`    ..--aeAE")
+    samples = [TEXTS[0][1], "Syria's army", "' Aleppo '", "a''b", "x"]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    for text in samples:
+        if not text.strip("'`"):
+            continue  # nothing but removed characters (both paths fail alike)
+        fast, slow = keyed_text(text, lang), _keyed_text_lut(text, lang)
+        assert (fast.key, fast.starts.tolist(), fast.ends.tolist()) == (
+            slow.key, slow.starts.tolist(), slow.ends.tolist()), repr(text)
+        assert fast.key == match_key(text, lang)
+
+
 #: The plain reading of each regex that was rewritten to open with a character class (which the
 #: regex engine scans for fast): both must find the same matches.
 _PLAIN_PATTERNS = {
