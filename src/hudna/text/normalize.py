@@ -267,7 +267,7 @@ def keyed_text(text: str, lang: str) -> KeyedText:
         empty = np.zeros(0, dtype=np.int64)
         return KeyedText(text, "", empty, empty)
     if text.isascii():
-        table = _ascii_table(lang)
+        table = _ascii_key_table(lang)
         if table is not None:
             # one byte per character: the key letter of each byte by bytes.translate (0: none)
             return _collapse(text, np.frombuffer(text.encode("ascii").translate(table), dtype=np.uint8))
@@ -324,7 +324,7 @@ def _collapse(text: str, out: npt.NDArray[np.uint32] | npt.NDArray[np.uint8]) ->
 
 
 @functools.cache
-def _ascii_table(lang: str) -> bytes | None:
+def _ascii_key_table(lang: str) -> bytes | None:
     """``bytes.translate`` table of the ASCII characters' keys (0: no key character), or
     ``None`` when one keys to several characters, to a non-ASCII one or to NUL."""
     chars = _char_table(lang)
