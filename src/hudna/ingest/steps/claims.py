@@ -879,8 +879,14 @@ def _heads(doc: Doc, sent: object) -> frozenset[str]:
     """The keys of the sentence's first one, two and three words: the sentence opens with a
     word of a list when they meet it; made once per sentence, compared with several lists."""
     start = getattr(sent, "start", 0)
-    head = short_key(doc.text[start : start + 24], doc["lang"]).split()
-    return frozenset((" ".join(head[:1]), " ".join(head[:2]), " ".join(head[:3])))
+    return _head_keys(doc.text[start : start + 24], doc["lang"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_keys(head: str, lang: str) -> frozenset[str]:
+    """:func:`_heads` of a sentence opening with ``head`` (cached: openings recur)."""
+    words = short_key(head, lang).split()
+    return frozenset((" ".join(words[:1]), " ".join(words[:2]), " ".join(words[:3])))
 
 
 def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch], bool, bool]:
