@@ -171,3 +171,38 @@ def test_frame_word_search_finds_what_the_regex_finds(lang: str) -> None:
     for text in samples:
         assert _frame_spans(text, lang) == [m.span() for m in _frame_regex(lang).finditer(text)], text
     assert (_frame_literals(lang) is not None) == (lang == "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    *TEXTS,
+    ("en", "Last updated at Jan 20 2015 Beirut Syrian government air strikes hit Douma on Monday."),
+    ("ar", "بيروت (أ ف ب) - أفادت مصادر اليوم الأحد ١٥ أيار/مايو أن غارات استهدفت حلب."),
+])
+def test_dateline_words_cut_from_the_key(pipe, lang, text) -> None:  # type: ignore[no-untyped-def]
+    # the dateline test reads the words before a place from the text's key, the time
+    # expressions left out: the words of the text before it keyed again with them blanked
+    from types import SimpleNamespace
+
+    from hudna.ingest.steps.claims import _dateline
+    from hudna.text.lexicon import load_lexicon
+
+    doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    words = load_lexicon(lang).keys_of("text.dateline_word")
+    allowed = {w for form in words for w in form.split()}
+
+    def plain(sent, ix, start: int) -> bool:  # type: ignore[no-untyped-def]
+        if start <= sent.start:
+            return True
+        before = list(text[sent.start:start])
+        for m in ix.family("time"):
+            if m.end <= start:
+                before[m.start - sent.start:m.end - sent.start] = " " * (m.end - m.start)
+        return all(w.isdigit() or w in allowed for w in match_key("".join(before), lang).split())
+
+    seen = set()
+    for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
+        for start in range(sent.start, sent.end + 1):
+            got = _dateline(doc, sent, ix, SimpleNamespace(start=start), words)
+            assert got == plain(sent, ix, start), (sent.text, start)
+            seen.add(got)
+    assert seen == {True, False}

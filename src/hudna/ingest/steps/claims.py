@@ -31,7 +31,6 @@ from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
-from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
 __all__ = [
@@ -1308,12 +1307,22 @@ def _dateline(doc: Doc, sent: object, ix: SentenceMatches, p: PlaceMention, word
     start = getattr(sent, "start", 0)
     if p.start <= start:
         return True
-    before = list(doc.text[start : p.start])
-    for m in ix.family("time"):
-        if m.end <= p.start:
-            before[m.start - start : m.end - start] = " " * (m.end - m.start)
-    allowed = {w for form in words for w in form.split()}
-    return all(w.isdigit() or w in allowed for w in match_key("".join(before), doc["lang"]).split())
+    allowed = _dateline_allowed(words)
+    # the words of the text before it with the time expressions blanked out: keys are made
+    # character by character, so they are the words of the text's key between those spans
+    # (cut from ``keyed``, not keyed again)
+    pos = start
+    for a, b in sorted((m.start, m.end) for m in ix.family("time") if m.end <= p.start):
+        if a > pos and not all(w.isdigit() or w in allowed for w in key_slice(doc, pos, a).split()):
+            return False
+        pos = max(pos, b)
+    return all(w.isdigit() or w in allowed for w in key_slice(doc, pos, p.start).split())
+
+
+@functools.lru_cache(maxsize=4)
+def _dateline_allowed(words: frozenset[str]) -> frozenset[str]:
+    """The single words of the ``text.dateline_word`` forms."""
+    return frozenset(w for form in words for w in form.split())
 
 
 #: Sentences of the lead whose time dates the article's undated event reports.
