@@ -544,12 +544,13 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     ``other``. Only verbs that take an agent count (``casualty.agentive``: "killed", "قتلت"; not
     "the opposition's dead", "the toll"); without a figure or an agent (on the subject side of the
     language, or marked) a death is no incident of its own ("two people died")."""
-    from hudna.text.lexicon import load_lexicon
-
+    killed = ix.of("casualty.killed")
+    if not killed or not ix.family("actor"):
+        return None  # (most sentences: no word list is read)
     lex = load_lexicon(doc["lang"])
     agentive = lex.keys_of("casualty.agentive")
-    kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
-    if not kills or not ix.family("actor"):
+    kills = [k for k in killed if k.entry.key in agentive]
+    if not kills:
         return None
     cas, ev = _casualties(doc, ix, qs, times)
     if cas.killed_best is None:
