@@ -79,6 +79,25 @@ def test_lazy_character_table_keys_every_character(lang) -> None:  # type: ignor
     assert _char_table(lang)[0x200F] == ""  # a bidi mark is removed
 
 
+@pytest.mark.parametrize("lang", ["en", "ar", "auto"])
+def test_ascii_key_is_the_key_through_the_code_point_table(lang: str) -> None:
+    # the bytes.translate path of ASCII texts gives the key and offsets of the general path,
+    # with removed characters (apostrophes), runs of spaces, controls and padding
+    from hudna.text.normalize import _keyed_text_lut
+
+    rnd = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + list("''`    ..--aeAE")
+    samples = [TEXTS[0][1], "Syria's army", "' Aleppo '", "a''b", "x"]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    for text in samples:
+        if not text.strip("'`"):
+            continue  # nothing but removed characters (both paths fail alike)
+        fast, slow = keyed_text(text, lang), _keyed_text_lut(text, lang)
+        assert (fast.key, fast.starts.tolist(), fast.ends.tolist()) == (
+            slow.key, slow.starts.tolist(), slow.ends.tolist()), repr(text)
+        assert fast.key == match_key(text, lang)
+
+
 #: The plain reading of each regex that was rewritten to open with a character class (which the
 #: regex engine scans for fast): both must find the same matches.
 _PLAIN_PATTERNS = {
@@ -133,3 +152,57 @@ def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
     keys |= {w[:-1] for w in words} | {"", "b", "ب", "وب", "بال"}
     for key in keys:
         assert (key in expanded) == bool(variants(key) & words), key
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_frame_word_search_finds_what_the_regex_finds(lang: str) -> None:
+    # the str.find search of ASCII texts (and the regex otherwise) gives the spans of the
+    # case-insensitive frame regex: cases, word boundaries, overlapping and repeated words
+    from hudna.ingest.steps.places import _frame_literals, _frame_regex, _frame_spans, _frame_words
+
+    apps, procl, feats = _frame_words(lang)
+    words = [*apps, *procl, *feats]
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), *(w[:-1] for w in words),
+              " ", " ", "-", "_", ".", ",", "'", "x", "1", "(", "\n"]
+    rnd = random.Random(7)
+    samples = [text for _, text in TEXTS] + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+                                             for _ in range(3000)]
+    samples += ["Shelling hit the ſuburb and the VILLAGE of Tir Maallah, then the town."]  # not ASCII
+    for text in samples:
+        assert _frame_spans(text, lang) == [m.span() for m in _frame_regex(lang).finditer(text)], text
+    assert (_frame_literals(lang) is not None) == (lang == "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    *TEXTS,
+    ("en", "Last updated at Jan 20 2015 Beirut Syrian government air strikes hit Douma on Monday."),
+    ("ar", "بيروت (أ ف ب) - أفادت مصادر اليوم الأحد ١٥ أيار/مايو أن غارات استهدفت حلب."),
+])
+def test_dateline_words_cut_from_the_key(pipe, lang, text) -> None:  # type: ignore[no-untyped-def]
+    # the dateline test reads the words before a place from the text's key, the time
+    # expressions left out: the words of the text before it keyed again with them blanked
+    from types import SimpleNamespace
+
+    from hudna.ingest.steps.claims import _dateline
+    from hudna.text.lexicon import load_lexicon
+
+    doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    words = load_lexicon(lang).keys_of("text.dateline_word")
+    allowed = {w for form in words for w in form.split()}
+
+    def plain(sent, ix, start: int) -> bool:  # type: ignore[no-untyped-def]
+        if start <= sent.start:
+            return True
+        before = list(text[sent.start:start])
+        for m in ix.family("time"):
+            if m.end <= start:
+                before[m.start - sent.start:m.end - sent.start] = " " * (m.end - m.start)
+        return all(w.isdigit() or w in allowed for w in match_key("".join(before), lang).split())
+
+    seen = set()
+    for sent, ix in zip(doc["sentences"], sentence_matches(doc), strict=True):
+        for start in range(sent.start, sent.end + 1):
+            got = _dateline(doc, sent, ix, SimpleNamespace(start=start), words)
+            assert got == plain(sent, ix, start), (sent.text, start)
+            seen.add(got)
+    assert seen == {True, False}

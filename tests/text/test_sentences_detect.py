@@ -43,7 +43,8 @@ def test_script_shares_count_exactly_the_script_letters() -> None:
     from hudna.text.detect import _SCRIPT_RES, script_shares
 
     every = "".join(chr(cp) for cp in range(0x110000) if cp % 7 == 0 or cp < 0x10000)
-    for text in (every, "Aleppo حلب", "😀 x \ud800 ﻼ", "", "123 ..."):
+    ascii_all = "".join(map(chr, range(128)))
+    for text in (every, "Aleppo حلب", "😀 x \ud800 ﻼ", "", "123 ...", ascii_all, "Shelling hit Aleppo."):
         counts = {s: sum(map(len, rx.findall(text))) for s, rx in _SCRIPT_RES.items()}
         total = sum(counts.values())
         expected = {s: round(c / total, 3) for s, c in counts.items()} if total else {}

@@ -40,6 +40,11 @@ _DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?!\d)")
 _YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
 _PARTS = ("night", "morning", "afternoon", "evening")
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
+#: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
+_SIGNALS = frozenset({
+    "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
+    "clock", "hour", "gmt", *_PARTS,
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,21 +188,19 @@ def _interpret(
     text: str, group: list[_Atom], published_on: date, future: bool
 ) -> TimeExpression | None:
     kinds = {a.kind for a in group}
-    signal = kinds & {
-        "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
-        "clock", "hour", "gmt", *_PARTS,
-    }
-    if not signal:
+    if kinds.isdisjoint(_SIGNALS):
         return None
     on: date | None = None
     earliest: date | None = None
     latest: date | None = None
     precision = "day"
     tz = DEFAULT_TZ
-    part = next((a.kind for a in group if a.kind in _PARTS), None)
-    offset = next((_OFFSETS[a.kind] for a in group if a.kind in _OFFSETS), None)
-    weekday = next((int(a.value) for a in group if a.kind == "weekday" and a.value), None)
-    month = next((int(a.value) for a in group if a.kind == "month" and a.value), None)
+    # (each read only when the group has an atom of its kind: most groups have one or two)
+    part = next((a.kind for a in group if a.kind in _PARTS), None) if not kinds.isdisjoint(_PARTS) else None
+    offset = (next((_OFFSETS[a.kind] for a in group if a.kind in _OFFSETS), None)
+              if not kinds.isdisjoint(_OFFSETS) else None)
+    weekday = next((int(a.value) for a in group if a.kind == "weekday" and a.value), None) if "weekday" in kinds else None
+    month = next((int(a.value) for a in group if a.kind == "month" and a.value), None) if "month" in kinds else None
     if month is not None:
         on, earliest, latest, precision = _month_expr(group, month, published_on)
     if on is not None or month is not None:
@@ -219,7 +222,7 @@ def _interpret(
         earliest = latest = on
     hour: int | None = None
     minute = 0
-    for i, a in enumerate(group):
+    for i, a in enumerate(group if "clock" in kinds or "hour" in kinds else ()):
         if a.kind == "clock" and a.value is not None:
             hour, minute = int(a.value), a.minute
         elif a.kind == "hour":

@@ -262,11 +262,21 @@ def keyed_text(text: str, lang: str) -> KeyedText:
     """
     if lang not in _LANG_MODULES and lang != "auto":
         lang = resolve_lang(text, lang)
-    lut = _lut(lang)
     n = len(text)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return KeyedText(text, "", empty, empty)
+    if text.isascii():
+        table = _ascii_key_table(lang)
+        if table is not None:
+            # one byte per character: the key letter of each byte by bytes.translate (0: none)
+            return _collapse(text, np.frombuffer(text.encode("ascii").translate(table), dtype=np.uint8))
+    return _keyed_text_lut(text, lang)
+
+
+def _keyed_text_lut(text: str, lang: str) -> KeyedText:
+    """:func:`keyed_text` of a non-empty text through the code point table (any text)."""
+    lut = _lut(lang)
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     bmp = np.minimum(cps, 0xFFFF)
     raw = lut[bmp]
@@ -277,7 +287,13 @@ def keyed_text(text: str, lang: str) -> KeyedText:
             raw = lut[bmp]
         if ((raw == _MULTI) & (cps < 0x10000)).any():
             return _keyed_text_slow(text, lang)
-    out = np.where(cps < 0x10000, raw, np.uint32(32))
+    return _collapse(text, np.where(cps < 0x10000, raw, np.uint32(32)))
+
+
+def _collapse(text: str, out: npt.NDArray[np.uint32] | npt.NDArray[np.uint8]) -> KeyedText:
+    """The :class:`KeyedText` of ``text`` from the key character of each of its characters
+    (``out``: code points, 0 = none): runs of spaces collapsed, the ends stripped."""
+    n = len(text)
     kept = out != 0
     idx = np.flatnonzero(kept)
     vals = out[idx]
@@ -291,14 +307,34 @@ def keyed_text(text: str, lang: str) -> KeyedText:
     if len(vals) and vals[-1] == 32:
         idx = idx[:-1]
         vals = vals[:-1]
-    # ends: extend each kept character over the deleted marks that follow it.
-    pos = np.where(kept, np.arange(n, dtype=np.int64), n)
-    next_kept = np.minimum.accumulate(pos[::-1])[::-1]
-    next_kept = np.append(next_kept, n)
     idx64 = idx.astype(np.int64)
-    ends = next_kept[idx64 + 1]
-    key = vals.astype("<u4").tobytes().decode("utf-32-le")
+    if kept.all():
+        ends = idx64 + 1  # nothing removed: each key character ends where its character does
+    else:
+        # ends: extend each kept character over the deleted marks that follow it.
+        pos = np.where(kept, np.arange(n, dtype=np.int64), n)
+        next_kept = np.minimum.accumulate(pos[::-1])[::-1]
+        next_kept = np.append(next_kept, n)
+        ends = next_kept[idx64 + 1]
+    if out.dtype == np.uint8:
+        key = vals.tobytes().decode("ascii")
+    else:
+        key = vals.astype("<u4").tobytes().decode("utf-32-le")
     return KeyedText(text, key, idx64, ends)
+
+
+@functools.cache
+def _ascii_key_table(lang: str) -> bytes | None:
+    """``bytes.translate`` table of the ASCII characters' keys (0: no key character), or
+    ``None`` when one keys to several characters, to a non-ASCII one or to NUL."""
+    chars = _char_table(lang)
+    table = bytearray(range(256))
+    for cp in range(128):
+        out = chars[cp]
+        if len(out) > 1 or not out.isascii() or out == "\0":
+            return None
+        table[cp] = ord(out) if out else 0
+    return bytes(table)
 
 
 def _keyed_text_slow(text: str, lang: str) -> KeyedText:

@@ -58,7 +58,7 @@ def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
     word = before.split()[-1]
     if len(word) == 1 and word.isupper():
         return True
-    if _INITIALS.fullmatch(word):
+    if len(word) >= 3 and word[1] == "." and _INITIALS.fullmatch(word):  # ("U.S": "X." first)
         return True
     return word.casefold() in abbreviations
 

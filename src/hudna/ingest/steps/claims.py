@@ -31,7 +31,6 @@ from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
-from hudna.text.normalize import match_key
 from hudna.text.numbers import Quantity
 
 __all__ = [
@@ -573,12 +572,13 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     ``other``. Only verbs that take an agent count (``casualty.agentive``: "killed", "قتلت"; not
     "the opposition's dead", "the toll"); without a figure or an agent (on the subject side of the
     language, or marked) a death is no incident of its own ("two people died")."""
-    from hudna.text.lexicon import load_lexicon
-
+    killed = ix.of("casualty.killed")
+    if not killed or not ix.family("actor"):
+        return None  # (most sentences: no word list is read)
     lex = load_lexicon(doc["lang"])
     agentive = lex.keys_of("casualty.agentive")
-    kills = [k for k in ix.of("casualty.killed") if k.entry.key in agentive]
-    if not kills or not ix.family("actor"):
+    kills = [k for k in killed if k.entry.key in agentive]
+    if not kills:
         return None
     cas, ev = _casualties(doc, ix, qs, times)
     if cas.killed_best is None:
@@ -907,8 +907,14 @@ def _heads(doc: Doc, sent: object) -> frozenset[str]:
     """The keys of the sentence's first one, two and three words: the sentence opens with a
     word of a list when they meet it; made once per sentence, compared with several lists."""
     start = getattr(sent, "start", 0)
-    head = short_key(doc.text[start : start + 24], doc["lang"]).split()
-    return frozenset((" ".join(head[:1]), " ".join(head[:2]), " ".join(head[:3])))
+    return _head_keys(doc.text[start : start + 24], doc["lang"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_keys(head: str, lang: str) -> frozenset[str]:
+    """:func:`_heads` of a sentence opening with ``head`` (cached: openings recur)."""
+    words = short_key(head, lang).split()
+    return frozenset((" ".join(words[:1]), " ".join(words[:2]), " ".join(words[:3])))
 
 
 def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch], bool, bool]:
@@ -1357,12 +1363,22 @@ def _dateline(doc: Doc, sent: object, ix: SentenceMatches, p: PlaceMention, word
     start = getattr(sent, "start", 0)
     if p.start <= start:
         return True
-    before = list(doc.text[start : p.start])
-    for m in ix.family("time"):
-        if m.end <= p.start:
-            before[m.start - start : m.end - start] = " " * (m.end - m.start)
-    allowed = {w for form in words for w in form.split()}
-    return all(w.isdigit() or w in allowed for w in match_key("".join(before), doc["lang"]).split())
+    allowed = _dateline_allowed(words)
+    # the words of the text before it with the time expressions blanked out: keys are made
+    # character by character, so they are the words of the text's key between those spans
+    # (cut from ``keyed``, not keyed again)
+    pos = start
+    for a, b in sorted((m.start, m.end) for m in ix.family("time") if m.end <= p.start):
+        if a > pos and not all(w.isdigit() or w in allowed for w in key_slice(doc, pos, a).split()):
+            return False
+        pos = max(pos, b)
+    return all(w.isdigit() or w in allowed for w in key_slice(doc, pos, p.start).split())
+
+
+@functools.lru_cache(maxsize=4)
+def _dateline_allowed(words: frozenset[str]) -> frozenset[str]:
+    """The single words of the ``text.dateline_word`` forms."""
+    return frozenset(w for form in words for w in form.split())
 
 
 #: Sentences of the lead whose time dates the article's undated event reports.

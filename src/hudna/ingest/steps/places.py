@@ -36,8 +36,7 @@ from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.scan import scan_text
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
-from hudna.text.lexicon import load_lexicon
-from hudna.text.normalize import match_key
+from hudna.text.lexicon import load_lexicon, short_key
 
 __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 
@@ -219,7 +218,7 @@ def _next_token_key(text: str, i: int, lang: str) -> tuple[str, int, int]:
     k = j
     while k < len(text) and _is_word_char(text[k]):
         k += 1
-    return match_key(text[j:k], lang), j, k
+    return short_key(text[j:k], lang), j, k
 
 
 def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
@@ -231,7 +230,7 @@ def _modifier(text: str, end: int, lang: str, w: _Words) -> bool:
     k = end + 1
     while k < len(text) and _is_word_char(text[k]) and text[k] != "-":
         k += 1
-    return match_key(text[end + 1 : k], lang) in w.modifiers
+    return short_key(text[end + 1 : k], lang) in w.modifiers
 
 
 def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
@@ -242,14 +241,14 @@ def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
     k = end + 1
     while k < len(text) and text[k].isalpha():
         k += 1
-    return k < len(text) and text[k] == "-" and k > end + 1 and match_key(text[end + 1 : k], lang) in w.continuations
+    return k < len(text) and text[k] == "-" and k > end + 1 and short_key(text[end + 1 : k], lang) in w.continuations
 
 
 def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
     """Whether a hit is only a generic first word of place names (``place.name_head``: "Khan",
     "Wadi") followed by a capitalised word: the head of a longer name ("Khan Touman", "Wadi
     Dahab") the gazetteer does not know, not the village named "Khan"."""
-    if match_key(hit.surface, lang) not in w.heads:
+    if short_key(hit.surface, lang) not in w.heads:
         return False
     k = hit.end
     if k >= len(text) or text[k] != " ":
@@ -384,11 +383,11 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if j < n_blocked and blocked[j][0] < hit.end:
             continue
         tok0 = _token_start(text, hit.start)
-        prefix = match_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
+        prefix = short_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
         if prefix and prefix not in w.proclitics:
             continue  # inside a word
         ps, pe = _prev_token(text, tok0)
-        prev = match_key(text[ps:pe], lang) if pe > ps else ""  # the word before (no word: "")
+        prev = short_key(text[ps:pe], lang) if pe > ps else ""  # the word before (no word: "")
         if prev in w.orgs:
             continue
         # an attached preposition alone ("بحلول", "للدجاج") does not make a small village: ب/ل
@@ -400,8 +399,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             cued = True  # a name coordinated with the place right before it
         featured = prev in w.features
         countryside = prev in w.countryside and not featured
-        key = match_key(hit.surface, lang)
-        if (key in w.common or (prefix and match_key(text[tok0:hit.end], lang) in w.common)) and not featured:
+        key = short_key(hit.surface, lang)
+        if (key in w.common or (prefix and short_key(text[tok0:hit.end], lang) in w.common)) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
         notable = _notable(cands)
@@ -546,13 +545,20 @@ class _Spans:
 
 
 @functools.lru_cache(maxsize=4)
-def _frame_regex(lang: str) -> re.Pattern[str]:
-    """Feature nouns (group 1) and apposition nouns (group 2) as whole words, with the language's
-    proclitics allowed before a feature noun ("بمخيم", "وبلدة")."""
+def _frame_words(lang: str) -> tuple[list[str], list[str], list[str]]:
+    """Apposition nouns, proclitics and feature nouns of :func:`_frame_regex`, longest first."""
     lex = load_lexicon(lang)
     feats = sorted({e.form for e in lex.forms_of("place.feature")}, key=len, reverse=True)
     apps = sorted({e.form for e in lex.forms_of("place.apposition")}, key=len, reverse=True)
     procl = sorted({e.form for e in lex.forms_of("morph.proclitic")}, key=len, reverse=True)
+    return apps, procl, feats
+
+
+@functools.lru_cache(maxsize=4)
+def _frame_regex(lang: str) -> re.Pattern[str]:
+    """Feature nouns (group 1) and apposition nouns (group 2) as whole words, with the language's
+    proclitics allowed before a feature noun ("بمخيم", "وبلدة")."""
+    apps, procl, feats = _frame_words(lang)
     pre = f"(?:{'|'.join(map(re.escape, procl))})?" if procl else ""
     alt_f = "|".join(map(re.escape, feats)) or "(?!)"
     alt_a = "|".join(map(re.escape, apps)) or "(?!)"
@@ -560,6 +566,58 @@ def _frame_regex(lang: str) -> re.Pattern[str]:
     firsts = sorted({f[0].lower() for f in (*feats, *apps, *procl) if f} | {f[0].upper() for f in (*feats, *apps, *procl) if f})
     look = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else ""
     return re.compile(rf"{look}(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _frame_literals(lang: str) -> tuple[str, ...] | None:
+    """The words :func:`_frame_regex` tries at a position, lower-cased, in the order it tries
+    them: apposition nouns, then each proclitic with each feature noun, then the feature nouns
+    alone; ``None`` unless all are ASCII and none is empty (then only the regex is exact)."""
+    apps, procl, feats = _frame_words(lang)
+    words = [*apps, *(p + f for p in procl for f in feats), *feats]
+    if not all(w and w.isascii() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
+def _is_ascii_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # (an ASCII character: what \w matches)
+
+
+def _frame_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of ``_frame_regex(lang).finditer(text)``.
+
+    For an ASCII text and ASCII frame words (English) the words are looked for with ``str.find``
+    in the lower-cased text: a case-insensitive regex gives the engine no first character to
+    scan for, so it tries the pattern at every position. On ASCII, ``re.IGNORECASE`` equates two
+    characters exactly when their lower cases are equal (its other equivalences, such as "ſ" for
+    "s", involve non-ASCII characters) and lower-casing keeps the length and the word
+    characters; at each position the regex takes the first word of its order
+    (:func:`_frame_literals`) followed by no word character, and ``finditer`` goes on after
+    each match: the same spans.
+    """
+    words = _frame_literals(lang)
+    if words is None or not text.isascii():
+        return [m.span() for m in _frame_regex(lang).finditer(text)]
+    low = text.lower()
+    n = len(low)
+    best: dict[int, tuple[int, int]] = {}  # start -> (rank of the word in the order, end)
+    for rank, word in enumerate(words):
+        i = low.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if ((i == 0 or not _is_ascii_word_char(low[i - 1]))
+                    and (end == n or not _is_ascii_word_char(low[end]))
+                    and (i not in best or best[i][0] > rank)):
+                best[i] = (rank, end)
+            i = low.find(word, i + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start in sorted(best):
+        if start >= pos:
+            pos = best[start][1]
+            out.append((start, pos))
+    return out
 
 
 def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
@@ -577,15 +635,14 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
             index.append(_Spans([m.start for m in matches], [m.end for m in matches]))
         return index[0].overlaps(a, b) or index[1].overlaps(a, b)
 
-    for m in _frame_regex(lang).finditer(text):
-        pos, end = m.start(), m.end()
-        key = match_key(text[pos:end], lang)
+    for pos, end in _frame_spans(text, lang):
+        key = short_key(text[pos:end], lang)
         if key in w.appositions:
             # "X، الضاحية ..." / "X, a suburb ...": the word before the comma is the name
             ps, pe = _prev_token(text, pos)
             between = text[pe:pos]
             if pe > ps and ("،" in between or "," in between):
-                pk = match_key(text[ps:pe], lang)
+                pk = short_key(text[ps:pe], lang)
                 if _name_like(text[ps:pe], pk, lang) and not taken(ps, pe):
                     found.append((ps, pe))
         elif key in w.features and not taken(pos, end):
@@ -671,7 +728,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
     # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
     abroad: dict[str, int] = {}
     for n, p in enumerate(out):
-        key = match_key(p.place.text, doc["lang"])
+        key = short_key(p.place.text, doc["lang"])
         if p.foreign and p.place.level != "foreign":
             abroad.setdefault(key, n)
         elif not p.foreign and abroad.get(key, n) < n:

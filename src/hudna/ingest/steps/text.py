@@ -224,21 +224,24 @@ def extract_dates(doc: Doc) -> None:
     Without a publication date nothing relative can be resolved: ``times`` stays empty per
     sentence and a warning is recorded on the doc.
     """
-    matches_by = _matches_by_sentence(doc, doc["matches"])
+    doc["matches_by_sentence"] = _matches_by_sentence(doc, doc["matches"])
     if doc.published_on is None:
         doc.warnings.append("no publication date: relative dates not resolved")
         doc["times"] = [[] for _ in doc["sentences"]]
-        doc["matches_by_sentence"] = matches_by
         doc["reference_on"] = None
         return
+    # the per-sentence index the claim rules read later, built now: its families and concepts
+    # answer the two questions below without a pass over each sentence's matches
+    index = sentence_matches(doc)
+    sentences = doc["sentences"]
 
     def resolve(i: int, ref: date) -> list[TimeExpression]:
-        sent, ms = doc["sentences"][i], matches_by[i]
-        if not any(m.entry.family == "time" for m in ms) and not _CLOCKISH.search(sent.text):
+        sent, ix = sentences[i], index[i]
+        if "time" not in ix.by_family and not _CLOCKISH.search(sent.text):
             return []  # no time word and no clock: nothing to resolve
-        future = any(m.concept in ("time.future", "time.next") for m in ms)
+        future = ix.has("time.future") or ix.has("time.next")
         return find_time_expressions(
-            doc.text, doc["lang"], published_on=ref, matches=ms, future=future,
+            doc.text, doc["lang"], published_on=ref, matches=ix.matches, future=future,
             window=(sent.start, sent.end),
         )
 
@@ -255,7 +258,6 @@ def extract_dates(doc: Doc) -> None:
     # against the publication day, the lead is already resolved
     times = [lead[i] if ref == doc.published_on and i < len(lead) else resolve(i, ref) for i in range(len(doc["sentences"]))]
     doc["times"] = times
-    doc["matches_by_sentence"] = matches_by
 
 
 def extract_numbers(doc: Doc) -> None:
