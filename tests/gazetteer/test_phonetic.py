@@ -216,7 +216,8 @@ def test_precomputed_rank_equals_the_reference(gaz):
     ctx = gaz._context("Jarabulus district, Aleppo Governorate")
     for pid in list(gaz.places)[::7]:
         c = _Cand(pid, 81.3, "phonetic", "x")
-        for flags in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
+        for f in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
+            flags = f.astuple()
             assert gaz._rank(c, flags, ctx) == gaz._rank_slow(c, flags, ctx)
 
 

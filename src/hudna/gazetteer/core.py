@@ -146,12 +146,21 @@ _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
 
 @dataclass(slots=True)
 class _Flags:
+    """The qualifier flags of a query part while its words are stripped (then passed on as the
+    tuple :data:`_FlagTuple`: cheaper to make, compare and hash)."""
+
     hint: str | None = None
     countryside: bool = False
     near: bool = False
 
     def astuple(self) -> tuple[str | None, bool, bool]:
         return (self.hint, self.countryside, self.near)
+
+
+#: (hint, countryside, near): the level hint of the qualifier words, "countryside" (answer
+#: with the governorate) and "near" (outskirts, a facility or a compound's place).
+_FlagTuple = tuple[str | None, bool, bool]
+_NO_FLAGS: _FlagTuple = (None, False, False)
 
 
 @dataclass(slots=True)
@@ -542,7 +551,7 @@ class Gazetteer:
     def _geocode(self, name: str, code: str, ctx: _Context, memo: _Memo | None = None) -> GeocodeResult:
         memo = memo or _Memo()
         parts = self._query_parts(name, code, memo)
-        best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
+        best: tuple[list[_Cand], _FlagTuple, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
         outside: list[_Cand] = []
         for i, (part, compound) in enumerate(parts):
@@ -569,7 +578,7 @@ class Gazetteer:
             return GeocodeResult(query=name, pcode=None, reason=reason, gazetteer_version=self.version)
         cands, flags, compound, _, ranks = best
         if compound:
-            flags.near = True
+            flags = (flags[0], flags[1], True)
         return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside, memo=memo)
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
@@ -723,7 +732,7 @@ class Gazetteer:
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
-    ) -> tuple[list[_Cand], _Flags, tuple[str, float] | None]:
+    ) -> tuple[list[_Cand], _FlagTuple, tuple[str, float] | None]:
         """Candidates of one query part: exact stages first, then phonetic look-up.
 
         Returns the candidates, the qualifier flags and (when nothing passed the thresholds)
@@ -732,8 +741,8 @@ class Gazetteer:
         ctx = ctx or _NO_CONTEXT
         prep = self._prep(text, lang, memo)
         if prep.empty:
-            return [], _Flags(), None
-        flags = _Flags(*prep.flags)
+            return [], _NO_FLAGS, None
+        flags = prep.flags
         if prep.exact is not None:
             found = list(prep.exact)
             if prep.ctx_tokens is not None:
@@ -743,8 +752,7 @@ class Gazetteer:
             found, _ = self._phonetic_lookup(rif, lang, ctx, memo)
             found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
             if found:
-                flags.countryside = False
-                return found, flags, None
+                return found, (flags[0], False, flags[2]), None
         found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
         return found, flags, near
 
@@ -798,10 +806,10 @@ class Gazetteer:
         try:
             return memo.exact[key]
         except KeyError:
-            out = memo.exact[key] = self._phonetic_exact(vq, cq, ctx, _Flags(*flags))
+            out = memo.exact[key] = self._phonetic_exact(vq, cq, ctx, flags)
             return out
 
-    def _phonetic_exact(self, vq: str, cq: str, ctx: _Context, flags: _Flags) -> dict[str, tuple[float, int]] | None:
+    def _phonetic_exact(self, vq: str, cq: str, ctx: _Context, flags: _FlagTuple) -> dict[str, tuple[float, int]] | None:
         """The places whose names have exactly the query's phonetic keys (at no penalty), when
         no other phonetic candidate could outrank them; else ``None`` (search as usual).
 
@@ -811,7 +819,8 @@ class Gazetteer:
         context bonuses are equal when an exact place lies in the context's most specific area
         (sub-district, else district, else governorate) or when there is no context. A level
         hint that no exact place meets, or "countryside", is left to the full search."""
-        if flags.countryside:
+        hint, countryside, _ = flags
+        if countryside:
             return None
         entries = self._phon.exact_entries(vq, cq)
         if not entries:
@@ -819,8 +828,8 @@ class Gazetteer:
         places = self.places
         phon_pids = self._phon.pids
         hit = [places[phon_pids[i]] for i in entries]
-        if flags.hint is not None:
-            levels = _HINT_LEVELS[flags.hint]
+        if hint is not None:
+            levels = _HINT_LEVELS[hint]
             if not any(p.level in levels for p in hit):
                 return None
         if ctx.pcodes:
@@ -978,15 +987,16 @@ class Gazetteer:
         district: "Markaz Rif Dimashq") gives X's centre district.
         """
         cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
-        if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
+        hint = flags[0]
+        if not cands or hint not in ("governorate", "district", "subdistrict"):
             return ()
         _, place, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
         named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
-        if flags.hint == "district" and place.level == Level.GOVERNORATE:
+        if hint == "district" and place.level == Level.GOVERNORATE:
             centre = self.centre_district(place.place_id)
             if centre is not None:
                 named.append(centre)
-        elif flags.hint in ("district", "subdistrict") and place.level in (Level.COMMUNITY, Level.SUBDISTRICT):
+        elif hint in ("district", "subdistrict") and place.level in (Level.COMMUNITY, Level.SUBDISTRICT):
             named.append(place.admin3_pcode)
         return tuple(x for x in dict.fromkeys(named) if x)
 
@@ -1022,17 +1032,17 @@ class Gazetteer:
             out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base, p.admin3_pcode)
         return out
 
-    def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+    def _rank(self, c: _Cand, flags: _FlagTuple, ctx: _Context) -> float:
         """Ranking score of a candidate: its match score plus hint, level, size and context
         bonuses (equal to :meth:`_rank_slow`, from per-place values computed at load)."""
         return self._ranks([c], flags, ctx)[0]
 
-    def _ranks(self, cands: Sequence[_Cand], flags: _Flags, ctx: _Context) -> list[float]:
+    def _ranks(self, cands: Sequence[_Cand], flags: _FlagTuple, ctx: _Context) -> list[float]:
         """:meth:`_rank` of each candidate (what depends on the flags and the context alone is
         looked up once)."""
         static = self._rank_static
-        hint_levels = _HINT_LEVELS[flags.hint] if flags.hint is not None else ()
-        countryside = flags.countryside
+        hint, countryside, _ = flags
+        hint_levels = _HINT_LEVELS[hint] if hint is not None else ()
         pcodes, admin3 = ctx.pcodes, ctx.admin3
         out = []
         for c in cands:
@@ -1053,13 +1063,14 @@ class Gazetteer:
             out.append(c.score + bonus)
         return out
 
-    def _rank_slow(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+    def _rank_slow(self, c: _Cand, flags: _FlagTuple, ctx: _Context) -> float:
         """The ranking score computed from the place (reference for :meth:`_rank`)."""
         p = self.places[c.pid]
         bonus = 0.0
-        if flags.hint is not None:
-            bonus += 4.0 if p.level in _HINT_LEVELS[flags.hint] else 0.0
-        if flags.countryside and p.level == Level.GOVERNORATE:
+        hint, countryside, _ = flags
+        if hint is not None:
+            bonus += 4.0 if p.level in _HINT_LEVELS[hint] else 0.0
+        if countryside and p.level == Level.GOVERNORATE:
             bonus += 1.0
         bonus += _LEVEL_PREF.get(p.level, 0.0) * 0.5
         bonus += min(p.importance, 5) * 0.4
@@ -1081,7 +1092,7 @@ class Gazetteer:
         self,
         query: str,
         cands: list[_Cand],
-        flags: _Flags,
+        flags: _FlagTuple,
         ctx: _Context,
         *,
         warn: bool = True,
@@ -1106,30 +1117,33 @@ class Gazetteer:
                 stacklevel=3,
             )
         fields, as_found, near = self._place_answer(place.place_id)
-        geo, where = near if flags.near else as_found
+        geo, where = near if flags[2] else as_found
         score = min(top.score, 100.0)
         score = round(score, 1) if memo is None else memo.round1(score)
         # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
         return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
-        self, cands: list[_Cand], flags: _Flags, ctx: _Context, ranks: list[float] | None = None
+        self, cands: list[_Cand], flags: _FlagTuple, ctx: _Context, ranks: list[float] | None = None
     ) -> tuple[list[tuple[_Cand, float]], Place, str]:
         """Each place's best candidate with its rank, best first; the answer's place (the
         governorate of a "countryside" answer) and method."""
         if ranks is None:
             ranks = self._ranks(cands, flags, ctx)
-        best_by_pid: dict[str, tuple[_Cand, float]] = {}
-        for c, r in zip(cands, ranks, strict=True):
-            prev = best_by_pid.get(c.pid)
-            if prev is None or c.score > prev[0].score:
-                best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
+        if len(cands) == 1:
+            ranked = [(cands[0], ranks[0])]
+        else:
+            best_by_pid: dict[str, tuple[_Cand, float]] = {}
+            for c, r in zip(cands, ranks, strict=True):
+                prev = best_by_pid.get(c.pid)
+                if prev is None or c.score > prev[0].score:
+                    best_by_pid[c.pid] = (c, r)
+            ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
         method = top.method
-        if flags.countryside:
+        if flags[1]:
             gov = places.get(place.admin1_pcode or "")
             if gov is not None and gov.level == Level.GOVERNORATE:
                 place = gov
