@@ -108,6 +108,13 @@ _RESULT_FIELDS = (
 _PlaceFields = tuple[str, str, str | None, Level, str | None, str | None, str | None, float | None, float | None]
 if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  # pragma: no cover
     raise ImportError("GeocodeResult's fields changed: update _RESULT_FIELDS and Gazetteer._answer")
+_ALT_FIELDS = ("pcode", "name_en", "level", "score")
+if tuple(f.name for f in dataclasses.fields(Alternative)) != _ALT_FIELDS:  # pragma: no cover
+    raise ImportError("Alternative's fields changed: update _ALT_FIELDS")
+#: The slot setters of the two answer classes, in field order (see :func:`_frozen`).
+_RESULT_SETTERS = tuple(GeocodeResult.__dict__[f].__set__ for f in _RESULT_FIELDS)
+_ALT_SETTERS = tuple(Alternative.__dict__[f].__set__ for f in _ALT_FIELDS)
+_new_object = object.__new__
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -1109,7 +1116,7 @@ class Gazetteer:
         if outside:
             seen = {place.place_id, *(c.pid for c in alt_cands)}
             alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
-        alts = tuple([Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
+        alts = tuple([_alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
         if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
@@ -1120,8 +1127,8 @@ class Gazetteer:
         geo, where = near if flags[2] else as_found
         score = min(top.score, 100.0)
         score = round(score, 1) if memo is None else memo.round1(score)
-        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
-        return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
+        # every field, in the order of _RESULT_FIELDS
+        return _result(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
         self, cands: list[_Cand], flags: _FlagTuple, ctx: _Context, ranks: list[float] | None = None
@@ -1216,6 +1223,28 @@ class Gazetteer:
     def words(self, lang: str) -> PlaceWords:
         """Qualifier, facility and direction words of a language."""
         return self._words[lang]
+
+
+def _result(*values: Any) -> GeocodeResult:
+    """``GeocodeResult(*values)`` (every field, in order): the frozen dataclass's ``__init__``
+    sets each slot through ``object.__setattr__``, which looks the attribute up on the type; the
+    slots' own setters do the same stores directly (an answer has 18 fields; a geocoding call
+    makes one per name). The classes have no ``__post_init__``; a test compares the two."""
+    r = _new_object(GeocodeResult)
+    for put, v in zip(_RESULT_SETTERS, values, strict=True):
+        put(r, v)
+    return r
+
+
+def _alternative(pcode: str, name_en: str, level: str, score: float) -> Alternative:
+    """``Alternative(pcode, name_en, level, score)``, made as :func:`_result` makes answers."""
+    r = _new_object(Alternative)
+    p, n, lv, s = _ALT_SETTERS
+    p(r, pcode)
+    n(r, name_en)
+    lv(r, level)
+    s(r, score)
+    return r
 
 
 def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:
