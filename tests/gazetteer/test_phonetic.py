@@ -380,3 +380,13 @@ def test_answers_made_by_slot_setters_equal_the_dataclass(gaz):
         made.score = 1.0  # type: ignore[misc]
     alt = _alternative("C1007", "Aleppo", "community", 97.5)
     assert alt == Alternative("C1007", "Aleppo", "community", 97.5) and alt.as_dict()["score"] == 97.5
+
+
+def test_equal_keys_have_the_constant_similarity(gaz):
+    # PhoneticIndex.exact_candidates scores equal keys with phonetic._EQUAL_SIMILARITY
+    from hudna.gazetteer.phonetic import _EQUAL_SIMILARITY, similarity
+
+    phon = gaz._phon
+    for v, c in list(zip(phon.vkeys, phon.ckeys, strict=True))[::5]:
+        assert similarity(v, c, v, c) == _EQUAL_SIMILARITY[bool(v)], (v, c)
+        assert similarity("", c, "", c) == _EQUAL_SIMILARITY[False]

@@ -793,7 +793,10 @@ class Gazetteer:
 
     def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
         places, admin1 = self.places, ctx.admin1
-        return any(places[c.pid].admin1_pcode in admin1 or c.pid in admin1 for c in found)
+        for c in found:  # noqa: SIM110 (a loop: no generator per call)
+            if places[c.pid].admin1_pcode in admin1 or c.pid in admin1:
+                return True
+        return False
 
     def _with_context(
         self, found: list[_Cand], tokens: Sequence[str], lang: str, ctx: _Context, memo: _Memo | None = None

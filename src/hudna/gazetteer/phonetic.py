@@ -100,6 +100,11 @@ def similarity(vq: str, cq: str, ve: str, ce: str) -> float:
     return rc - CONSONANT_ONLY_PENALTY
 
 
+#: ``similarity(vq, cq, vq, cq)`` of any keys (with a vowel key, without): equal keys have an
+#: Indel similarity of exactly 1 (a test checks the constants on the gazetteer's keys).
+_EQUAL_SIMILARITY = {True: similarity("a", "b", "a", "b"), False: similarity("", "b", "", "b")}
+
+
 def _usable(vq: str, cq: str) -> bool:
     """Whether query keys can be looked up: two consonants, or one with a vowel key (a short
     Latin name such as "Al-Rai" = "Ar-Ra'ee"; one Arabic consonant says too little)."""
@@ -232,8 +237,9 @@ class PhoneticIndex:
 
         Those all score ``similarity(vq, cq, vq, cq)``: no penalty, and the query's keys (an
         Arabic query, without a vowel key, is scored on the consonant key alone whatever the
-        entry's vowel key). So each place is at its first entry, in entry order."""
-        sim = similarity(vq, cq, vq, cq)
+        entry's vowel key). So each place is at its first entry, in entry order; the similarity
+        of equal keys is one of two constants (:data:`_EQUAL_SIMILARITY`)."""
+        sim = _EQUAL_SIMILARITY[bool(vq)]
         pids = self.pids
         best: dict[str, tuple[float, int]] = {}
         for i in sorted(entries):

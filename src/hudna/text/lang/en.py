@@ -287,6 +287,8 @@ def split_compound(tokens: list[str]) -> list[list[str]]:
     >>> split_compound(["aleppo"])
     []
     """
+    if "and" not in tokens and "to" not in tokens:  # no separator: not compound (most names)
+        return []
     t = list(tokens)
     while t and t[0] in _COMPOUND_LEAD:
         t = t[1:]
