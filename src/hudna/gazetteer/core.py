@@ -100,6 +100,7 @@ _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "go
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
 _SECOND = operator.itemgetter(1)
+_SCORE = operator.attrgetter("score")
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -1297,7 +1298,7 @@ def _best_score(cands: Iterable[_Cand]) -> float:
 def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     """Each place's best candidate, best first (equal scores in their given order)."""
     best: dict[str, _Cand] = {}
-    for c in sorted(cands, key=lambda c: -c.score):
+    for c in sorted(cands, key=_SCORE, reverse=True):  # stable: equal scores keep their order
         best.setdefault(c.pid, c)
     return list(best.values())
 

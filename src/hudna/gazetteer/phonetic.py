@@ -116,6 +116,13 @@ def _deletions(key: str) -> frozenset[str]:
     return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
 
 
+def _query_deletions(key: str) -> list[str]:
+    """The one-letter deletions of a query key, repeats kept (:meth:`PhoneticIndex._pool`
+    unites their postings in a set: a repeat adds nothing; queries seldom repeat in a call, so
+    no memo either)."""
+    return [key[:i] + key[i + 1 :] for i in range(len(key))]
+
+
 @dataclass
 class _District:
     idx: list[int] = field(default_factory=list)
@@ -344,7 +351,7 @@ class PhoneticIndex:
             idxs.update(self._by_v.get(vq, ()))
         if len(cq) >= MIN_DELETE_LEN:
             get = self._by_key.get
-            idxs.update(*[get(d, ()) for d in _deletions(cq)])
+            idxs.update(*[get(d, ()) for d in _query_deletions(cq)])
         local: set[int] = set()
         districts = self._districts
         # a Latin query: the vowel keys of the area's Latin names (its Arabic names' consonant
