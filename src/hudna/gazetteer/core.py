@@ -294,6 +294,7 @@ class Gazetteer:
                 table[k] = tuple(v)  # type: ignore[assignment]
         self._phon = PhoneticIndex(self.places, built.names)
         self._words = {lang: load_place_words(lang) for lang in LANGS}
+        self._lang_mods = {lang: lang_module(lang) for lang in LANGS}
         self._context_cache: dict[str, _Context] = {}
         self._centre: dict[str, str | None] = {}
         self._rank_static = self._static_ranks()
@@ -696,7 +697,7 @@ class Gazetteer:
 
     def _analyse(self, text: str, lang: str, key: str | None = None) -> _Prep:
         """:meth:`_prep` without the memo (``key``: ``match_key(text, lang)`` when known)."""
-        mod = lang_module(lang)
+        mod = self._lang_mods[lang]
         words = self._words[lang]
         tokens = (match_key(text, lang) if key is None else key).split()
         if not tokens:
@@ -736,7 +737,9 @@ class Gazetteer:
         rif_readings: tuple[tuple[str, ...], ...] = ()
         if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
-        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=query_keys(core, lang))
+        # the core's phonetic query keys (phonetic.query_keys, without its two calls)
+        keys: tuple[str, str] = mod.phonetic_query_keys(" ".join(core))
+        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=keys)
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
