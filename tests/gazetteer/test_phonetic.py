@@ -216,7 +216,8 @@ def test_precomputed_rank_equals_the_reference(gaz):
     ctx = gaz._context("Jarabulus district, Aleppo Governorate")
     for pid in list(gaz.places)[::7]:
         c = _Cand(pid, 81.3, "phonetic", "x")
-        for flags in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
+        for f in (_Flags(), _Flags(hint="community"), _Flags(hint="governorate", countryside=True)):
+            flags = f.astuple()
             assert gaz._rank(c, flags, ctx) == gaz._rank_slow(c, flags, ctx)
 
 
@@ -361,3 +362,31 @@ def test_exact_candidates_score_every_entry_as_the_query(gaz):
         ref = dict(sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
         got = phon.exact_candidates(vq, cq, entries)
         assert list(got.items()) == list(ref.items()), (vq, cq)
+
+
+def test_answers_made_by_slot_setters_equal_the_dataclass(gaz):
+    # Gazetteer._answer makes GeocodeResult/Alternative through their slots (core._result)
+    import dataclasses
+
+    from hudna.gazetteer.core import _alternative, _result
+    from hudna.gazetteer.model import Alternative, GeocodeResult
+
+    r = gaz.geocode("Teir Maaleh village", lang="en", context="Homs Governorate")
+    values = tuple(getattr(r, f.name) for f in dataclasses.fields(GeocodeResult))
+    made, ref = _result(*values), GeocodeResult(*values)
+    assert made == ref and repr(made) == repr(ref) and hash(made) == hash(ref)
+    assert [getattr(made, f.name) for f in dataclasses.fields(GeocodeResult)] == list(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.score = 1.0  # type: ignore[misc]
+    alt = _alternative("C1007", "Aleppo", "community", 97.5)
+    assert alt == Alternative("C1007", "Aleppo", "community", 97.5) and alt.as_dict()["score"] == 97.5
+
+
+def test_equal_keys_have_the_constant_similarity(gaz):
+    # PhoneticIndex.exact_candidates scores equal keys with phonetic._EQUAL_SIMILARITY
+    from hudna.gazetteer.phonetic import _EQUAL_SIMILARITY, similarity
+
+    phon = gaz._phon
+    for v, c in list(zip(phon.vkeys, phon.ckeys, strict=True))[::5]:
+        assert similarity(v, c, v, c) == _EQUAL_SIMILARITY[bool(v)], (v, c)
+        assert similarity("", c, "", c) == _EQUAL_SIMILARITY[False]

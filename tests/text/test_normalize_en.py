@@ -85,3 +85,15 @@ def test_keyed_text_english_offsets():
     kt = keyed_text(text, "en")
     i = kt.key.index("deir ez zors")
     assert text[slice(*kt.span(i, i + len("deir ez zors")))] == "Deir-ez-Zor's"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "auto"])
+def test_ascii_match_key_equals_the_character_table(lang):
+    # match_key takes ASCII text through a bytes table built from the character table
+    from hudna.text.normalize import _char_table
+
+    texts = [chr(cp) for cp in range(128)]
+    texts += [f"Ma{chr(cp)}arrat-an NU{chr(cp)}MAN" for cp in range(128)]
+    texts += ["Deir-ez-Zor's  COUNTRYSIDE", "Tall\x1fAbyad\x0bvillage", "  (Hama) / Homs;_A_B  "]
+    for text in texts:
+        assert match_key(text, lang) == " ".join(text.translate(_char_table(lang)).split()), repr(text)

@@ -100,6 +100,7 @@ _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "go
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
 _SECOND = operator.itemgetter(1)
+_SCORE = operator.attrgetter("score")
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -108,6 +109,13 @@ _RESULT_FIELDS = (
 _PlaceFields = tuple[str, str, str | None, Level, str | None, str | None, str | None, float | None, float | None]
 if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  # pragma: no cover
     raise ImportError("GeocodeResult's fields changed: update _RESULT_FIELDS and Gazetteer._answer")
+_ALT_FIELDS = ("pcode", "name_en", "level", "score")
+if tuple(f.name for f in dataclasses.fields(Alternative)) != _ALT_FIELDS:  # pragma: no cover
+    raise ImportError("Alternative's fields changed: update _ALT_FIELDS")
+#: The slot setters of the two answer classes, in field order (see :func:`_frozen`).
+_RESULT_SETTERS = tuple(GeocodeResult.__dict__[f].__set__ for f in _RESULT_FIELDS)
+_ALT_SETTERS = tuple(Alternative.__dict__[f].__set__ for f in _ALT_FIELDS)
+_new_object = object.__new__
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -146,12 +154,21 @@ _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
 
 @dataclass(slots=True)
 class _Flags:
+    """The qualifier flags of a query part while its words are stripped (then passed on as the
+    tuple :data:`_FlagTuple`: cheaper to make, compare and hash)."""
+
     hint: str | None = None
     countryside: bool = False
     near: bool = False
 
     def astuple(self) -> tuple[str | None, bool, bool]:
         return (self.hint, self.countryside, self.near)
+
+
+#: (hint, countryside, near): the level hint of the qualifier words, "countryside" (answer
+#: with the governorate) and "near" (outskirts, a facility or a compound's place).
+_FlagTuple = tuple[str | None, bool, bool]
+_NO_FLAGS: _FlagTuple = (None, False, False)
 
 
 @dataclass(slots=True)
@@ -277,6 +294,7 @@ class Gazetteer:
                 table[k] = tuple(v)  # type: ignore[assignment]
         self._phon = PhoneticIndex(self.places, built.names)
         self._words = {lang: load_place_words(lang) for lang in LANGS}
+        self._lang_mods = {lang: lang_module(lang) for lang in LANGS}
         self._context_cache: dict[str, _Context] = {}
         self._centre: dict[str, str | None] = {}
         self._rank_static = self._static_ranks()
@@ -542,7 +560,7 @@ class Gazetteer:
     def _geocode(self, name: str, code: str, ctx: _Context, memo: _Memo | None = None) -> GeocodeResult:
         memo = memo or _Memo()
         parts = self._query_parts(name, code, memo)
-        best: tuple[list[_Cand], _Flags, bool, float, list[float]] | None = None
+        best: tuple[list[_Cand], _FlagTuple, bool, float, list[float]] | None = None
         closest: tuple[str, float] | None = None
         outside: list[_Cand] = []
         for i, (part, compound) in enumerate(parts):
@@ -569,7 +587,7 @@ class Gazetteer:
             return GeocodeResult(query=name, pcode=None, reason=reason, gazetteer_version=self.version)
         cands, flags, compound, _, ranks = best
         if compound:
-            flags.near = True
+            flags = (flags[0], flags[1], True)
         return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside, memo=memo)
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
@@ -679,7 +697,7 @@ class Gazetteer:
 
     def _analyse(self, text: str, lang: str, key: str | None = None) -> _Prep:
         """:meth:`_prep` without the memo (``key``: ``match_key(text, lang)`` when known)."""
-        mod = lang_module(lang)
+        mod = self._lang_mods[lang]
         words = self._words[lang]
         tokens = (match_key(text, lang) if key is None else key).split()
         if not tokens:
@@ -719,11 +737,13 @@ class Gazetteer:
         rif_readings: tuple[tuple[str, ...], ...] = ()
         if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
-        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=query_keys(core, lang))
+        # the core's phonetic query keys (phonetic.query_keys, without its two calls)
+        keys: tuple[str, str] = mod.phonetic_query_keys(" ".join(core))
+        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=keys)
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
-    ) -> tuple[list[_Cand], _Flags, tuple[str, float] | None]:
+    ) -> tuple[list[_Cand], _FlagTuple, tuple[str, float] | None]:
         """Candidates of one query part: exact stages first, then phonetic look-up.
 
         Returns the candidates, the qualifier flags and (when nothing passed the thresholds)
@@ -732,8 +752,8 @@ class Gazetteer:
         ctx = ctx or _NO_CONTEXT
         prep = self._prep(text, lang, memo)
         if prep.empty:
-            return [], _Flags(), None
-        flags = _Flags(*prep.flags)
+            return [], _NO_FLAGS, None
+        flags = prep.flags
         if prep.exact is not None:
             found = list(prep.exact)
             if prep.ctx_tokens is not None:
@@ -743,8 +763,7 @@ class Gazetteer:
             found, _ = self._phonetic_lookup(rif, lang, ctx, memo)
             found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
             if found:
-                flags.countryside = False
-                return found, flags, None
+                return found, (flags[0], False, flags[2]), None
         found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
         return found, flags, near
 
@@ -778,7 +797,10 @@ class Gazetteer:
 
     def _in_context(self, found: Sequence[_Cand], ctx: _Context) -> bool:
         places, admin1 = self.places, ctx.admin1
-        return any(places[c.pid].admin1_pcode in admin1 or c.pid in admin1 for c in found)
+        for c in found:  # noqa: SIM110 (a loop: no generator per call)
+            if places[c.pid].admin1_pcode in admin1 or c.pid in admin1:
+                return True
+        return False
 
     def _with_context(
         self, found: list[_Cand], tokens: Sequence[str], lang: str, ctx: _Context, memo: _Memo | None = None
@@ -798,10 +820,10 @@ class Gazetteer:
         try:
             return memo.exact[key]
         except KeyError:
-            out = memo.exact[key] = self._phonetic_exact(vq, cq, ctx, _Flags(*flags))
+            out = memo.exact[key] = self._phonetic_exact(vq, cq, ctx, flags)
             return out
 
-    def _phonetic_exact(self, vq: str, cq: str, ctx: _Context, flags: _Flags) -> dict[str, tuple[float, int]] | None:
+    def _phonetic_exact(self, vq: str, cq: str, ctx: _Context, flags: _FlagTuple) -> dict[str, tuple[float, int]] | None:
         """The places whose names have exactly the query's phonetic keys (at no penalty), when
         no other phonetic candidate could outrank them; else ``None`` (search as usual).
 
@@ -811,7 +833,8 @@ class Gazetteer:
         context bonuses are equal when an exact place lies in the context's most specific area
         (sub-district, else district, else governorate) or when there is no context. A level
         hint that no exact place meets, or "countryside", is left to the full search."""
-        if flags.countryside:
+        hint, countryside, _ = flags
+        if countryside:
             return None
         entries = self._phon.exact_entries(vq, cq)
         if not entries:
@@ -819,8 +842,8 @@ class Gazetteer:
         places = self.places
         phon_pids = self._phon.pids
         hit = [places[phon_pids[i]] for i in entries]
-        if flags.hint is not None:
-            levels = _HINT_LEVELS[flags.hint]
+        if hint is not None:
+            levels = _HINT_LEVELS[hint]
             if not any(p.level in levels for p in hit):
                 return None
         if ctx.pcodes:
@@ -978,15 +1001,16 @@ class Gazetteer:
         district: "Markaz Rif Dimashq") gives X's centre district.
         """
         cands, flags, _ = self._match(seg, resolve_lang(seg, "auto"), _NO_CONTEXT, memo)
-        if not cands or flags.hint not in ("governorate", "district", "subdistrict"):
+        hint = flags[0]
+        if not cands or hint not in ("governorate", "district", "subdistrict"):
             return ()
         _, place, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
         named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
-        if flags.hint == "district" and place.level == Level.GOVERNORATE:
+        if hint == "district" and place.level == Level.GOVERNORATE:
             centre = self.centre_district(place.place_id)
             if centre is not None:
                 named.append(centre)
-        elif flags.hint in ("district", "subdistrict") and place.level in (Level.COMMUNITY, Level.SUBDISTRICT):
+        elif hint in ("district", "subdistrict") and place.level in (Level.COMMUNITY, Level.SUBDISTRICT):
             named.append(place.admin3_pcode)
         return tuple(x for x in dict.fromkeys(named) if x)
 
@@ -1022,17 +1046,17 @@ class Gazetteer:
             out[pid] = (p.level, p.admin1_pcode, p.admin2_pcode, by_base, p.admin3_pcode)
         return out
 
-    def _rank(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+    def _rank(self, c: _Cand, flags: _FlagTuple, ctx: _Context) -> float:
         """Ranking score of a candidate: its match score plus hint, level, size and context
         bonuses (equal to :meth:`_rank_slow`, from per-place values computed at load)."""
         return self._ranks([c], flags, ctx)[0]
 
-    def _ranks(self, cands: Sequence[_Cand], flags: _Flags, ctx: _Context) -> list[float]:
+    def _ranks(self, cands: Sequence[_Cand], flags: _FlagTuple, ctx: _Context) -> list[float]:
         """:meth:`_rank` of each candidate (what depends on the flags and the context alone is
         looked up once)."""
         static = self._rank_static
-        hint_levels = _HINT_LEVELS[flags.hint] if flags.hint is not None else ()
-        countryside = flags.countryside
+        hint, countryside, _ = flags
+        hint_levels = _HINT_LEVELS[hint] if hint is not None else ()
         pcodes, admin3 = ctx.pcodes, ctx.admin3
         out = []
         for c in cands:
@@ -1053,13 +1077,14 @@ class Gazetteer:
             out.append(c.score + bonus)
         return out
 
-    def _rank_slow(self, c: _Cand, flags: _Flags, ctx: _Context) -> float:
+    def _rank_slow(self, c: _Cand, flags: _FlagTuple, ctx: _Context) -> float:
         """The ranking score computed from the place (reference for :meth:`_rank`)."""
         p = self.places[c.pid]
         bonus = 0.0
-        if flags.hint is not None:
-            bonus += 4.0 if p.level in _HINT_LEVELS[flags.hint] else 0.0
-        if flags.countryside and p.level == Level.GOVERNORATE:
+        hint, countryside, _ = flags
+        if hint is not None:
+            bonus += 4.0 if p.level in _HINT_LEVELS[hint] else 0.0
+        if countryside and p.level == Level.GOVERNORATE:
             bonus += 1.0
         bonus += _LEVEL_PREF.get(p.level, 0.0) * 0.5
         bonus += min(p.importance, 5) * 0.4
@@ -1081,7 +1106,7 @@ class Gazetteer:
         self,
         query: str,
         cands: list[_Cand],
-        flags: _Flags,
+        flags: _FlagTuple,
         ctx: _Context,
         *,
         warn: bool = True,
@@ -1098,7 +1123,7 @@ class Gazetteer:
         if outside:
             seen = {place.place_id, *(c.pid for c in alt_cands)}
             alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
-        alts = tuple([Alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
+        alts = tuple([_alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
         if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
@@ -1106,30 +1131,33 @@ class Gazetteer:
                 stacklevel=3,
             )
         fields, as_found, near = self._place_answer(place.place_id)
-        geo, where = near if flags.near else as_found
+        geo, where = near if flags[2] else as_found
         score = min(top.score, 100.0)
         score = round(score, 1) if memo is None else memo.round1(score)
-        # positional, in the order of _RESULT_FIELDS (a frozen dataclass binds them faster)
-        return GeocodeResult(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
+        # every field, in the order of _RESULT_FIELDS
+        return _result(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
-        self, cands: list[_Cand], flags: _Flags, ctx: _Context, ranks: list[float] | None = None
+        self, cands: list[_Cand], flags: _FlagTuple, ctx: _Context, ranks: list[float] | None = None
     ) -> tuple[list[tuple[_Cand, float]], Place, str]:
         """Each place's best candidate with its rank, best first; the answer's place (the
         governorate of a "countryside" answer) and method."""
         if ranks is None:
             ranks = self._ranks(cands, flags, ctx)
-        best_by_pid: dict[str, tuple[_Cand, float]] = {}
-        for c, r in zip(cands, ranks, strict=True):
-            prev = best_by_pid.get(c.pid)
-            if prev is None or c.score > prev[0].score:
-                best_by_pid[c.pid] = (c, r)
-        ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
+        if len(cands) == 1:
+            ranked = [(cands[0], ranks[0])]
+        else:
+            best_by_pid: dict[str, tuple[_Cand, float]] = {}
+            for c, r in zip(cands, ranks, strict=True):
+                prev = best_by_pid.get(c.pid)
+                if prev is None or c.score > prev[0].score:
+                    best_by_pid[c.pid] = (c, r)
+            ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
         method = top.method
-        if flags.countryside:
+        if flags[1]:
             gov = places.get(place.admin1_pcode or "")
             if gov is not None and gov.level == Level.GOVERNORATE:
                 place = gov
@@ -1204,6 +1232,28 @@ class Gazetteer:
         return self._words[lang]
 
 
+def _result(*values: Any) -> GeocodeResult:
+    """``GeocodeResult(*values)`` (every field, in order): the frozen dataclass's ``__init__``
+    sets each slot through ``object.__setattr__``, which looks the attribute up on the type; the
+    slots' own setters do the same stores directly (an answer has 18 fields; a geocoding call
+    makes one per name). The classes have no ``__post_init__``; a test compares the two."""
+    r = _new_object(GeocodeResult)
+    for put, v in zip(_RESULT_SETTERS, values, strict=True):
+        put(r, v)
+    return r
+
+
+def _alternative(pcode: str, name_en: str, level: str, score: float) -> Alternative:
+    """``Alternative(pcode, name_en, level, score)``, made as :func:`_result` makes answers."""
+    r = _new_object(Alternative)
+    p, n, lv, s = _ALT_SETTERS
+    p(r, pcode)
+    n(r, name_en)
+    lv(r, level)
+    s(r, score)
+    return r
+
+
 def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:
     """:meth:`Gazetteer._strip` with the phrase table of its roles."""
     table, firsts, lasts = entry
@@ -1251,7 +1301,7 @@ def _best_score(cands: Iterable[_Cand]) -> float:
 def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     """Each place's best candidate, best first (equal scores in their given order)."""
     best: dict[str, _Cand] = {}
-    for c in sorted(cands, key=lambda c: -c.score):
+    for c in sorted(cands, key=_SCORE, reverse=True):  # stable: equal scores keep their order
         best.setdefault(c.pid, c)
     return list(best.values())
 

@@ -26,6 +26,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -100,6 +101,11 @@ def similarity(vq: str, cq: str, ve: str, ce: str) -> float:
     return rc - CONSONANT_ONLY_PENALTY
 
 
+#: ``similarity(vq, cq, vq, cq)`` of any keys (with a vowel key, without): equal keys have an
+#: Indel similarity of exactly 1 (a test checks the constants on the gazetteer's keys).
+_EQUAL_SIMILARITY = {True: similarity("a", "b", "a", "b"), False: similarity("", "b", "", "b")}
+
+
 def _usable(vq: str, cq: str) -> bool:
     """Whether query keys can be looked up: two consonants, or one with a vowel key (a short
     Latin name such as "Al-Rai" = "Ar-Ra'ee"; one Arabic consonant says too little)."""
@@ -109,6 +115,13 @@ def _usable(vq: str, cq: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _deletions(key: str) -> frozenset[str]:
     return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
+
+
+def _query_deletions(key: str) -> list[str]:
+    """The one-letter deletions of a query key, repeats kept (:meth:`PhoneticIndex._pool`
+    unites their postings in a set: a repeat adds nothing; queries seldom repeat in a call, so
+    no memo either)."""
+    return [key[:i] + key[i + 1 :] for i in range(len(key))]
 
 
 @dataclass
@@ -232,8 +245,9 @@ class PhoneticIndex:
 
         Those all score ``similarity(vq, cq, vq, cq)``: no penalty, and the query's keys (an
         Arabic query, without a vowel key, is scored on the consonant key alone whatever the
-        entry's vowel key). So each place is at its first entry, in entry order."""
-        sim = similarity(vq, cq, vq, cq)
+        entry's vowel key). So each place is at its first entry, in entry order; the similarity
+        of equal keys is one of two constants (:data:`_EQUAL_SIMILARITY`)."""
+        sim = _EQUAL_SIMILARITY[bool(vq)]
         pids = self.pids
         best: dict[str, tuple[float, int]] = {}
         for i in sorted(entries):
@@ -320,8 +334,9 @@ class PhoneticIndex:
         codes: dict[str, int] = {}
         self._a_pidcode = np.asarray([codes.setdefault(p, len(codes)) for p in self.pids], dtype=np.int64)
         self._a_pids = np.asarray(self.pids, dtype=object)
-        self._a_vkeys = np.asarray(self.vkeys, dtype=object)
-        self._a_ckeys = np.asarray(self.ckeys, dtype=object)
+        # each entry's key as an index among the distinct keys (many names share a key)
+        self._v_vocab, self._a_vid = _distinct(self.vkeys)
+        self._c_vocab, self._a_cid = _distinct(self.ckeys)
         self._a_hasv = np.asarray([bool(v) for v in self.vkeys], dtype=bool)
         self._a_penalty = np.asarray(self.penalty, dtype=np.float64)
         self._n_pidcodes = len(codes)
@@ -338,7 +353,7 @@ class PhoneticIndex:
             idxs.update(self._by_v.get(vq, ()))
         if len(cq) >= MIN_DELETE_LEN:
             get = self._by_key.get
-            idxs.update(*[get(d, ()) for d in _deletions(cq)])
+            idxs.update(*[get(d, ()) for d in _query_deletions(cq)])
         local: set[int] = set()
         districts = self._districts
         # a Latin query: the vowel keys of the area's Latin names (its Arabic names' consonant
@@ -438,14 +453,16 @@ class PhoneticIndex:
             loc_job = np.repeat(job_of, np.fromiter(map(len, locs), dtype=np.int64, count=len(locs)))
             loc_idx = np.fromiter(itertools.chain.from_iterable(locs), dtype=np.int64, count=n_loc)
             loc[np.searchsorted(pair, loc_job * n_entries + loc_idx)] = True
-        qc = np.repeat(np.asarray([queries[qi][1] for qi in jobs], dtype=object), counts)
-        rc = process.cpdist(qc, self._a_ckeys[idx], scorer=Indel.normalized_similarity, dtype=np.float64) * 100.0
+        # each distinct (query, key) pair is scored once, then spread back to its entries
+        pos = np.repeat(np.arange(len(jobs), dtype=np.int64), counts)  # the pair's query, as a job
+        qc = np.asarray([queries[qi][1] for qi in jobs], dtype=object)
+        rc = _pair_scores(qc, self._c_vocab, pos, self._a_cid[idx]) * 100.0
         sim = rc - CONSONANT_ONLY_PENALTY
         has_qv = np.asarray([bool(queries[qi][0]) for qi in jobs], dtype=bool)
         both = np.repeat(has_qv, counts) & self._a_hasv[idx]
         if both.any():
-            qv = np.repeat(np.asarray([queries[qi][0] for qi in jobs], dtype=object), counts)
-            rv = process.cpdist(qv[both], self._a_vkeys[idx[both]], scorer=Indel.normalized_similarity, dtype=np.float64)
+            qv = np.asarray([queries[qi][0] for qi in jobs], dtype=object)
+            rv = _pair_scores(qv, self._v_vocab, pos[both], self._a_vid[idx[both]])
             sim[both] = 0.6 * rv * 100.0 + 0.4 * rc[both]
         sim = sim - self._a_penalty[idx]
         # best entry per (query, place): highest similarity, then lowest entry index; a place
@@ -476,6 +493,26 @@ class PhoneticIndex:
         for qi, a, b in zip(jobs, lo, hi, strict=True):
             outs[qi] = dict(zip(kp[a:b], vals[a:b], strict=True))
         return outs
+
+
+def _distinct(keys: list[str]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """The distinct keys of a list (object array, first-seen order) and each position's index
+    among them."""
+    index: dict[str, int] = {}
+    of = [index.setdefault(k, len(index)) for k in keys]
+    return np.asarray(list(index), dtype=object), np.asarray(of, dtype=np.int64)
+
+
+def _pair_scores(
+    queries: npt.NDArray[Any], vocab: npt.NDArray[Any], qpos: npt.NDArray[np.int64], kid: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Indel normalised similarity of each pair (``queries[qpos[i]]``, ``vocab[kid[i]]``), each
+    distinct pair computed once (rapidfuzz ``cpdist``)."""
+    n = len(vocab)
+    pairs, back = np.unique(qpos * n + kid, return_inverse=True)
+    scores = process.cpdist(queries[pairs // n], vocab[pairs % n], scorer=Indel.normalized_similarity, dtype=np.float64)
+    out: npt.NDArray[np.float64] = scores[back.reshape(-1)]
+    return out
 
 
 def clear_caches() -> None:

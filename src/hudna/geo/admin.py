@@ -336,7 +336,13 @@ class AdminAreas:
 
     def near_any(self, pcodes: Iterable[str], *, lon: float, lat: float, radius_m: float) -> bool:
         """Whether the point lies within ``radius_m`` of any of the areas (:meth:`near_area`)."""
-        for pcode in pcodes:  # noqa: SIM110 (a loop: no generator per point)
+        bounds = self._bounds
+        for pcode in pcodes:
+            # the bounding-box test of near_area first, without its call (most points asked
+            # about are far)
+            box = bounds.get(pcode)
+            if box is not None and _surely_farther(box, lon, lat, radius_m):
+                continue
             if self.near_area(pcode, lon=lon, lat=lat, radius_m=radius_m):
                 return True
         return False

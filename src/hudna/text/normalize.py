@@ -214,9 +214,31 @@ def match_key(text: str, lang: str) -> str:
     """
     if lang not in _LANG_MODULES and lang != "auto":
         lang = resolve_lang(text, lang)
-    if not text.isascii() and _ASTRAL.search(text):  # isascii: a flag of the string
+    if text.isascii():  # a flag of the string; most English queries
+        trans, delete = _ascii_table(lang)
+        return " ".join(text.encode("ascii").translate(trans, delete).decode("ascii").split())
+    if _ASTRAL.search(text):
         text = _ASTRAL.sub(" ", text)
     return " ".join(text.translate(_char_table(lang)).split())
+
+
+@functools.cache
+def _ascii_table(lang: str) -> tuple[bytes, bytes]:
+    """:func:`_char_table` of the ASCII characters as a ``bytes.translate`` table and the
+    characters it deletes (each ASCII character's key is at most one ASCII character: checked
+    here, and by a test on every ASCII character)."""
+    table = _char_table(lang)
+    trans = bytearray(range(256))
+    delete = bytearray()
+    for cp in range(128):
+        out = table[cp]
+        if not out:
+            delete.append(cp)
+        elif len(out) == 1 and out.isascii():
+            trans[cp] = ord(out)
+        else:  # pragma: no cover - no such character in the steps of either language
+            raise AssertionError(f"the key of ASCII {cp} is {out!r}")
+    return bytes(trans), bytes(delete)
 
 
 @dataclass(frozen=True, slots=True)

@@ -287,6 +287,8 @@ def split_compound(tokens: list[str]) -> list[list[str]]:
     >>> split_compound(["aleppo"])
     []
     """
+    if "and" not in tokens and "to" not in tokens:  # no separator: not compound (most names)
+        return []
     t = list(tokens)
     while t and t[0] in _COMPOUND_LEAD:
         t = t[1:]
@@ -328,8 +330,10 @@ _PHON_DIGRAPHS = (
 _PHON_VOWELS = frozenset("aeiou")
 #: Any of the letter groups _PHON_DIGRAPHS rewrites (one search instead of a test per group).
 _PHON_DIGRAPH_ANY = re.compile("|".join(re.escape(a) for a, _ in _PHON_DIGRAPHS))
-#: vowels as "a" (str.translate), a y/w not before a vowel (a vowel itself), runs of "a"
-_TO_A = str.maketrans("eiou", "aaaa")
+#: vowels as "a" (str.translate), a y/w not before a vowel (a vowel itself), runs of "a";
+#: the table maps every ASCII character (itself, but e/i/o/u): ``translate`` then never looks
+#: up a missing key, which costs a raised and caught KeyError per character
+_TO_A = {**{i: i for i in range(128)}, **str.maketrans("eiou", "aaaa")}
 _VOCALIC_GLIDE = re.compile(r"[yw](?![aeiou])")
 _A_RUN = re.compile(r"aa+")
 
@@ -368,8 +372,13 @@ def phonetic_token(token: str) -> tuple[str, str]:
         return "", ""
     # y/w are consonantal word-initially, or before a vowel (between vowels, or after a
     # consonant: "Kafr Yahmul", "Sabiqiyah"); else part of a diphthong or a long vowel, and
-    # every run of vowels is one "a"
-    vkey = _A_RUN.sub("a", t[0].translate(_TO_A) + _VOCALIC_GLIDE.sub("a", t[1:]).translate(_TO_A))
+    # every run of vowels is one "a" (each regex only where it can change something)
+    rest = t[1:]
+    if "y" in rest or "w" in rest:
+        rest = _VOCALIC_GLIDE.sub("a", rest)
+    vkey = t[0].translate(_TO_A) + rest.translate(_TO_A)
+    if "aa" in vkey:
+        vkey = _A_RUN.sub("a", vkey)
     return vkey, vkey.replace("a", "")
 
 
