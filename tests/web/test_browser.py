@@ -119,8 +119,10 @@ def _map_ready(page: Any, minimum: int = 500) -> None:
     page.wait_for_selector('#map[data-state="done"], #map[data-state="error"]', timeout=NAVIGATION_MS)
     assert page.get_attribute("#map", "data-state") == "done", page.inner_text("#count")
     assert int(page.get_attribute("#map", "data-loaded") or 0) > minimum
-    page.wait_for_selector('#map[data-base="done"]')
-    page.wait_for_selector('#timeline[data-state="done"] svg polyline', state="attached")
+    # the outlines and the timeline come after the events: the same allowance as a page load
+    # (a loaded shared machine took longer than an action's allowance for them)
+    page.wait_for_selector('#map[data-base="done"]', timeout=NAVIGATION_MS)
+    page.wait_for_selector('#timeline[data-state="done"] svg polyline', state="attached", timeout=NAVIGATION_MS)
 
 
 def _news_event(server: dict[str, Any]) -> str:
