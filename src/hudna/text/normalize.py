@@ -347,15 +347,15 @@ def _collapse(text: str, out: npt.NDArray[np.uint32] | npt.NDArray[np.uint8]) ->
 
 @functools.cache
 def _ascii_key_table(lang: str) -> bytes | None:
-    """``bytes.translate`` table of the ASCII characters' keys (0: no key character), or
-    ``None`` when one keys to several characters, to a non-ASCII one or to NUL."""
-    chars = _char_table(lang)
-    table = bytearray(range(256))
-    for cp in range(128):
-        out = chars[cp]
-        if len(out) > 1 or not out.isascii() or out == "\0":
-            return None
-        table[cp] = ord(out) if out else 0
+    """:func:`_ascii_table` as one ``bytes.translate`` table for :func:`keyed_text`: each ASCII
+    character's key character, 0 for none; ``None`` when a character keys to NUL itself (0
+    would then be ambiguous)."""
+    trans, delete = _ascii_table(lang)
+    if any(trans[cp] == 0 for cp in range(128) if cp not in delete):
+        return None
+    table = bytearray(trans)
+    for cp in delete:
+        table[cp] = 0
     return bytes(table)
 
 
