@@ -60,6 +60,7 @@ def _clear_caches() -> None:
     from hudna.ingest.steps import places
 
     places._geocode_in_context.cache_clear()
+    places.clear_spelling_cache()
 
 
 def _init_context_geocoding(lang: str) -> None:

@@ -59,7 +59,7 @@ CONTEXT_LISTS = frozenset(
      "text.sentence_opener", "place.origin", "role.sponsor_after", "text.caption_credit",
      "place.modifier_after", "casualty.agentive", "incident.device", "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head",
-     "incident.participle"}
+     "incident.participle", "place.spelling_stopword"}
 )
 
 

@@ -799,6 +799,10 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
         ]
         if not inner:
             out.append(p)
+    if not out:
+        # places that all contain one another by their missing codes (a region without P-code
+        # and a governorate of the same admin1 code): none is the more specific
+        out = list(places)
     seen: set[object] = set()
     uniq = []
     for p in out:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import warnings
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from hudna.domain.claim import ClaimPlace
+from hudna.errors import AmbiguousPlaceWarning
 from hudna.gazetteer.core import Gazetteer
-from hudna.gazetteer.scan import scan_text
+from hudna.gazetteer.scan import load_scan_stopwords, scan_text
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
 from hudna.text.lexicon import load_lexicon, short_key
@@ -329,6 +331,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     foreign: list[Any] = []
     aliases: list[Any] = []
     triggers: list[int] = []
+    trigger_ends: list[int] = []
     for m in matches:
         concept = m.concept
         fam = m.entry.family
@@ -339,10 +342,16 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             blocked.append((m.start, m.end))
             if fam == "incident":
                 triggers.append(m.start)
+                trigger_ends.append(m.end)
         elif concept.startswith("place.in."):
             aliases.append(m)
     blocked.sort()
     triggers.sort()
+    if foreign:
+        # a country inside a longer name of another kind ("Islamic State of Iraq and the Levant")
+        # locates nothing
+        inside = _Spans.of([(m.start, m.end) for m in matches if m.entry.family in _NOT_PLACES])
+        foreign = [m for m in foreign if not inside.overlaps(m.start, m.end)]
     if isinstance(gazetteer, Gazetteer):
         # the text's match key is the pipeline's (``normalise``): not keyed a second time
         hits = scan_text(gazetteer, text, lang, keyed=doc.get("keyed"))
@@ -454,12 +463,25 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         out.append(PlaceMention(start, hit.end, place, sentence_index(doc, hit.start)))
     for m in aliases:
         admin1 = m.concept.rsplit(".", 1)[1].upper()
-        place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="region",
-                           admin1_pcode=admin1, reason="alias")
+        surface = text[m.start:m.end]
+        place = ClaimPlace(text=surface, start=m.start, end=m.end, level="region", admin1_pcode=admin1,
+                           reason="alias")
+        if w.linkers.isdisjoint(short_key(surface, lang).split()):
+            # the alias names one town ("Saraqeb", not "Idlib province" nor "eastern Ghouta"):
+            # the geocoder finds it in the alias's governorate when it is sure (regions,
+            # neighbourhoods and bases keep no P-code, ANNOTATION-GUIDE.md)
+            sure = _sure_places(gazetteer, [surface], lang, None)[surface]
+            if sure is not None and sure.admin1_pcode == admin1 and sure.level == "community":
+                place = ClaimPlace(text=surface, start=m.start, end=m.end, pcode=sure.pcode, level=sure.level,
+                                   admin1_pcode=admin1, admin2_pcode=sure.admin2_pcode, lat=sure.lat,
+                                   lon=sure.lon, score=sure.score, reason="alias")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start)))
     for m in foreign:
         place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
+    if lang == "en":
+        govs = set(gov_counts) | {m.concept.rsplit(".", 1)[1].upper() for m in aliases}
+        out += _spelled_places(doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends)
     out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
     doc["places"] = _mark_qualifiers(doc, out, w, triggers)
@@ -656,6 +678,189 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
         place = ClaimPlace(text=text[s:e], start=s, end=e, level="unknown", reason="frame")
         out.append(PlaceMention(s, e, place, sentence_index(doc, s)))
     return out
+
+
+#: Lowest geocoder score for a capitalised name after a cue word to be read as a place of the
+#: gazetteer in another spelling ("in Saraqeb" -> Saraqab): the phonetic matcher's score for a
+#: spelling differing in vowels and doubled letters is 89-95; below, unrelated names appear.
+SPELLING_MIN_SCORE = 89.0
+#: Words of a capitalised name after a cue word, at most ("Tal al-Sheikh Hussein").
+_SPELLING_WORDS = 4
+
+
+@functools.lru_cache(maxsize=4)
+def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(cue word + name, coordinated name, name right after a word, words no such name has) of
+    :func:`_spelled_places`.
+
+    A name is a capitalised word, then up to three capitalised words or articles ("al-Numan",
+    "al Numan"; an article alone before a space needs a capitalised word after it: "Maardis at
+    dawn" ends at "Maardis"); the cue words are ``place.cue`` ("in", "near", "village of" ...),
+    in lower case or capitalised at a sentence start; a coordinated name follows a comma, "and"
+    or "or". The words: the scanner's stop words and ``place.spelling_stopword`` (capitalised
+    words of news that are no place names: "Syrian", "Bashar", "Brigade")."""
+    lex = load_lexicon(lang)
+    cues = sorted(lex.keys_of("place.cue"), key=len, reverse=True)
+    arts = sorted(lex.keys_of("place.name_continuation"), key=len, reverse=True)
+    art = "|".join(map(re.escape, arts)) or "(?!)"
+    quote = "'\u2018\u2019\u02bc`"
+    word = rf"[A-Z][^\W_]*(?:[{quote}-][^\W_]+)*"
+    tail = rf"(?:{art})(?:-[^\W_]+(?:[{quote}-][^\W_]+)*| {word})"
+    name = rf"{word}(?: (?:{tail}|{word})){{0,{_SPELLING_WORDS - 1}}}"
+    alt = "|".join(f"{re.escape(c)}|{re.escape(c[:1].upper() + c[1:])}" for c in cues) or "(?!)"
+    cue = re.compile(rf"(?<![\w-])(?:{alt})\s+(?:the\s+)?({name})")
+    coord = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({name})")
+    after = re.compile(rf"\s+(?:the\s+)?({name})")
+    return cue, coord, after, load_scan_stopwords(lang) | lex.keys_of("place.spelling_stopword")
+
+
+def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked: list[tuple[int, int]],
+                    context: str, govs: frozenset[str], w: _Words, verbs: list[int]) -> list[PlaceMention]:
+    """Capitalised names after a cue word ("in Saraqeb", "the town of Kafranbel") and the names
+    coordinated with them ("Saraqeb, Sermin and Binnish") that the exact scanner missed: the
+    press spells them otherwise than the gazetteer. Each is geocoded with the article's places
+    as context and kept when the geocoder is sure (:func:`_sure_place`) and, when the article
+    names governorates (``govs``), the place lies in one of them or is a town of note ("in
+    Idlib" in an Aleppo story): a fuzzy match on a village elsewhere is most often a word that
+    is no place ("Tariq al-Bab" in an Aleppo story is no village of Tartous). A longer name is tried before its first words ("Khan Sheikhoun" before "Khan")."""
+    text, lang = doc.text, doc["lang"]
+    cue_re, coord_re, after_re, stop = _spelling_regexes(lang)
+    taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
+    tried: set[int] = set()
+    # chains start after a cue word or right after a place already found ("Douma and Saqba")
+    firsts = list(cue_re.finditer(text))
+    firsts += [c for p in known if not p.foreign and (c := coord_re.match(text, p.end)) is not None]
+    # ... or right after an incident word ("Bombardment targets Idlib", "jets struck Saraqeb")
+    firsts += [c for e in verbs if (c := after_re.match(text, e)) is not None]
+    # each name's readings, longest first; the chain goes on after the whole capitalised run
+    pending: list[tuple[int, list[tuple[int, str]], int]] = []
+    for first in firsts:
+        m: re.Match[str] | None = first
+        while m is not None and m.start(1) not in tried:
+            start, end = m.span(1)
+            tried.add(start)
+            options = _spelling_options(text, start, end, taken, stop, lang, w)
+            if options:
+                pending.append((start, options, 0))
+            m = coord_re.match(text, end)
+    found: dict[tuple[int, int], ClaimPlace] = {}
+    # the longest sure reading of each name wins: the readings are geocoded in rounds (all
+    # names' longest, then the next of the names not yet placed), each round one batch
+    while pending:
+        sure = _sure_places(gazetteer, [opts[i][1] for _, opts, i in pending], lang, context)
+        later = []
+        for start, opts, i in pending:
+            end, surface = opts[i]
+            place = sure[surface]
+            if place is None:
+                if i + 1 < len(opts):
+                    later.append((start, opts, i + 1))
+            elif not govs or place.admin1_pcode in govs or _notable([gazetteer.find(place.pcode)]):
+                found[start, end] = ClaimPlace(
+                    text=surface, start=start, end=end, pcode=place.pcode, level=place.level,
+                    admin1_pcode=place.admin1_pcode, admin2_pcode=place.admin2_pcode, lat=place.lat,
+                    lon=place.lon, score=place.score, reason="spelling")
+        pending = later
+    if not govs and found:
+        # no governorate named: the names agree on one, or a strictly most frequent one wins
+        # ("Tel Hamis" twice in Hasakah over "Iraq" once, a village "Arak" of Homs)
+        ranked = Counter(p.admin1_pcode for p in found.values()).most_common(2)
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            found = {k: p for k, p in found.items() if p.admin1_pcode == ranked[0][0]}
+    return [PlaceMention(s, e, place, sentence_index(doc, s)) for (s, e), place in sorted(found.items())]
+
+
+#: A possessive ending ("Hama's"): not part of the name.
+_POSSESSIVE = re.compile("['\u2019]s$")
+#: A word of a capitalised name.
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _spelling_options(text: str, start: int, end: int, taken: _Spans, stop: frozenset[str], lang: str,
+                      w: _Words) -> list[tuple[int, str]]:
+    """The readings (end, surface) of the capitalised name ``text[start:end]`` to geocode, longest
+    first: its first words.
+
+    A word overlapping a place already found or a lexicon word (an actor, a weekday, a source)
+    ends the name before it; no name opens with a direction or qualifier word ("Northern
+    Caucasus"), has a stop word or an organisation word ("Brigade") or ends with a generic first
+    word of names ("Sheikh" of "Sheikh Meskin", whose second word the geocoder did not take);
+    a possessive ending is cut ("Hama's"), and a name has at least four letters of key."""
+    if taken.overlaps(start, start + 1):
+        return []
+    words = [mm.span() for mm in _WORD_RUN.finditer(text, start, end)]
+    keys = [short_key(text[a:b], lang) for a, b in words]
+    if not keys or keys[0] in w.linkers:
+        return []
+    out = []
+    for n in range(len(words), 0, -1):
+        e = words[n - 1][1]
+        if taken.overlaps(start, e):
+            continue
+        if keys[n - 1] in w.heads or any(k in stop or k in w.orgs for k in keys[:n]):
+            continue
+        surface = text[start:e]
+        if (poss := _POSSESSIVE.search(surface)) is not None:
+            surface, e = surface[: poss.start()], e - 2
+        if len(short_key(surface, lang)) >= 4:
+            out.append((e, surface))
+    return out
+
+
+#: (surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when full).
+_SURE: dict[tuple[str, str, str | None], ClaimPlace | None] = {}
+_SURE_MAX = 20000
+
+
+def clear_spelling_cache() -> None:
+    """Forget the answers of :func:`_sure_places` (benchmarks' cold passes)."""
+    _SURE.clear()
+
+
+def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | None) -> dict[str, ClaimPlace | None]:
+    """The geocoder's answer for each name in another spelling when it is sure: a place in Syria
+    (not the country itself) with a score of at least :data:`SPELLING_MIN_SCORE` and no
+    runner-up as good in another governorate; else None. The names not answered before are
+    geocoded in one batch (``geocode_many``, when the gazetteer has it)."""
+    context = context or None
+    out: dict[str, ClaimPlace | None] = {}
+    todo: list[str] = []
+    for s in surfaces:
+        if s not in out:
+            key = (s, lang, context)
+            if key in _SURE:
+                out[s] = _SURE[key]
+            else:
+                out[s] = None
+                todo.append(s)
+    if not todo:
+        return out
+    with warnings.catch_warnings():  # ties are expected: a tie across governorates is no answer
+        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
+        many = getattr(gazetteer, "geocode_many", None)
+        if many is not None:
+            results = many(todo, lang=lang, context=context)
+        else:
+            results = [gazetteer.geocode(s, lang=lang, context=context) for s in todo]
+    if len(_SURE) + len(todo) > _SURE_MAX:
+        _SURE.clear()
+    for s, r in zip(todo, results, strict=True):
+        out[s] = _SURE[(s, lang, context)] = _sure_answer(gazetteer, s, r)
+    return out
+
+
+def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
+    if r.pcode is None or r.score < SPELLING_MIN_SCORE or getattr(r.level, "value", r.level) == "country":
+        return None
+    admin1 = r.admin1_pcode or r.pcode
+    for alt in r.alternatives:
+        if alt.score >= r.score:
+            other = gazetteer.find(alt.pcode)
+            if other is not None and (other.admin1_pcode or other.place_id) != admin1:
+                return None
+    level = getattr(r.level, "value", r.level)
+    return ClaimPlace(text=surface, start=0, end=0, pcode=r.pcode, level=level, admin1_pcode=admin1,
+                      admin2_pcode=r.admin2_pcode, lat=r.lat, lon=r.lon, score=float(r.score))
 
 
 def _name_like(surface: str, key: str, lang: str) -> bool:
