@@ -116,13 +116,13 @@ def test_missing_place_becomes_a_point_with_admin_codes(gaz, learned, records):
 
 def test_coded_around_a_location_keeps_its_precision(gaz):
     recs = [
-        CodedPlace("9001", "Sahl al Ghab", 36.33, 35.65, 2, "As Suqaylibiyah district, Hamah Governorate"),
+        CodedPlace("9001", "Abu Allaj", 38.1773, 35.4902, 2, "As Safirah district, Aleppo Governorate"),
         CodedPlace("9003", "Tall Syriatel", 36.93, 35.12, 1, "Mintaqat Markaz Hamah district, Hamah Governorate"),
     ]
     layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t", id_prefix="T")
     assert rep.points == 2
     lgaz = gaz.with_layer(layer)
-    r = lgaz.geocode("Sahl al Ghab")
+    r = lgaz.geocode("Abu Allaj")
     assert (r.pcode, r.level, r.geo_precision, r.where_prec) == ("T-9001", Level.POINT, 2, 2)
     r = lgaz.geocode("Tall Syriatel")
     assert (r.pcode, r.level, r.geo_precision, r.where_prec) == ("T-9003", Level.POINT, 1, 1)
@@ -135,6 +135,31 @@ def test_similar_name_near_a_community_becomes_its_alias(gaz):
     layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t")
     assert rep.known == 0 and rep.aliases == 1 and not layer.places
     assert [(n.place_id, n.name, n.kind) for n in layer.names] == [("C2316", "Hamouriyah", "learned")]
+
+
+def test_name_of_a_known_place_nearby_is_not_taken(gaz):
+    # real UCDP GED 2016 strings: the silos are coded 13 km from OCHA's Tadmor, "Latakia town"
+    # 2.4 km off the city's point: neither may take the known place's name; the silos keep
+    # their own
+    recs = [
+        CodedPlace("319293", "Silos east of Palmyra/Tadmur", 38.411667, 34.602778, 1, "Tadmur district, Homs Governorate"),
+        CodedPlace("216370", "Latakia town", 35.790106, 35.531683, 1, "Latakia district, Latakia Governorate"),
+    ]
+    layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t", id_prefix="T")
+    assert {n.name for n in layer.names} == {"Silos East Of Palmyra"}
+    assert rep.skipped["names a known place nearby"] == 1
+    lgaz = gaz.with_layer(layer)
+    assert lgaz.geocode("Tadmur", lang="en").name_en == "Tadmor"
+    assert lgaz.geocode("Latakia", lang="en").pcode == gaz.geocode("Lattakia", lang="en").pcode == "C3480"
+
+
+def test_unknown_alternative_of_a_known_place_becomes_its_name(gaz):
+    # "Tadmur/Palmyra town" (UCDP 215139) is Tadmor: "Palmyra" becomes its name
+    assert gaz.geocode("Palmyra", lang="en").name_en != "Tadmor"
+    recs = [CodedPlace("215139", "Tadmur/Palmyra town", 38.28402, 34.5624, 1, "Tadmur district, Homs Governorate")]
+    layer, rep = learn_layer(gaz, recs, name="t", source="t", licence="t", id_prefix="T")
+    assert [(n.place_id, n.name) for n in layer.names] == [("C2889", "Palmyra")] and rep.aliases == 1
+    assert gaz.with_layer(layer).geocode("Palmyra", lang="en").pcode == "C2889"
 
 
 def test_one_place_for_one_name_at_one_point(gaz):

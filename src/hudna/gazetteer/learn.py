@@ -43,7 +43,7 @@ from hudna.gazetteer.model import Place, PlaceName
 from hudna.geo.admin import distance_m
 from hudna.text.normalize import match_key, script_of
 
-__all__ = ["ALIAS_M", "ALIAS_SIMILARITY", "KNOWN_M", "CodedPlace", "LearnReport", "learn_layer"]
+__all__ = ["ALIAS_M", "ALIAS_SIMILARITY", "KNOWN_M", "KNOWN_NAME_SCORE", "NEAR_KNOWN_M", "CodedPlace", "LearnReport", "learn_layer"]
 
 #: A string already geocoded within this distance (metres) of its coded point is known.
 KNOWN_M = 2000.0
@@ -55,6 +55,15 @@ ALIAS_SIMILARITY = 70.0
 SPREAD_M = 2000.0
 #: Learned names shorter than this many letters say too little.
 MIN_LETTERS = 3
+#: A part the gazetteer already answers this surely (0–100) with a place of its own (a
+#: community, a region or an admin area; not "near" one, as a facility is) within
+#: :data:`NEAR_KNOWN_M` of the coded point names that place and is not learned ("Tadmur" of
+#: "Silos east of Palmyra (Tadmur)", 13 km from Tadmor; "Latakia" coded off the city's point;
+#: "Wadi Barada"): learned for another point it would take the town's name from every later
+#: text. A facility ("Adra Prison Complex") is still learned whole.
+KNOWN_NAME_SCORE = 95.0
+#: See :data:`KNOWN_NAME_SCORE` (metres): farther, a same-named place is another place.
+NEAR_KNOWN_M = 15_000.0
 
 @dataclass(frozen=True, slots=True)
 class CodedPlace:
@@ -163,14 +172,31 @@ def learn_layer(
         with warnings.catch_warnings():  # ties are expected here; the learned name settles them
             warnings.simplefilter("ignore", AmbiguousPlaceWarning)
             res = gaz.geocode(text, lang="en", context=g.context or None)
-        if res.pcode is not None and res.lon is not None and res.lat is not None and distance_m(lon1=lon, lat1=lat, lon2=res.lon, lat2=res.lat) <= KNOWN_M:
+        known = (res.pcode is not None and res.lon is not None and res.lat is not None
+                 and distance_m(lon1=lon, lat1=lat, lon2=res.lon, lat2=res.lat) <= KNOWN_M)
+        if known and (len(parts) < 2 or res.level not in _ALIAS_LEVELS):
             report.known += 1
             continue
         parts = [p for p in parts if sum(ch.isalpha() for ch in p) >= MIN_LETTERS]
         if not parts:
             report.skipped["name too short"] += 1
             continue
-        target = _alias_target(gaz, parts, lon, lat)
+        if known:
+            # "Tadmur/Palmyra town" is Tadmor: the alternatives the gazetteer does not answer
+            # so become its names ("Palmyra")
+            assert res.pcode is not None
+            parts = [p for p in parts if not _answers(gaz, p, res.pcode, g.context)
+                     and not _names_known_place(gaz, p, lon, lat, g.context)]
+            if not parts:
+                report.known += 1
+                continue
+            target: str | None = res.pcode
+        else:
+            parts = [p for p in parts if not _names_known_place(gaz, p, lon, lat, g.context)]
+            if not parts:
+                report.skipped["names a known place nearby"] += 1
+                continue
+            target = _alias_target(gaz, parts, lon, lat)
         if target is None:
             # one place per learned name and point: a second string of the same name within
             # SPREAD_M ("Tall Hamis town" / "Tall Hamis village") is the same place
@@ -216,6 +242,31 @@ def learn_layer(
     built = finish(meta, places, names, [], {})
     built.records = list(recs)
     return built, report
+
+
+#: Levels of a known answer whose unknown alternative names are learned as its names.
+_ALIAS_LEVELS = (Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT)
+
+
+def _answers(gaz: Gazetteer, part: str, pcode: str, context: str) -> bool:
+    """Whether the gazetteer answers ``part`` (with the record's admin context) with ``pcode``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
+        return gaz.geocode(part, lang="en", context=context or None).pcode == pcode
+
+
+def _names_known_place(gaz: Gazetteer, part: str, lon: float, lat: float, context: str) -> bool:
+    """Whether the gazetteer answers ``part`` (with the record's admin context) surely with a
+    place of its own near the point (see :data:`KNOWN_NAME_SCORE`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
+        res = gaz.geocode(part, lang="en", context=context or None)
+    return (
+        res.pcode is not None and res.score >= KNOWN_NAME_SCORE and res.level not in (Level.POINT, Level.COUNTRY)
+        and not (res.level == Level.COMMUNITY and (res.where_prec or 1) >= 2)
+        and res.lon is not None and res.lat is not None
+        and distance_m(lon1=lon, lat1=lat, lon2=res.lon, lat2=res.lat) <= NEAR_KNOWN_M
+    )
 
 
 def _alias_target(gaz: Gazetteer, parts: list[str], lon: float, lat: float) -> str | None:
