@@ -106,6 +106,19 @@ def test_context_breaks_ties_between_same_named_places(gaz):
     assert aleppo.alternatives
 
 
+@pytest.mark.parametrize(("query", "context", "pcode"), [
+    ("Homs province", "Homs", "SY04"),
+    ("Homs governorate", "Homs city", "SY04"),
+    ("محافظة حمص", "حمص", "SY04"),
+    ("Homs city", "Homs", "C2528"),
+    ("Homs", "Homs", "C2528"),
+])
+def test_admin_word_of_the_query_wins_over_the_context(gaz, query, context, pcode):
+    # the context "Homs" names the city (and its district); the query's own "province" asks
+    # for the governorate of the same name
+    assert gaz.geocode(query, context=context).pcode == pcode
+
+
 def test_result_fields_and_gazetteer_version(gaz):
     row = gaz.geocode("Homs").as_dict()
     assert list(row) == [

@@ -74,6 +74,10 @@ CONTEXT_BONUS_GOVERNORATE = 6.0
 CONTEXT_BONUS_DISTRICT = 8.0
 #: ... and inside a sub-district named by the context (UCDP's "Dayr Hafir district").
 CONTEXT_BONUS_SUBDISTRICT = 3.0
+#: Bonus of a candidate of the admin level the query names ("Homs province") among the best
+#: matches, when a context is given: more than all context bonuses together (the query's own
+#: word wins).
+HINT_OVER_CONTEXT = 20.0
 #: A strict context's governorate also admits the places this close to its boundary (metres).
 CONTEXT_BORDER_M = 10_000.0
 #: Score of each stage when it matches (phonetic scores are computed).
@@ -96,6 +100,8 @@ _HINT_LEVELS = {
     "district": (Level.DISTRICT,),
     "governorate": (Level.GOVERNORATE,),
 }
+#: Hints naming an admin level (see :data:`HINT_OVER_CONTEXT`).
+_ADMIN_HINTS = frozenset({"subdistrict", "district", "governorate"})
 _QUALIFIER_ROLES = ("community", "neighbourhood", "subdistrict", "district", "governorate", "countryside", "near")
 _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
@@ -1075,15 +1081,27 @@ class Gazetteer:
                 if c.pid in pcodes:
                     bonus += 1.0
             out.append(c.score + bonus)
+        if hint in _ADMIN_HINTS and pcodes:
+            # the admin level the query names wins over the context among equally good
+            # matches: "Homs province" beside "Homs" is the governorate, not the city the
+            # context names ("village"/"town" do not: the context picks among communities)
+            best = max(c.score for c in cands)
+            for i, c in enumerate(cands):
+                if c.score >= best and static[c.pid][0] in hint_levels:
+                    out[i] += HINT_OVER_CONTEXT
         return out
 
-    def _rank_slow(self, c: _Cand, flags: _FlagTuple, ctx: _Context) -> float:
-        """The ranking score computed from the place (reference for :meth:`_rank`)."""
+    def _rank_slow(self, c: _Cand, flags: _FlagTuple, ctx: _Context, best: float | None = None) -> float:
+        """The ranking score computed from the place (reference for :meth:`_rank`; ``best``:
+        the best match score among the candidates, ``c``'s own by default)."""
         p = self.places[c.pid]
         bonus = 0.0
         hint, countryside, _ = flags
         if hint is not None:
             bonus += 4.0 if p.level in _HINT_LEVELS[hint] else 0.0
+            if (hint in _ADMIN_HINTS and ctx.pcodes and p.level in _HINT_LEVELS[hint]
+                    and c.score >= (c.score if best is None else best)):
+                bonus += HINT_OVER_CONTEXT
         if countryside and p.level == Level.GOVERNORATE:
             bonus += 1.0
         bonus += _LEVEL_PREF.get(p.level, 0.0) * 0.5
