@@ -10,7 +10,9 @@ through the extraction pipeline (English, published on ``date_start``) and its p
 * ``gov`` — some mention lies in the event's governorate (UCDP ``adm_1``, geocoded);
 * ``5km`` — some mention with coordinates lies within 5 km of UCDP's point;
 * ``mentions`` — mentions per headline, and the share of them with a P-code (a sanity check
-  against noise: a rule that finds more places everywhere also raises the two recalls).
+  against noise: a rule that finds more places everywhere also raises the two recalls); then,
+  for the press-spelling mentions and the others apart, the share lying in the event's
+  governorate (a precision proxy).
 
 Headlines often name other places than the event's (a daily report lists a dozen fronts), so
 neither share reaches 1; the figures are for comparing two versions of the rules on the same
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = rows[: args.limit]
     geod = Geod(ellps="WGS84")
     n_gov = n_5km = n_mentions = n_coded = 0
+    # mentions with a governorate, by how they were found: (in the event's governorate, all)
+    agree: dict[str, list[int]] = {"spelling": [0, 0], "other": [0, 0]}
     missed: list[str] = []
     docs: dict[tuple[str, date], list] = {}
     for head, where, lon, lat, gov, day in rows:
@@ -78,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         n_coded += sum(1 for p in places if p.pcode)
         if gov and any(p.admin1_pcode == gov for p in places):
             n_gov += 1
+        for p in places:
+            if gov and p.admin1_pcode:
+                tally = agree["spelling" if p.reason == "spelling" else "other"]
+                tally[0] += p.admin1_pcode == gov
+                tally[1] += 1
         near = any(p.lat is not None and p.lon is not None
                    and geod.inv(lon, lat, p.lon, p.lat)[2] <= 5000 for p in places)
         if near:
@@ -91,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"event governorate    {n_gov / n:.1%} (a mention in UCDP's adm_1)")
     print(f"event place <=5 km   {n_5km / n:.1%} (a mention within 5 km of UCDP's point)")
     print(f"mentions             {n_mentions / n:.2f} per headline, {n_coded / max(n_mentions, 1):.1%} with a P-code")
+    for kind, (ok, total) in agree.items():
+        print(f"  {kind + ' mentions':<18} {ok / max(total, 1):.1%} of {total} in the event's governorate "
+              "(a precision proxy: headlines also name other fronts)")
     for line in missed:
         print(line)
     print(f"headline_gov={n_gov / n:.4f} headline_5km={n_5km / n:.4f}")
