@@ -38,6 +38,9 @@ _CLOCK = re.compile(r"(\d(?<!\d\d)(?:(?<=[01])\d||(?<=2)[0-3]))[:.\u066b]([0-5]\
 _DIGIT = re.compile(r"\d")
 _DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?!\d)")
 _YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
+#: The same patterns with ``re.ASCII``, for ASCII texts (``str.isascii()``, a flag test): on
+#: such a text ``\d`` matches the same characters either way, and the ASCII-only engine is faster.
+_CLOCK_A, _DIGIT_A, _DAYNUM_A, _YEAR_A = (re.compile(rx.pattern, re.ASCII) for rx in (_CLOCK, _DIGIT, _DAYNUM, _YEAR))
 _PARTS = ("night", "morning", "afternoon", "evening")
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 #: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
@@ -122,7 +125,10 @@ def _atoms(
             atoms.append(_Atom(m.start, m.end, "cardinal", m.entry.value))
     taken = [(a.start, a.end) for a in atoms]
     # every pattern below starts with a digit: one scan tells whether any can match
-    digit_regexes = ((_CLOCK, "clock"), (_YEAR, "yearnum"), (_DAYNUM, "daynum")) if _DIGIT.search(text, lo, hi) else ()
+    if text.isascii():
+        digit_regexes = ((_CLOCK_A, "clock"), (_YEAR_A, "yearnum"), (_DAYNUM_A, "daynum")) if _DIGIT_A.search(text, lo, hi) else ()
+    else:
+        digit_regexes = ((_CLOCK, "clock"), (_YEAR, "yearnum"), (_DAYNUM, "daynum")) if _DIGIT.search(text, lo, hi) else ()
     for rx, kind in digit_regexes:
         for mm in rx.finditer(text, lo, hi):
             if any(s < mm.end() and mm.start() < e for s, e in taken):

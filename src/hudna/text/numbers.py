@@ -39,6 +39,9 @@ __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 #: prefix: about twice as slow); "no word character or dot before" is then a lookbehind over the
 #: character before the first digit.
 _DIGITS = re.compile(r"\d(?:(?<![\w.].)\d{0,2}(?:[,\u066c]\d{3})+(?!\d)|\d*(?:[.\u066b]\d+)?)")
+#: The same with ``re.ASCII``, for ASCII texts: there ``\d`` and ``\w`` match the same
+#: characters either way, and the ASCII-only engine is faster.
+_DIGITS_A = re.compile(_DIGITS.pattern, re.ASCII)
 _MULTIPLIERS = (100.0, 1000.0, 1_000_000.0)
 APPROX_KINDS = ("about", "at_least", "more_than", "less_than")
 
@@ -96,7 +99,7 @@ def _number_words(lang: str) -> tuple[frozenset[str], int, frozenset[str]]:
 
 def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _DIGITS.finditer(text):
+    for m in (_DIGITS_A if text.isascii() else _DIGITS).finditer(text):
         raw = m.group(0)
         if raw.count(".") or "\u066b" in raw:
             try:
