@@ -133,6 +133,24 @@ def test_class_first_regexes_match_their_plain_reading(name: str) -> None:
         assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
 
 
+def test_ascii_regex_copies_match_on_ascii_text() -> None:
+    from hudna.ingest.steps import text as text_step
+    from hudna.text import dates, numbers
+
+    pairs = [(numbers._DIGITS, numbers._DIGITS_A), (dates._CLOCK, dates._CLOCK_A), (dates._DIGIT, dates._DIGIT_A),
+             (dates._DAYNUM, dates._DAYNUM_A), (dates._YEAR, dates._YEAR_A),
+             (text_step._CLOCKISH, text_step._CLOCKISH_A)]
+    rnd = random.Random(5)
+    alphabet = "0123456789.,:;-_ aZ\n\x1c"
+    samples = [t for t in (text for _, text in TEXTS) if t.isascii()]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for unicode_rx, ascii_rx in pairs:
+        assert ascii_rx.flags & re.ASCII and ascii_rx.pattern == unicode_rx.pattern
+        for text in samples:
+            assert [(m.span(), m.groups()) for m in ascii_rx.finditer(text)] == [
+                (m.span(), m.groups()) for m in unicode_rx.finditer(text)], text
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
     # a key is in the proclitic-expanded list exactly when the key, or the key without a
