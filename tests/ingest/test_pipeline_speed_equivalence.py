@@ -224,3 +224,21 @@ def test_dateline_words_cut_from_the_key(pipe, lang, text) -> None:  # type: ign
             assert got == plain(sent, ix, start), (sent.text, start)
             seen.add(got)
     assert seen == {True, False}
+
+
+def test_slot_built_evidence_is_the_constructed_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hudna.domain.claim import Evidence
+    from hudna.errors import ValidationError
+    from hudna.ingest.steps import claims
+
+    assert claims._EVIDENCE_SLOTS is not None  # the fast path is taken
+    doc = Doc("Air strikes hit Aleppo.")
+    for fast in (True, False):
+        if not fast:  # another class layout: the constructor
+            monkeypatch.setattr(claims, "_EVIDENCE_SLOTS", None)
+        ev = claims._ev(doc, 0, 11, "trigger")
+        assert type(ev) is Evidence and ev == Evidence(0, 11, "Air strikes", "trigger")
+        assert hash(ev) == hash(Evidence(0, 11, "Air strikes", "trigger"))
+        with pytest.raises(ValidationError):
+            claims._ev(doc, 16, 40, "place")  # past the end of the text: refused either way
+    assert claims._slot_setters(Evidence, ("start", "end", "text")) is None

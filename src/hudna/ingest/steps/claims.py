@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hudna.domain.claim import (
     Attribution,
@@ -66,8 +67,34 @@ _STATEMENT_GAP = 2
 _IRREALIS_GAP = 2
 
 
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The slot setters of ``names`` when ``cls`` has exactly these slots, else ``None``."""
+    if getattr(cls, "__slots__", None) != names:
+        return None
+    try:
+        return tuple(cls.__dict__[n].__set__ for n in names)
+    except (KeyError, AttributeError):
+        return None
+
+
+#: Evidence is built through its slots (object.__new__ and the slot descriptors: no __init__,
+#: frozen __setattr__ checks or __post_init__ call), a few thousand times per article set; if
+#: the class no longer has these slots, through its constructor.
+_EVIDENCE_SLOTS = _slot_setters(Evidence, ("start", "end", "text", "role"))
+_new = object.__new__
+
+
 def _ev(doc: Doc, start: int, end: int, role: str) -> Evidence:
-    return Evidence(start, end, doc.text[start:end], role)
+    text = doc.text[start:end]
+    if _EVIDENCE_SLOTS is None or start < 0 or end < start or len(text) != end - start:
+        return Evidence(start, end, text, role)  # (and a span that does not fit raises there)
+    set_start, set_end, set_text, set_role = _EVIDENCE_SLOTS
+    ev: Evidence = _new(Evidence)
+    set_start(ev, start)
+    set_end(ev, end)
+    set_text(ev, text)
+    set_role(ev, role)
+    return ev
 
 
 #: Rules compare word gaps with small limits; a gap of more raw tokens than this is "far".
