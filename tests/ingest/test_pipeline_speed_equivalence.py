@@ -241,4 +241,24 @@ def test_slot_built_evidence_is_the_constructed_one(monkeypatch: pytest.MonkeyPa
         assert hash(ev) == hash(Evidence(0, 11, "Air strikes", "trigger"))
         with pytest.raises(ValidationError):
             claims._ev(doc, 16, 40, "place")  # past the end of the text: refused either way
-    assert claims._slot_setters(Evidence, ("start", "end", "text")) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_slot_built_values_are_the_constructed_ones(lang: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hudna.text import dates, numbers, sentences
+
+    text += " Until 09:30 GMT on Monday, 20-25 people; about 30." if lang == "en" else " حتى الساعة 9:30 من يوم الاثنين"
+    assert None not in (dates._TIME_SLOTS, numbers._QUANTITY_SLOTS, sentences._SENTENCE_SLOTS)
+
+    def run() -> tuple[list, list, list]:  # type: ignore[type-arg]
+        return (sentences.split_sentences(text),
+                dates.find_time_expressions(text, lang, published_on=date(2016, 5, 1)),
+                numbers.find_quantities(text, lang))
+
+    fast = run()
+    for name in ("_TIME_SLOTS", "_QUANTITY_SLOTS"):
+        monkeypatch.setattr(dates if name == "_TIME_SLOTS" else numbers, name, None)
+    monkeypatch.setattr(sentences, "_SENTENCE_SLOTS", None)
+    plain = run()
+    assert all(fast) and fast == plain
+    assert [list(map(hash, xs)) for xs in fast] == [list(map(hash, xs)) for xs in plain]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from hudna.domain.claim import (
     Attribution,
@@ -33,6 +32,7 @@ from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
 from hudna.text.numbers import Quantity
+from hudna.text.slots import slot_setters
 
 __all__ = [
     "RULES",
@@ -67,20 +67,10 @@ _STATEMENT_GAP = 2
 _IRREALIS_GAP = 2
 
 
-def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...] | None:
-    """The slot setters of ``names`` when ``cls`` has exactly these slots, else ``None``."""
-    if getattr(cls, "__slots__", None) != names:
-        return None
-    try:
-        return tuple(cls.__dict__[n].__set__ for n in names)
-    except (KeyError, AttributeError):
-        return None
-
-
 #: Evidence is built through its slots (object.__new__ and the slot descriptors: no __init__,
 #: frozen __setattr__ checks or __post_init__ call), a few thousand times per article set; if
 #: the class no longer has these slots, through its constructor.
-_EVIDENCE_SLOTS = _slot_setters(Evidence, ("start", "end", "text", "role"))
+_EVIDENCE_SLOTS = slot_setters(Evidence, ("start", "end", "text", "role"))
 _new = object.__new__
 
 
