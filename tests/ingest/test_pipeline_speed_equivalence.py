@@ -133,6 +133,24 @@ def test_class_first_regexes_match_their_plain_reading(name: str) -> None:
         assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
 
 
+def test_ascii_regex_copies_match_on_ascii_text() -> None:
+    from hudna.ingest.steps import text as text_step
+    from hudna.text import dates, numbers
+
+    pairs = [(numbers._DIGITS, numbers._DIGITS_A), (dates._CLOCK, dates._CLOCK_A), (dates._DIGIT, dates._DIGIT_A),
+             (dates._DAYNUM, dates._DAYNUM_A), (dates._YEAR, dates._YEAR_A),
+             (text_step._CLOCKISH, text_step._CLOCKISH_A)]
+    rnd = random.Random(5)
+    alphabet = "0123456789.,:;-_ aZ\n\x1c"
+    samples = [t for t in (text for _, text in TEXTS) if t.isascii()]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for unicode_rx, ascii_rx in pairs:
+        assert ascii_rx.flags & re.ASCII and ascii_rx.pattern == unicode_rx.pattern
+        for text in samples:
+            assert [(m.span(), m.groups()) for m in ascii_rx.finditer(text)] == [
+                (m.span(), m.groups()) for m in unicode_rx.finditer(text)], text
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_word_lists_with_proclitics_answer_the_variant_rule(lang: str) -> None:
     # a key is in the proclitic-expanded list exactly when the key, or the key without a
@@ -206,3 +224,41 @@ def test_dateline_words_cut_from_the_key(pipe, lang, text) -> None:  # type: ign
             assert got == plain(sent, ix, start), (sent.text, start)
             seen.add(got)
     assert seen == {True, False}
+
+
+def test_slot_built_evidence_is_the_constructed_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hudna.domain.claim import Evidence
+    from hudna.errors import ValidationError
+    from hudna.ingest.steps import claims
+
+    assert claims._EVIDENCE_SLOTS is not None  # the fast path is taken
+    doc = Doc("Air strikes hit Aleppo.")
+    for fast in (True, False):
+        if not fast:  # another class layout: the constructor
+            monkeypatch.setattr(claims, "_EVIDENCE_SLOTS", None)
+        ev = claims._ev(doc, 0, 11, "trigger")
+        assert type(ev) is Evidence and ev == Evidence(0, 11, "Air strikes", "trigger")
+        assert hash(ev) == hash(Evidence(0, 11, "Air strikes", "trigger"))
+        with pytest.raises(ValidationError):
+            claims._ev(doc, 16, 40, "place")  # past the end of the text: refused either way
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_slot_built_values_are_the_constructed_ones(lang: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hudna.text import dates, numbers, sentences
+
+    text += " Until 09:30 GMT on Monday, 20-25 people; about 30." if lang == "en" else " حتى الساعة 9:30 من يوم الاثنين"
+    assert None not in (dates._TIME_SLOTS, numbers._QUANTITY_SLOTS, sentences._SENTENCE_SLOTS)
+
+    def run() -> tuple[list, list, list]:  # type: ignore[type-arg]
+        return (sentences.split_sentences(text),
+                dates.find_time_expressions(text, lang, published_on=date(2016, 5, 1)),
+                numbers.find_quantities(text, lang))
+
+    fast = run()
+    for name in ("_TIME_SLOTS", "_QUANTITY_SLOTS"):
+        monkeypatch.setattr(dates if name == "_TIME_SLOTS" else numbers, name, None)
+    monkeypatch.setattr(sentences, "_SENTENCE_SLOTS", None)
+    plain = run()
+    assert all(fast) and fast == plain
+    assert [list(map(hash, xs)) for xs in fast] == [list(map(hash, xs)) for xs in plain]

@@ -464,7 +464,7 @@ class Matcher:
                 found.append((m.start(), -m.end(), rank, 0, e, -1, -1, "", ""))
         new = LexiconMatch
         return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx)
-                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found)]
+                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found, len(ranks))]
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.
@@ -487,7 +487,7 @@ _Hit = tuple[int, int, int, int, Entry, int, int, str, str]
 _ORDER = operator.itemgetter(0, 1, 2, 3)
 
 
-def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
+def _resolve_overlaps(found: list[_Hit], n_families: int | None = None) -> list[_Hit]:
     """Within a concept family keep leftmost-longest (then most literal) matches.
 
     Forms of different concepts on the very same span are all kept (whitelisted ambiguity).
@@ -500,31 +500,33 @@ def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
     """
     found.sort(key=_ORDER)
     kept: list[_Hit] = []
-    # per family: the last hit kept by the overlap rule, its end, and the family's kept hits
-    state: dict[int, tuple[_Hit | None, int, list[_Hit]]] = {}
+    # per family (ranks are 0, 1, ... n - 1): the last hit kept by the overlap rule, its end,
+    # and the family's kept hits, in lists indexed by rank (no dict look-up, no state tuple
+    # built per hit)
+    n = n_families if n_families is not None else 1 + max((m[2] for m in found), default=-1)
+    lasts: list[_Hit | None] = [None] * n
+    last_ends = [-1] * n
+    fam_kepts: list[list[_Hit]] = [[] for _ in range(n)]
+    keep = kept.append
     for m in found:
-        st = state.get(m[2])
-        last: _Hit | None
-        fam_kept: list[_Hit]
-        if st is None:
-            last, last_end, fam_kept = None, -1, []
-        else:
-            last, last_end, fam_kept = st
+        r = m[2]
+        last = lasts[r]
         if last is not None and m[0] == last[0] and m[1] == last[1]:
+            fam_kept = fam_kepts[r]
             if (
                 m[3] == last[3]
                 and m[4].concept != last[4].concept
                 and all(k[4].concept != m[4].concept for k in fam_kept[-3:] if k[0] == m[0])
             ):
-                kept.append(m)
+                keep(m)
                 fam_kept.append(m)
-                state[m[2]] = (last, last_end, fam_kept)
             continue
-        if m[0] < last_end:
+        if m[0] < last_ends[r]:
             continue
-        kept.append(m)
-        fam_kept.append(m)
-        state[m[2]] = (m, -m[1], fam_kept)
+        keep(m)
+        fam_kepts[r].append(m)
+        lasts[r] = m
+        last_ends[r] = -m[1]
     return kept
 
 

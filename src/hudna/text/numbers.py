@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
 from hudna.text.normalize import match_key
+from hudna.text.slots import slot_setters
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
@@ -39,6 +40,9 @@ __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 #: prefix: about twice as slow); "no word character or dot before" is then a lookbehind over the
 #: character before the first digit.
 _DIGITS = re.compile(r"\d(?:(?<![\w.].)\d{0,2}(?:[,\u066c]\d{3})+(?!\d)|\d*(?:[.\u066b]\d+)?)")
+#: The same with ``re.ASCII``, for ASCII texts: there ``\d`` and ``\w`` match the same
+#: characters either way, and the ASCII-only engine is faster.
+_DIGITS_A = re.compile(_DIGITS.pattern, re.ASCII)
 _MULTIPLIERS = (100.0, 1000.0, 1_000_000.0)
 APPROX_KINDS = ("about", "at_least", "more_than", "less_than")
 
@@ -96,7 +100,7 @@ def _number_words(lang: str) -> tuple[frozenset[str], int, frozenset[str]]:
 
 def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _DIGITS.finditer(text):
+    for m in (_DIGITS_A if text.isascii() else _DIGITS).finditer(text):
         raw = m.group(0)
         if raw.count(".") or "\u066b" in raw:
             try:
@@ -248,20 +252,30 @@ def find_quantities(
             if a_kind is None:
                 a_start = start
             start = min(start, a_start)
-        out.append(
-            Quantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                low=None if low is None else _as_int(low),
-                best=None if best is None else _as_int(best),
-                high=None if high is None else _as_int(high),
-                kind=kind,
-                noun=noun,
-            )
-        )
+        q_low = None if low is None else _as_int(low)
+        q_best = None if best is None else _as_int(best)
+        q_high = None if high is None else _as_int(high)
+        if _QUANTITY_SLOTS is None:  # the class changed: its constructor
+            out.append(Quantity(start=start, end=end, text=text[start:end], low=q_low, best=q_best,
+                                high=q_high, kind=kind, noun=noun))
+        else:  # through its slots (hudna.text.slots)
+            set_start, set_end, set_text, set_low, set_best, set_high, set_kind, set_noun = _QUANTITY_SLOTS
+            q: Quantity = _new(Quantity)
+            set_start(q, start)
+            set_end(q, end)
+            set_text(q, text[start:end])
+            set_low(q, q_low)
+            set_best(q, q_best)
+            set_high(q, q_high)
+            set_kind(q, kind)
+            set_noun(q, noun)
+            out.append(q)
         i += 1
     return out
+
+
+_QUANTITY_SLOTS = slot_setters(Quantity, ("start", "end", "text", "low", "best", "high", "kind", "noun"))
+_new = object.__new__
 
 
 def _is_plural_multiplier(atom: _Atom, matches: Sequence[LexiconMatch]) -> bool:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from hudna.text.slots import slot_setters
+
 __all__ = ["Sentence", "split_sentences"]
 
 _BOUNDARY = re.compile(
@@ -226,10 +228,24 @@ def _split_tags(text: str, s: Sentence, markers: Collection[str], openers: Colle
     return [s]
 
 
+#: Sentences are built through their slots (hudna.text.slots), by the constructor if it changed.
+_SENTENCE_SLOTS = slot_setters(Sentence, ("start", "end", "text", "kind"))
+_new = object.__new__
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, kind: str = "text") -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end], kind))
+        if _SENTENCE_SLOTS is None:
+            out.append(Sentence(start, end, text[start:end], kind))
+            return
+        set_start, set_end, set_text, set_kind = _SENTENCE_SLOTS
+        s: Sentence = _new(Sentence)
+        set_start(s, start)
+        set_end(s, end)
+        set_text(s, text[start:end])
+        set_kind(s, kind)
+        out.append(s)

@@ -1,0 +1,40 @@
+"""Building small frozen value objects through their slots, for the hot paths (issue #4).
+
+A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; on a class
+with ``__slots__``, ``object.__new__`` plus the slot descriptors' setters gives the same object
+in about half the time. Callers keep the constructor as the fallback: :func:`slot_setters`
+returns ``None`` when the class no longer has exactly the slots named, and a class with a
+``__post_init__`` check must have that check written out by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["slot_setters"]
+
+
+def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The slot setters of ``names``, in order, when ``cls`` has exactly these slots, else
+    ``None``. Objects built through them skip ``__init__`` and any ``__post_init__``.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True, slots=True)
+    ... class P:
+    ...     lon: float
+    ...     lat: float
+    >>> set_lon, set_lat = slot_setters(P, ("lon", "lat"))
+    >>> p = object.__new__(P); set_lon(p, 36.2); set_lat(p, 37.1); p == P(36.2, 37.1)
+    True
+    >>> slot_setters(P, ("lon",)) is None
+    True
+    """
+    if getattr(cls, "__slots__", None) != names:
+        return None
+    try:
+        return tuple(cls.__dict__[n].__set__ for n in names)
+    except (KeyError, AttributeError):
+        return None
