@@ -299,8 +299,10 @@ class PhoneticIndex:
         rows, cols = np.nonzero(scores >= cutoff)
         if not len(rows):
             return [()] * n
-        vals = scores[rows, cols]
-        order = np.lexsort((cols, -vals, rows))  # by row, best score first, then key order
+        # by row, best score first, then key order: nonzero gives the pairs by row, then key,
+        # and a score is in [0, 100], so one stable sort on row * 128 - score orders them (a
+        # float key, exact: distinct ratios differ by far more than its rounding)
+        order = np.argsort(rows * 128.0 - scores[rows, cols], kind="stable")
         rows, cols = rows[order], cols[order]
         first = np.searchsorted(rows, np.arange(n + 1))
         rank = np.arange(len(rows)) - first[rows]
