@@ -481,8 +481,12 @@ class PhoneticIndex:
         best_loc = np.maximum.reduceat(loc[order].astype(np.int8), starts).astype(bool)
         # rank the places of each query: best first, ties by entry index; keep the top ones and
         # the local ones
+        # (one sort of unique integer keys, the entry last: a place's best entry is its own, so
+        # no two keys are equal and any sort gives lexsort((bi, -bs, bj))'s order; the
+        # similarity enters as its rank among the distinct values, so exactly)
         bj, bi, bs = job[best], idx[best], sim[best]
-        order2 = np.lexsort((bi, -bs, bj))
+        distinct, sim_rank = np.unique(-bs, return_inverse=True)
+        order2 = np.argsort((bj * (len(distinct) + 1) + sim_rank.reshape(-1)) * (n_entries + 1) + bi)
         bj, bi, bs, bl = bj[order2], bi[order2], bs[order2], best_loc[order2]
         first = np.searchsorted(bj, bj, side="left")
         rank = np.arange(len(bj)) - first
