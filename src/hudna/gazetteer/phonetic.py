@@ -513,10 +513,13 @@ def _pair_scores(
     queries: npt.NDArray[Any], vocab: npt.NDArray[Any], qpos: npt.NDArray[np.int64], kid: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
     """Indel normalised similarity of each pair (``queries[qpos[i]]``, ``vocab[kid[i]]``), each
-    distinct pair computed once (rapidfuzz ``cpdist``)."""
+    distinct pair computed once (rapidfuzz ``cpdist``, given lists: it reads a list's strings
+    in well under half the instructions it takes for an object array's)."""
     n = len(vocab)
     pairs, back = np.unique(qpos * n + kid, return_inverse=True)
-    scores = process.cpdist(queries[pairs // n], vocab[pairs % n], scorer=Indel.normalized_similarity, dtype=np.float64)
+    scores = process.cpdist(
+        queries[pairs // n].tolist(), vocab[pairs % n].tolist(), scorer=Indel.normalized_similarity, dtype=np.float64
+    )
     out: npt.NDArray[np.float64] = scores[back.reshape(-1)]
     return out
 
