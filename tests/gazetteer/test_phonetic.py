@@ -373,7 +373,7 @@ def test_answers_made_by_slot_setters_equal_the_dataclass(gaz):
 
     r = gaz.geocode("Teir Maaleh village", lang="en", context="Homs Governorate")
     values = tuple(getattr(r, f.name) for f in dataclasses.fields(GeocodeResult))
-    made, ref = _result(*values), GeocodeResult(*values)
+    made, ref = _result(values[0], values[1:10], *values[10:]), GeocodeResult(*values)
     assert made == ref and repr(made) == repr(ref) and hash(made) == hash(ref)
     assert [getattr(made, f.name) for f in dataclasses.fields(GeocodeResult)] == list(values)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -120,6 +120,10 @@ if tuple(f.name for f in dataclasses.fields(Alternative)) != _ALT_FIELDS:  # pra
     raise ImportError("Alternative's fields changed: update _ALT_FIELDS")
 #: The slot setters of the two answer classes, in field order (see :func:`_frozen`).
 _RESULT_SETTERS = tuple(GeocodeResult.__dict__[f].__set__ for f in _RESULT_FIELDS)
+(
+    _set_query, _set_pcode, _set_name_en, _set_name_ar, _set_level, _set_admin1, _set_admin2, _set_admin3, _set_lat,
+    _set_lon, _set_geo, _set_where, _set_score, _set_alts, _set_reason, _set_matched, _set_method, _set_version,
+) = _RESULT_SETTERS
 _ALT_SETTERS = tuple(Alternative.__dict__[f].__set__ for f in _ALT_FIELDS)
 _new_object = object.__new__
 _PAREN = re.compile(r"\(([^)]*)\)")
@@ -1153,7 +1157,7 @@ class Gazetteer:
         score = min(top.score, 100.0)
         score = round(score, 1) if memo is None else memo.round1(score)
         # every field, in the order of _RESULT_FIELDS
-        return _result(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
+        return _result(query, fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
         self, cands: list[_Cand], flags: _FlagTuple, ctx: _Context, ranks: list[float] | None = None
@@ -1250,14 +1254,44 @@ class Gazetteer:
         return self._words[lang]
 
 
-def _result(*values: Any) -> GeocodeResult:
-    """``GeocodeResult(*values)`` (every field, in order): the frozen dataclass's ``__init__``
-    sets each slot through ``object.__setattr__``, which looks the attribute up on the type; the
-    slots' own setters do the same stores directly (an answer has 18 fields; a geocoding call
-    makes one per name). The classes have no ``__post_init__``; a test compares the two."""
+def _result(
+    query: str,
+    fields: _PlaceFields,
+    geo: int,
+    where: int,
+    score: float,
+    alts: tuple[Alternative, ...],
+    reason: str | None,
+    matched: str,
+    method: str,
+    version: str,
+) -> GeocodeResult:
+    """``GeocodeResult(query, *fields, geo, where, ...)`` (every field, in order; ``fields``:
+    the place's, ``_RESULT_FIELDS[1:10]``): the frozen dataclass's ``__init__`` sets each slot
+    through ``object.__setattr__``, which looks the attribute up on the type; the slots' own
+    setters do the same stores directly (an answer has 18 fields; a geocoding call makes one
+    per name), called one by one (a loop over them took twice the instructions). The classes
+    have no ``__post_init__``; a test compares the two."""
     r = _new_object(GeocodeResult)
-    for put, v in zip(_RESULT_SETTERS, values, strict=True):
-        put(r, v)
+    pcode, name_en, name_ar, level, admin1, admin2, admin3, lat, lon = fields
+    _set_query(r, query)
+    _set_pcode(r, pcode)
+    _set_name_en(r, name_en)
+    _set_name_ar(r, name_ar)
+    _set_level(r, level)
+    _set_admin1(r, admin1)
+    _set_admin2(r, admin2)
+    _set_admin3(r, admin3)
+    _set_lat(r, lat)
+    _set_lon(r, lon)
+    _set_geo(r, geo)
+    _set_where(r, where)
+    _set_score(r, score)
+    _set_alts(r, alts)
+    _set_reason(r, reason)
+    _set_matched(r, matched)
+    _set_method(r, method)
+    _set_version(r, version)
     return r
 
 
