@@ -81,3 +81,13 @@ def test_region_alias_beside_a_spelled_governorate_keeps_its_claim(pipe) -> None
     doc = pipe(Doc("Clashes renewed in areas at the eastern Ghouta and bombardment on Reef Dimashq",
                    published_on=date(2016, 1, 1), lang_hint="en"))
     assert doc["claims"]
+
+
+def test_spellings_are_read_in_the_title_lead_and_claim_sentences_only(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the third sentence reports nothing (no incident, figure, status or calm word): its
+    # places are not looked for; the same words in a report are
+    lead = "Syria talks resume in Geneva. Delegations met on Monday. "
+    quiet = _places(pipe, lead + "The envoy was born in Sermin and studied in Beirut.")
+    assert "Sermin" not in quiet
+    loud = _places(pipe, lead + "Warplanes struck Sermin on Monday, killing four civilians.")
+    assert loud["Sermin"][0] == "C3953"

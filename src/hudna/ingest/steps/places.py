@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 #: Lexicon families whose words are never place names (a hit inside one is dropped).
 _NOT_PLACES = frozenset({"actor", "role", "regime", "status", "incident", "source", "time", "casualty",
                          "person", "attribution", "negation", "num", "approx", "hedge", "calm", "tally"})
+#: Families of the lexicon words that make a sentence able to give a claim (an incident, a
+#: casualty figure, a regime's status, calm): press spellings are looked for in such sentences.
+_CLAIM_FAMILIES = frozenset({"incident", "casualty", "clash", "status", "regime", "calm"})
 #: Communities at least this important are accepted without a cue word (cities, towns).
 MIN_IMPORTANCE = 2
 #: Words between a place and the next one for the next to be read as its qualifier.
@@ -332,6 +335,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     aliases: list[Any] = []
     triggers: list[int] = []
     trigger_ends: list[int] = []
+    claim_words: list[int] = []
     for m in matches:
         concept = m.concept
         fam = m.entry.family
@@ -343,6 +347,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             if fam == "incident":
                 triggers.append(m.start)
                 trigger_ends.append(m.end)
+            if fam in _CLAIM_FAMILIES:
+                claim_words.append(m.start)
         elif concept.startswith("place.in."):
             aliases.append(m)
     blocked.sort()
@@ -481,7 +487,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
     if lang == "en":
         govs = set(gov_counts) | {m.concept.rsplit(".", 1)[1].upper() for m in aliases}
-        out += _spelled_places(doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends)
+        out += _spelled_places(doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends,
+                               claim_words)
     out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
     doc["places"] = _mark_qualifiers(doc, out, w, triggers)
@@ -715,7 +722,8 @@ def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
 
 
 def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked: list[tuple[int, int]],
-                    context: str, govs: frozenset[str], w: _Words, verbs: list[int]) -> list[PlaceMention]:
+                    context: str, govs: frozenset[str], w: _Words, verbs: list[int],
+                    claim_words: list[int]) -> list[PlaceMention]:
     """Capitalised names after a cue word ("in Saraqeb", "the town of Kafranbel") and the names
     coordinated with them ("Saraqeb, Sermin and Binnish") that the exact scanner missed: the
     press spells them otherwise than the gazetteer. Each is geocoded with the article's places
@@ -727,11 +735,24 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
     cue_re, coord_re, after_re, stop = _spelling_regexes(lang)
     taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
     tried: set[int] = set()
-    # chains start after a cue word or right after a place already found ("Douma and Saqba")
-    firsts = list(cue_re.finditer(text))
-    firsts += [c for p in known if not p.foreign and (c := coord_re.match(text, p.end)) is not None]
-    # ... or right after an incident word ("Bombardment targets Idlib", "jets struck Saraqeb")
-    firsts += [c for e in verbs if (c := after_re.match(text, e)) is not None]
+    # chains are looked for in the title and lead and in the sentences that can make a claim:
+    # the others' places locate nothing a monitor reads (and each reading costs a fuzzy
+    # geocoding); runs of such sentences are scanned as one range
+    sents = doc["sentences"]
+    keep = sorted({i for i in {0, 1} | {sentence_index(doc, a) for a in claim_words} if i < len(sents)})
+    ranges: list[list[int]] = []
+    for i in keep:
+        if ranges and ranges[-1][2] == i - 1:
+            ranges[-1][1:] = [sents[i].end, i]
+        else:
+            ranges.append([sents[i].start, sents[i].end, i])
+    # a chain starts after a cue word, right after a place already found ("Douma and Saqba")
+    # or right after an incident word ("Bombardment targets Idlib", "jets struck Saraqeb")
+    firsts = [m for a, b, _ in ranges for m in cue_re.finditer(text, a, b)]
+    kept = set(keep)
+    starts = [p.end for p in known if not p.foreign]
+    firsts += [c for e in starts if (c := coord_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept]
+    firsts += [c for e in verbs if (c := after_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept]
     # each name's readings, longest first; the chain goes on after the whole capitalised run
     pending: list[tuple[int, list[tuple[int, str]], int]] = []
     for first in firsts:
@@ -745,7 +766,7 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
             m = coord_re.match(text, end)
     found: dict[tuple[int, int], ClaimPlace] = {}
     # the longest sure reading of each name wins: the readings are geocoded in rounds (all
-    # names' longest, then the next of the names not yet placed), each round one batch
+    # names' longest, then the next of the names not yet placed)
     while pending:
         sure = _sure_places(gazetteer, [opts[i][1] for _, opts, i in pending], lang, context)
         later = []
@@ -820,8 +841,8 @@ def clear_spelling_cache() -> None:
 def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | None) -> dict[str, ClaimPlace | None]:
     """The geocoder's answer for each name in another spelling when it is sure: a place in Syria
     (not the country itself) with a score of at least :data:`SPELLING_MIN_SCORE` and no
-    runner-up as good in another governorate; else None. The names not answered before are
-    geocoded in one batch (``geocode_many``, when the gazetteer has it)."""
+    runner-up as good in another governorate; else None (answers are kept per name, language
+    and context)."""
     context = context or None
     out: dict[str, ClaimPlace | None] = {}
     todo: list[str] = []
@@ -837,11 +858,9 @@ def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | 
         return out
     with warnings.catch_warnings():  # ties are expected: a tie across governorates is no answer
         warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-        many = getattr(gazetteer, "geocode_many", None)
-        if many is not None:
-            results = many(todo, lang=lang, context=context)
-        else:
-            results = [gazetteer.geocode(s, lang=lang, context=context) for s in todo]
+        # one by one: an article's batch is a name or two, below what ``geocode_many``'s batch
+        # planning pays for
+        results = [gazetteer.geocode(s, lang=lang, context=context) for s in todo]
     if len(_SURE) + len(todo) > _SURE_MAX:
         _SURE.clear()
     for s, r in zip(todo, results, strict=True):
