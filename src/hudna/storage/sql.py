@@ -792,9 +792,17 @@ class SqlStore:
         self.url = url
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[SqlUnitOfWork]:
-        with self.engine.begin() as conn:
-            yield SqlUnitOfWork(conn)
+    def unit_of_work(self, *, readonly: bool = False) -> Iterator[SqlUnitOfWork]:
+        """A transaction; ``readonly`` for one that only reads (on SQLite it then takes no write
+        lock: readers of a WAL database never wait for the writer)."""
+        if not readonly:
+            with self.engine.begin() as conn:
+                yield SqlUnitOfWork(conn)
+            return
+        with self.engine.connect() as conn:
+            conn.execution_options(hudna_readonly=True)
+            with conn.begin():
+                yield SqlUnitOfWork(conn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -816,7 +824,9 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # a writer takes the write lock first (a deferred transaction that reads, then writes,
+        # fails at once when another writer committed in between); a reader takes none
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("hudna_readonly") else "BEGIN IMMEDIATE")
 
 
 def _user(row: Any) -> UserRecord:

@@ -81,7 +81,7 @@ def events_page(store: Store, query: EventQuery) -> tuple[list[EventRow], str | 
     """One page of events and the cursor of the next page (``None`` on the last page)."""
     if query.regime_id:
         get_regime(store, query.regime_id)
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(readonly=True) as uow:
         rows = uow.page_events(query)
     nxt = encode_cursor(rows[-1]) if len(rows) == query.limit else None
     return rows, nxt
@@ -89,7 +89,7 @@ def events_page(store: Store, query: EventQuery) -> tuple[list[EventRow], str | 
 
 def timeline(store: Store, regime_id: str | None, date_from: date | None, date_to: date | None) -> dict[str, Any]:
     """Violations per day per regime: ``{"series": {regime_id: [[day, n], ...]}}``."""
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(readonly=True) as uow:
         rows = uow.violations_per_day(regime_id, date_from, date_to)
     series: dict[str, list[list[Any]]] = {}
     for rid, day, n in rows:
@@ -258,7 +258,7 @@ def resolve_sources(cat: SourceCatalog, names: Iterable[tuple[str, str]]) -> lis
 def event_detail(store: Store, event_id: str) -> EventDetail:
     """An event with its assessments and their history, its claims with the evidence highlighted,
     who said what (corroborated news events) and its sources with kind and affiliation."""
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(readonly=True) as uow:
         event = uow.get_event(event_id)
         if event is None:
             raise EventNotFound(f"no event {event_id!r}")
@@ -322,7 +322,7 @@ _STATE_ORDER = {ProposalState.PENDING: 0, ProposalState.APPLIED: 1, ProposalStat
 def proposal_views(store: Store, *, state: str | None = None, regime_id: str | None = None) -> list[ProposalView]:
     """Proposals, pending first (then applied, rejected), each with its evidence in context."""
     items = list_proposals(store, state=state, regime_id=regime_id)
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(readonly=True) as uow:
         reports = {rid: r for rid in {p.report_id for p in items} if (r := uow.get_report(rid)) is not None}
     cat = source_catalog(store)
     items.sort(key=lambda p: (_STATE_ORDER.get(p.state, 3), p.regime_id or "~", -(p.at.timestamp() if p.at else 0), p.id))
@@ -342,7 +342,7 @@ def proposal_views(store: Store, *, state: str | None = None, regime_id: str | N
 
 def report_detail(store: Store, report_id: str) -> tuple[Report, list[ClaimView]]:
     """A report and its claims, each with its evidence highlighted in the original text."""
-    with store.unit_of_work() as uow:
+    with store.unit_of_work(readonly=True) as uow:
         report = uow.get_report(report_id)
         if report is None:
             raise NotFound(f"no report {report_id!r}", code="HUDNA-REPORT-404")
