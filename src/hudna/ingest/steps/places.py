@@ -727,10 +727,12 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
     """Capitalised names after a cue word ("in Saraqeb", "the town of Kafranbel") and the names
     coordinated with them ("Saraqeb, Sermin and Binnish") that the exact scanner missed: the
     press spells them otherwise than the gazetteer. Each is geocoded with the article's places
-    as context and kept when the geocoder is sure (:func:`_sure_place`) and, when the article
+    as context and kept when the geocoder is sure (:func:`_sure_places`) and, when the article
     names governorates (``govs``), the place lies in one of them or is a town of note ("in
     Idlib" in an Aleppo story): a fuzzy match on a village elsewhere is most often a word that
-    is no place ("Tariq al-Bab" in an Aleppo story is no village of Tartous). A longer name is tried before its first words ("Khan Sheikhoun" before "Khan")."""
+    is no place ("Tariq al-Bab" in an Aleppo story is no village of Tartous). A longer name is
+    tried before its first words ("Khan Sheikhoun" before "Khan"). Only the title, the lead and
+    the sentences with a claim word (``claim_words``, offsets) are read."""
     text, lang = doc.text, doc["lang"]
     cue_re, coord_re, after_re, stop = _spelling_regexes(lang)
     taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
@@ -828,8 +830,10 @@ def _spelling_options(text: str, start: int, end: int, taken: _Spans, stop: froz
     return out
 
 
-#: (surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when full).
-_SURE: dict[tuple[str, str, str | None], ClaimPlace | None] = {}
+#: (gazetteer, surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when
+#: full). The gazetteer is its identity and version: pipelines on other gazetteers (a layer, one
+#: without some learned names) share nothing.
+_SURE: dict[tuple[tuple[int, str], str, str, str | None], ClaimPlace | None] = {}
 _SURE_MAX = 20000
 
 
@@ -844,11 +848,12 @@ def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | 
     runner-up as good in another governorate; else None (answers are kept per name, language
     and context)."""
     context = context or None
+    gid = (id(gazetteer), str(getattr(gazetteer, "version", "")))
     out: dict[str, ClaimPlace | None] = {}
     todo: list[str] = []
     for s in surfaces:
         if s not in out:
-            key = (s, lang, context)
+            key = (gid, s, lang, context)
             if key in _SURE:
                 out[s] = _SURE[key]
             else:
@@ -864,7 +869,7 @@ def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | 
     if len(_SURE) + len(todo) > _SURE_MAX:
         _SURE.clear()
     for s, r in zip(todo, results, strict=True):
-        out[s] = _SURE[(s, lang, context)] = _sure_answer(gazetteer, s, r)
+        out[s] = _SURE[(gid, s, lang, context)] = _sure_answer(gazetteer, s, r)
     return out
 
 
