@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import fields
 from datetime import date
 
 import pytest
@@ -17,6 +18,7 @@ from hudna.gazetteer.scan import scan_text
 from hudna.ingest.pipeline import Doc
 from hudna.ingest.steps.text import _by_sentence, _matches_by_sentence, key_slice, sentence_matches
 from hudna.text.normalize import _char_table, keyed_text, match_key
+from hudna.text.slots import slot_setters
 
 TEXTS = [
     ("en", "Russian and Syrian government jets struck rebel-held areas of Aleppo's countryside on "
@@ -231,11 +233,11 @@ def test_slot_built_evidence_is_the_constructed_one(monkeypatch: pytest.MonkeyPa
     from hudna.errors import ValidationError
     from hudna.ingest.steps import claims
 
-    assert claims._EVIDENCE_SLOTS is not None  # the fast path is taken
+    assert slot_setters(Evidence, ("start", "end", "text", "role")) is not None  # the fast path is taken
     doc = Doc("Air strikes hit Aleppo.")
     for fast in (True, False):
         if not fast:  # another class layout: the constructor
-            monkeypatch.setattr(claims, "_EVIDENCE_SLOTS", None)
+            monkeypatch.setattr(claims, "_make_evidence", Evidence)
         ev = claims._ev(doc, 0, 11, "trigger")
         assert type(ev) is Evidence and ev == Evidence(0, 11, "Air strikes", "trigger")
         assert hash(ev) == hash(Evidence(0, 11, "Air strikes", "trigger"))
@@ -248,7 +250,9 @@ def test_slot_built_values_are_the_constructed_ones(lang: str, text: str, monkey
     from hudna.text import dates, numbers, sentences
 
     text += " Until 09:30 GMT on Monday, 20-25 people; about 30." if lang == "en" else " حتى الساعة 9:30 من يوم الاثنين"
-    assert None not in (dates._TIME_SLOTS, numbers._QUANTITY_SLOTS, sentences._SENTENCE_SLOTS)
+    # the fast path is taken: the classes have the slots the builders name
+    classes = (dates.TimeExpression, numbers.Quantity, sentences.Sentence)
+    assert None not in [slot_setters(cls, tuple(f.name for f in fields(cls))) for cls in classes]
 
     def run() -> tuple[list, list, list]:  # type: ignore[type-arg]
         return (sentences.split_sentences(text),
@@ -256,9 +260,10 @@ def test_slot_built_values_are_the_constructed_ones(lang: str, text: str, monkey
                 numbers.find_quantities(text, lang))
 
     fast = run()
-    for name in ("_TIME_SLOTS", "_QUANTITY_SLOTS"):
-        monkeypatch.setattr(dates if name == "_TIME_SLOTS" else numbers, name, None)
-    monkeypatch.setattr(sentences, "_SENTENCE_SLOTS", None)
+    # another class layout: the constructors
+    monkeypatch.setattr(dates, "_make_time", dates.TimeExpression)
+    monkeypatch.setattr(numbers, "_make_quantity", numbers.Quantity)
+    monkeypatch.setattr(sentences, "_make_sentence", sentences.Sentence)
     plain = run()
     assert all(fast) and fast == plain
     assert [list(map(hash, xs)) for xs in fast] == [list(map(hash, xs)) for xs in plain]

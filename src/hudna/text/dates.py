@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
 from hudna.text.normalize import match_key
-from hudna.text.slots import slot_setters
+from hudna.text.slots import slot_builder
 
 __all__ = ["TimeExpression", "find_time_expressions", "resolve_weekday"]
 
@@ -273,44 +273,15 @@ def _interpret(
         used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")]
         if used:
             start, end = used[0].start, used[-1].end
-    if _TIME_SLOTS is None:  # the class changed: its constructor
-        return TimeExpression(
-            start=start,
-            end=end,
-            text=text[start:end],
-            on=on,
-            earliest_on=earliest,
-            latest_on=latest,
-            precision=precision,
-            tz=tz,
-            at=at,
-            part_of_day=part,
-            is_until="until" in kinds,
-            states_today=offset == 0 and weekday is not None,
-        )
     # through its slots (hudna.text.slots): a quarter of the constructor's time
-    (set_start, set_end, set_text, set_on, set_earliest, set_latest, set_precision, set_tz, set_at,
-     set_part, set_until, set_today) = _TIME_SLOTS
-    expr: TimeExpression = _new(TimeExpression)
-    set_start(expr, start)
-    set_end(expr, end)
-    set_text(expr, text[start:end])
-    set_on(expr, on)
-    set_earliest(expr, earliest)
-    set_latest(expr, latest)
-    set_precision(expr, precision)
-    set_tz(expr, tz)
-    set_at(expr, at)
-    set_part(expr, part)
-    set_until(expr, "until" in kinds)
-    set_today(expr, offset == 0 and weekday is not None)
+    expr: TimeExpression = _make_time(start, end, text[start:end], on, earliest, latest, precision, tz, at, part,
+                                      "until" in kinds, offset == 0 and weekday is not None)
     return expr
 
 
-_TIME_SLOTS = slot_setters(TimeExpression, (
+_make_time = slot_builder(TimeExpression, (
     "start", "end", "text", "on", "earliest_on", "latest_on", "precision", "tz", "at", "part_of_day",
     "is_until", "states_today"))
-_new = object.__new__
 
 
 def find_time_expressions(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
 from hudna.text.normalize import match_key
-from hudna.text.slots import slot_setters
+from hudna.text.slots import slot_builder
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
@@ -255,27 +255,13 @@ def find_quantities(
         q_low = None if low is None else _as_int(low)
         q_best = None if best is None else _as_int(best)
         q_high = None if high is None else _as_int(high)
-        if _QUANTITY_SLOTS is None:  # the class changed: its constructor
-            out.append(Quantity(start=start, end=end, text=text[start:end], low=q_low, best=q_best,
-                                high=q_high, kind=kind, noun=noun))
-        else:  # through its slots (hudna.text.slots)
-            set_start, set_end, set_text, set_low, set_best, set_high, set_kind, set_noun = _QUANTITY_SLOTS
-            q: Quantity = _new(Quantity)
-            set_start(q, start)
-            set_end(q, end)
-            set_text(q, text[start:end])
-            set_low(q, q_low)
-            set_best(q, q_best)
-            set_high(q, q_high)
-            set_kind(q, kind)
-            set_noun(q, noun)
-            out.append(q)
+        # through its slots (hudna.text.slots)
+        out.append(_make_quantity(start, end, text[start:end], q_low, q_best, q_high, kind, noun))
         i += 1
     return out
 
 
-_QUANTITY_SLOTS = slot_setters(Quantity, ("start", "end", "text", "low", "best", "high", "kind", "noun"))
-_new = object.__new__
+_make_quantity = slot_builder(Quantity, ("start", "end", "text", "low", "best", "high", "kind", "noun"))
 
 
 def _is_plural_multiplier(atom: _Atom, matches: Sequence[LexiconMatch]) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from hudna.text.slots import slot_setters
+from hudna.text.slots import slot_builder
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -229,8 +229,7 @@ def _split_tags(text: str, s: Sentence, markers: Collection[str], openers: Colle
 
 
 #: Sentences are built through their slots (hudna.text.slots), by the constructor if it changed.
-_SENTENCE_SLOTS = slot_setters(Sentence, ("start", "end", "text", "kind"))
-_new = object.__new__
+_make_sentence = slot_builder(Sentence, ("start", "end", "text", "kind"))
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, kind: str = "text") -> None:
@@ -239,13 +238,4 @@ def _append(out: list[Sentence], text: str, start: int, end: int, kind: str = "t
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        if _SENTENCE_SLOTS is None:
-            out.append(Sentence(start, end, text[start:end], kind))
-            return
-        set_start, set_end, set_text, set_kind = _SENTENCE_SLOTS
-        s: Sentence = _new(Sentence)
-        set_start(s, start)
-        set_end(s, end)
-        set_text(s, text[start:end])
-        set_kind(s, kind)
-        out.append(s)
+        out.append(_make_sentence(start, end, text[start:end], kind))

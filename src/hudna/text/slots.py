@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["slot_setters"]
+__all__ = ["slot_builder", "slot_setters"]
 
 
 def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...] | None:
@@ -38,3 +38,38 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any]
         return tuple(cls.__dict__[n].__set__ for n in names)
     except (KeyError, AttributeError):
         return None
+
+
+def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
+    """A function ``build(v1, v2, ...)`` making a ``cls`` with the fields ``names`` set to the
+    values given, in order: through the slot setters, one call each, when :func:`slot_setters`
+    finds them (the function is compiled once, as ``dataclasses`` compiles ``__init__``), else
+    through the constructor (keyword arguments). Skips ``__post_init__``: a caller whose class
+    checks its fields there writes the check out before building.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True, slots=True)
+    ... class P:
+    ...     lon: float
+    ...     lat: float
+    >>> slot_builder(P, ("lon", "lat"))(36.2, 37.1) == P(36.2, 37.1)
+    True
+    >>> slot_builder(P, ("lat",))(37.1)  # no such slots: the constructor, which refuses
+    Traceback (most recent call last):
+    ...
+    TypeError: P.__init__() missing 1 required positional argument: 'lon'
+    """
+    setters = slot_setters(cls, names)
+    if setters is None:
+        def construct(*values: Any) -> Any:
+            return cls(**dict(zip(names, values, strict=True)))
+        return construct
+    args = ", ".join(f"v{i}" for i in range(len(names)))
+    body = "".join(f"    s{i}(o, v{i})\n" for i in range(len(names)))
+    src = f"def build({args}):\n    o = new(cls)\n{body}    return o\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, **{f"s{i}": f for i, f in enumerate(setters)}}
+    exec(compile(src, f"<slot_builder {cls.__name__}>", "exec"), scope)  # noqa: S102 - fixed template, no input
+    build: Callable[..., Any] = scope["build"]
+    return build

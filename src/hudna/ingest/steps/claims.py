@@ -32,7 +32,7 @@ from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
 from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
 from hudna.text.numbers import Quantity
-from hudna.text.slots import slot_setters
+from hudna.text.slots import slot_builder
 
 __all__ = [
     "RULES",
@@ -67,23 +67,17 @@ _STATEMENT_GAP = 2
 _IRREALIS_GAP = 2
 
 
-#: Evidence is built through its slots (object.__new__ and the slot descriptors: no __init__,
-#: frozen __setattr__ checks or __post_init__ call), a few thousand times per article set; if
-#: the class no longer has these slots, through its constructor.
-_EVIDENCE_SLOTS = slot_setters(Evidence, ("start", "end", "text", "role"))
-_new = object.__new__
+#: Evidence is built through its slots (no __init__, frozen __setattr__ checks or
+#: __post_init__ call), a few thousand times per article set (:func:`slot_builder`; the
+#: constructor if the class no longer has these slots).
+_make_evidence = slot_builder(Evidence, ("start", "end", "text", "role"))
 
 
 def _ev(doc: Doc, start: int, end: int, role: str) -> Evidence:
     text = doc.text[start:end]
-    if _EVIDENCE_SLOTS is None or start < 0 or end < start or len(text) != end - start:
-        return Evidence(start, end, text, role)  # (and a span that does not fit raises there)
-    set_start, set_end, set_text, set_role = _EVIDENCE_SLOTS
-    ev: Evidence = _new(Evidence)
-    set_start(ev, start)
-    set_end(ev, end)
-    set_text(ev, text)
-    set_role(ev, role)
+    if start < 0 or end < start or len(text) != end - start:
+        return Evidence(start, end, text, role)  # a span that does not fit raises there
+    ev: Evidence = _make_evidence(start, end, text, role)
     return ev
 
 
