@@ -39,7 +39,7 @@ from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, DataError
 from hudna.gazetteer.build import BuiltGazetteer, finish
 from hudna.gazetteer.core import Gazetteer
-from hudna.gazetteer.model import Place, PlaceName
+from hudna.gazetteer.model import GeocodeResult, Place, PlaceName
 from hudna.geo.admin import distance_m
 from hudna.text.normalize import match_key, script_of
 
@@ -169,9 +169,7 @@ def learn_layer(
         if not parts:
             report.skipped["not a place name"] += 1
             continue
-        with warnings.catch_warnings():  # ties are expected here; the learned name settles them
-            warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-            res = gaz.geocode(text, lang="en", context=g.context or None)
+        res = _geocode_quietly(gaz, text, g.context)
         known = (res.pcode is not None and res.lon is not None and res.lat is not None
                  and distance_m(lon1=lon, lat1=lat, lon2=res.lon, lat2=res.lat) <= KNOWN_M)
         if known and (len(parts) < 2 or res.level not in _ALIAS_LEVELS):
@@ -185,14 +183,14 @@ def learn_layer(
             # "Tadmur/Palmyra town" is Tadmor: the alternatives the gazetteer does not answer
             # so become its names ("Palmyra")
             assert res.pcode is not None
-            parts = [p for p in parts if not _answers(gaz, p, res.pcode, g.context)
-                     and not _names_known_place(gaz, p, lon, lat, g.context)]
+            parts = [p for p in parts if (ans := _geocode_quietly(gaz, p, g.context)).pcode != res.pcode
+                     and not _names_known_place(ans, lon, lat)]
             if not parts:
                 report.known += 1
                 continue
             target: str | None = res.pcode
         else:
-            parts = [p for p in parts if not _names_known_place(gaz, p, lon, lat, g.context)]
+            parts = [p for p in parts if not _names_known_place(_geocode_quietly(gaz, p, g.context), lon, lat)]
             if not parts:
                 report.skipped["names a known place nearby"] += 1
                 continue
@@ -248,19 +246,17 @@ def learn_layer(
 _ALIAS_LEVELS = (Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT)
 
 
-def _answers(gaz: Gazetteer, part: str, pcode: str, context: str) -> bool:
-    """Whether the gazetteer answers ``part`` (with the record's admin context) with ``pcode``."""
+def _geocode_quietly(gaz: Gazetteer, name: str, context: str) -> GeocodeResult:
+    """``gaz.geocode`` of a coded string or part with the record's admin context; ties are
+    expected here (the learned name settles them) and not warned of."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-        return gaz.geocode(part, lang="en", context=context or None).pcode == pcode
+        return gaz.geocode(name, lang="en", context=context or None)
 
 
-def _names_known_place(gaz: Gazetteer, part: str, lon: float, lat: float, context: str) -> bool:
-    """Whether the gazetteer answers ``part`` (with the record's admin context) surely with a
-    place of its own near the point (see :data:`KNOWN_NAME_SCORE`)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-        res = gaz.geocode(part, lang="en", context=context or None)
+def _names_known_place(res: GeocodeResult, lon: float, lat: float) -> bool:
+    """Whether a part's answer ``res`` is sure and a place of its own near the point (see
+    :data:`KNOWN_NAME_SCORE`)."""
     return (
         res.pcode is not None and res.score >= KNOWN_NAME_SCORE and res.level not in (Level.POINT, Level.COUNTRY)
         and not (res.level == Level.COMMUNITY and (res.where_prec or 1) >= 2)
