@@ -60,7 +60,7 @@ log = logging.getLogger(__name__)
 #: for a place anywhere; lower ones inside a governorate or district named by the context.
 PHONETIC_THRESHOLD = 86.0
 PHONETIC_THRESHOLD_GOVERNORATE = 80.0
-PHONETIC_THRESHOLD_DISTRICT = 72.0
+PHONETIC_THRESHOLD_DISTRICT = 80.0
 #: When the context names areas, a place outside all of them needs this similarity.
 PHONETIC_THRESHOLD_OUTSIDE_CONTEXT = 92.0
 #: Candidates of the context's areas below every threshold are not kept (nothing could take them).
