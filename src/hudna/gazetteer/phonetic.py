@@ -130,7 +130,39 @@ class _District:
     vkeys: list[str] = field(default_factory=list)
     vidx: list[int] = field(default_factory=list)
     ckeys: list[str] = field(default_factory=list)
-    arrays: dict[str, tuple[list[str], npt.NDArray[np.int64], float]] | None = None
+    arrays: dict[str, _AreaKeys] | None = None
+
+
+@dataclass(frozen=True)
+class _AreaKeys:
+    """The keys of one kind inside an area, for :meth:`PhoneticIndex.area_search`: each
+    distinct key once (many names of an area share a key: a sixth of the vowel keys, half of
+    the consonant keys) for the search of one query, every entry's for the batched search
+    (``cdist`` scores cheaply; spreading a matrix of distinct keys back cost more)."""
+
+    #: every entry's key, in index order
+    entry_keys: list[str]
+    #: the distinct keys, in the order they first occur among the area's entries
+    keys: list[str]
+    #: for each distinct key, the positions of its entries (ascending)
+    members: list[tuple[int, ...]]
+    #: the entries' indexes (global), as an array and as a list
+    gidx: npt.NDArray[np.int64]
+    gidx_list: list[int]
+    cutoff: float
+
+
+def _area_keys(keys: list[str], gidx: list[int], cutoff: float) -> _AreaKeys:
+    index: dict[str, int] = {}
+    members: list[list[int]] = []
+    for pos, k in enumerate(keys):
+        j = index.setdefault(k, len(index))
+        if j == len(members):
+            members.append([])
+        members[j].append(pos)
+    return _AreaKeys(
+        keys, list(index), [tuple(m) for m in members], np.asarray(gidx, dtype=np.int64), list(gidx), cutoff
+    )
 
 
 class PhoneticIndex:
@@ -268,8 +300,8 @@ class PhoneticIndex:
             self._exact_vc[kk] = tuple(vv)  # type: ignore[assignment]
         for dist in self._districts.values():
             dist.arrays = {
-                "v": (dist.vkeys, np.asarray(dist.vidx, dtype=np.int64), AREA_CUTOFF_VOWEL),
-                "c": (dist.ckeys, np.asarray(dist.idx, dtype=np.int64), AREA_CUTOFF_CONSONANT),
+                "v": _area_keys(dist.vkeys, dist.vidx, AREA_CUTOFF_VOWEL),
+                "c": _area_keys(dist.ckeys, dist.idx, AREA_CUTOFF_CONSONANT),
             }
 
     def area_search(self, area: str, kind: str, queries: list[str]) -> list[tuple[int, ...]]:
@@ -287,15 +319,24 @@ class PhoneticIndex:
             return [()] * n
         if dist.arrays is None:
             self.freeze()
-        choices, gidx, cutoff = dist.arrays[kind]  # type: ignore[index]
+        ak = dist.arrays[kind]  # type: ignore[index]
+        choices, cutoff = ak.keys, ak.cutoff
         if not choices:
             return [()] * n
         if n == 1:  # one query: rapidfuzz's own top-k is cheaper than a matrix
+            # the best distinct keys hold the best entries: an entry outside them has six
+            # entries ahead of it (the first entries of six keys scoring more, or as much and
+            # occurring earlier); their entries, by score then index, are the answer
             res = process.extract(queries[0], choices, scorer=fuzz.ratio, limit=AREA_LIMIT, score_cutoff=cutoff)
-            return [tuple(int(gidx[j]) for _, _, j in res)]
+            members, gidx_list = ak.members, ak.gidx_list
+            if all(len(members[j]) == 1 for _, _, j in res):  # already in that order
+                return [tuple([gidx_list[members[j][0]] for _, _, j in res])]
+            pairs = sorted([(-score, pos) for _, score, j in res for pos in members[j]])
+            return [tuple([gidx_list[pos] for _, pos in pairs[:AREA_LIMIT]])]
         scores = process.cdist(
-            queries, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64, workers=CDIST_WORKERS
+            queries, ak.entry_keys, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64, workers=CDIST_WORKERS
         )
+        gidx = ak.gidx
         rows, cols = np.nonzero(scores >= cutoff)
         if not len(rows):
             return [()] * n
