@@ -100,13 +100,25 @@ def _level(place: Any) -> str:
 _LEVEL_NAMES: dict[Any, str] = {}
 
 
-def _from_place(place: Any, reason: str) -> ClaimPlace:
+class _Geo(NamedTuple):
+    """The geocoding :func:`_choose` reads off a gazetteer place: the fields of a
+    :class:`ClaimPlace` without its span (a tuple: the mention's place is built once, after)."""
+
+    pcode: str | None
+    level: str
+    admin1_pcode: str | None
+    admin2_pcode: str | None
+    lat: float | None
+    lon: float | None
+    score: float
+    reason: str
+
+
+def _from_place(place: Any, reason: str) -> _Geo:
     level = _level(place)
-    return ClaimPlace(
-        text="", start=0, end=0, pcode=place.place_id, level=level,
-        admin1_pcode=place.admin1_pcode or (place.place_id if level == "governorate" else None),
-        admin2_pcode=place.admin2_pcode, lat=place.lat, lon=place.lon, score=1.0, reason=reason,
-    )
+    return _Geo(place.place_id, level,
+                place.admin1_pcode or (place.place_id if level == "governorate" else None),
+                place.admin2_pcode, place.lat, place.lon, 1.0, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +284,7 @@ def make_places_step(gazetteer: Any) -> Step:
 
 
 def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: Counter[str], context: str,
-            within: str | None = None) -> ClaimPlace | None:
+            within: str | None = None) -> ClaimPlace | _Geo | None:
     """The place a hit names (``cands``: its gazetteer places); ``within``: the governorate a
     qualifier right after it gives ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a
     candidate there, else a place of that governorate missing from the gazetteer (no P-code)."""
