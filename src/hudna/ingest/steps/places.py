@@ -145,6 +145,10 @@ class _Words:
     directions: frozenset[str]
     continuations: frozenset[str]
     heads: frozenset[str]
+    #: The feature words a direction phrase may have after it, and the phrases' first words
+    #: (:func:`_direction_before`).
+    direction_fillers: frozenset[str]
+    direction_firsts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -156,25 +160,32 @@ def _words(lang: str) -> _Words:
     def attached(words: frozenset[str]) -> frozenset[str]:
         return _with_proclitics(words, procl)
 
+    cues = attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier"))
+    common = lex.keys_of("place.common_word")
+    features = attached(lex.keys_of("place.feature"))
+    sites = attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"))
+    directions = lex.keys_of("place.reference_direction")
     return _Words(
-        cues=attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier")),
-        common=lex.keys_of("place.common_word"),
+        cues=cues,
+        common=common,
         proclitics=procl,
         preps=lex.keys_of("place.attached_preposition"),
         orgs=attached(lex.keys_of("place.org_word")),
         countryside=attached(countryside),
-        features=attached(lex.keys_of("place.feature")),
+        features=features,
         appositions=lex.keys_of("place.apposition"),
         linkers=attached(lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
                          | lex.keys_of("gazetteer.qualifier")),
         references=attached(lex.keys_of("place.reference")),
-        sites=attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood")),
+        sites=sites,
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
-        directions=lex.keys_of("place.reference_direction"),
+        directions=directions,
         continuations=lex.keys_of("place.name_continuation"),
         heads=lex.keys_of("place.name_head"),
+        direction_fillers=features | sites | common | cues,
+        direction_firsts=frozenset(d.split(" ")[0] for d in directions),
     )
 
 
@@ -348,6 +359,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     triggers: list[int] = []
     trigger_ends: list[int] = []
     claim_words: list[int] = []
+    not_places: list[tuple[int, int]] = []  # (the spans of ``blocked`` but foreign places')
     for m in matches:
         concept = m.concept
         fam = m.entry.family
@@ -356,6 +368,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             blocked.append((m.start, m.end))
         elif fam in _NOT_PLACES:
             blocked.append((m.start, m.end))
+            not_places.append((m.start, m.end))
             if fam == "incident":
                 triggers.append(m.start)
                 trigger_ends.append(m.end)
@@ -368,7 +381,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     if foreign:
         # a country inside a longer name of another kind ("Islamic State of Iraq and the Levant")
         # locates nothing
-        inside = _Spans.of([(m.start, m.end) for m in matches if m.entry.family in _NOT_PLACES])
+        inside = _Spans.of(not_places)
         foreign = [m for m in foreign if not inside.overlaps(m.start, m.end)]
     if isinstance(gazetteer, Gazetteer):
         # the text's match key is the pipeline's (``normalise``): not keyed a second time
@@ -989,18 +1002,12 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
 _DIRECTION_GAP = 4
 
 
-@functools.lru_cache(maxsize=4)
-def _direction_words(w: _Words) -> tuple[frozenset[str], frozenset[str]]:
-    """The feature words a direction phrase may have after it, and the phrases' first words."""
-    return w.features | w.sites | w.common | w.cues, frozenset(d.split(" ")[0] for d in w.directions)
-
-
 def _direction_before(before: list[str], w: _Words) -> int:
     """Where the words before a place (``before``: their keys) end with a direction phrase
     (``place.reference_direction``: "شمال", "north of") and feature words only ("شمال العاصمة",
     "north of the city of"): the index of its first word in ``before``, else -1."""
-    fillers, first_words = _direction_words(w)
-    if first_words.isdisjoint(before):
+    fillers = w.direction_fillers
+    if w.direction_firsts.isdisjoint(before):
         return -1  # the common case: no direction word at all
     for j in range(len(before) - 1, -1, -1):
         for n in (4, 3, 2, 1):
