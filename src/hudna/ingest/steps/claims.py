@@ -763,6 +763,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue
         (killed if cat == "k" else injured).append(q)
         ev.append(_ev(doc, word.start, word.end, "casualty"))
+    if not killed and not injured and children is None and women is None:
+        return _NO_CASUALTIES, ev  # nothing counted (the same value: one shared instance)
     best_all: list[int] = []
     for q in killed:
         if q.best is not None and q.best not in best_all:

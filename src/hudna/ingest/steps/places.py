@@ -100,13 +100,25 @@ def _level(place: Any) -> str:
 _LEVEL_NAMES: dict[Any, str] = {}
 
 
-def _from_place(place: Any, reason: str) -> ClaimPlace:
+class _Geo(NamedTuple):
+    """The geocoding :func:`_choose` reads off a gazetteer place: the fields of a
+    :class:`ClaimPlace` without its span (a tuple: the mention's place is built once, after)."""
+
+    pcode: str | None
+    level: str
+    admin1_pcode: str | None
+    admin2_pcode: str | None
+    lat: float | None
+    lon: float | None
+    score: float
+    reason: str
+
+
+def _from_place(place: Any, reason: str) -> _Geo:
     level = _level(place)
-    return ClaimPlace(
-        text="", start=0, end=0, pcode=place.place_id, level=level,
-        admin1_pcode=place.admin1_pcode or (place.place_id if level == "governorate" else None),
-        admin2_pcode=place.admin2_pcode, lat=place.lat, lon=place.lon, score=1.0, reason=reason,
-    )
+    return _Geo(place.place_id, level,
+                place.admin1_pcode or (place.place_id if level == "governorate" else None),
+                place.admin2_pcode, place.lat, place.lon, 1.0, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +145,10 @@ class _Words:
     directions: frozenset[str]
     continuations: frozenset[str]
     heads: frozenset[str]
+    #: The feature words a direction phrase may have after it, and the phrases' first words
+    #: (:func:`_direction_before`).
+    direction_fillers: frozenset[str]
+    direction_firsts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -144,25 +160,32 @@ def _words(lang: str) -> _Words:
     def attached(words: frozenset[str]) -> frozenset[str]:
         return _with_proclitics(words, procl)
 
+    cues = attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier"))
+    common = lex.keys_of("place.common_word")
+    features = attached(lex.keys_of("place.feature"))
+    sites = attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"))
+    directions = lex.keys_of("place.reference_direction")
     return _Words(
-        cues=attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier")),
-        common=lex.keys_of("place.common_word"),
+        cues=cues,
+        common=common,
         proclitics=procl,
         preps=lex.keys_of("place.attached_preposition"),
         orgs=attached(lex.keys_of("place.org_word")),
         countryside=attached(countryside),
-        features=attached(lex.keys_of("place.feature")),
+        features=features,
         appositions=lex.keys_of("place.apposition"),
         linkers=attached(lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
                          | lex.keys_of("gazetteer.qualifier")),
         references=attached(lex.keys_of("place.reference")),
-        sites=attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood")),
+        sites=sites,
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
         modifiers=lex.keys_of("place.modifier_after"),
-        directions=lex.keys_of("place.reference_direction"),
+        directions=directions,
         continuations=lex.keys_of("place.name_continuation"),
         heads=lex.keys_of("place.name_head"),
+        direction_fillers=features | sites | common | cues,
+        direction_firsts=frozenset(d.split(" ")[0] for d in directions),
     )
 
 
@@ -272,7 +295,7 @@ def make_places_step(gazetteer: Any) -> Step:
 
 
 def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: Counter[str], context: str,
-            within: str | None = None) -> ClaimPlace | None:
+            within: str | None = None) -> ClaimPlace | _Geo | None:
     """The place a hit names (``cands``: its gazetteer places); ``within``: the governorate a
     qualifier right after it gives ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a
     candidate there, else a place of that governorate missing from the gazetteer (no P-code)."""
@@ -336,6 +359,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     triggers: list[int] = []
     trigger_ends: list[int] = []
     claim_words: list[int] = []
+    not_places: list[tuple[int, int]] = []  # (the spans of ``blocked`` but foreign places')
     for m in matches:
         concept = m.concept
         fam = m.entry.family
@@ -344,6 +368,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             blocked.append((m.start, m.end))
         elif fam in _NOT_PLACES:
             blocked.append((m.start, m.end))
+            not_places.append((m.start, m.end))
             if fam == "incident":
                 triggers.append(m.start)
                 trigger_ends.append(m.end)
@@ -356,7 +381,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     if foreign:
         # a country inside a longer name of another kind ("Islamic State of Iraq and the Levant")
         # locates nothing
-        inside = _Spans.of([(m.start, m.end) for m in matches if m.entry.family in _NOT_PLACES])
+        inside = _Spans.of(not_places)
         foreign = [m for m in foreign if not inside.overlaps(m.start, m.end)]
     if isinstance(gazetteer, Gazetteer):
         # the text's match key is the pipeline's (``normalise``): not keyed a second time
@@ -977,18 +1002,12 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
 _DIRECTION_GAP = 4
 
 
-@functools.lru_cache(maxsize=4)
-def _direction_words(w: _Words) -> tuple[frozenset[str], frozenset[str]]:
-    """The feature words a direction phrase may have after it, and the phrases' first words."""
-    return w.features | w.sites | w.common | w.cues, frozenset(d.split(" ")[0] for d in w.directions)
-
-
 def _direction_before(before: list[str], w: _Words) -> int:
     """Where the words before a place (``before``: their keys) end with a direction phrase
     (``place.reference_direction``: "شمال", "north of") and feature words only ("شمال العاصمة",
     "north of the city of"): the index of its first word in ``before``, else -1."""
-    fillers, first_words = _direction_words(w)
-    if first_words.isdisjoint(before):
+    fillers = w.direction_fillers
+    if w.direction_firsts.isdisjoint(before):
         return -1  # the common case: no direction word at all
     for j in range(len(before) - 1, -1, -1):
         for n in (4, 3, 2, 1):
