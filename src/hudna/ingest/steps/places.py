@@ -74,16 +74,13 @@ class PlaceMention:
 
 
 @functools.lru_cache(maxsize=20000)
-def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | None) -> ClaimPlace | None:
+def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | None) -> _Geo | None:
     r = gazetteer.geocode(surface, lang=lang, context=context)
     if r.pcode is None:
         return None
     level = getattr(r.level, "value", r.level)
     admin1 = r.admin1_pcode or (r.pcode if level == "governorate" else None)
-    return ClaimPlace(
-        text=surface, start=0, end=0, pcode=r.pcode, level=level, admin1_pcode=admin1,
-        admin2_pcode=r.admin2_pcode, lat=r.lat, lon=r.lon, score=float(r.score), reason=r.reason,
-    )
+    return _Geo(r.pcode, level, admin1, r.admin2_pcode, r.lat, r.lon, float(r.score), r.reason)
 
 
 def _level(place: Any) -> str:
@@ -101,8 +98,8 @@ _LEVEL_NAMES: dict[Any, str] = {}
 
 
 class _Geo(NamedTuple):
-    """The geocoding :func:`_choose` reads off a gazetteer place: the fields of a
-    :class:`ClaimPlace` without its span (a tuple: the mention's place is built once, after)."""
+    """The geocoding :func:`_choose` gives a hit: the fields of a :class:`ClaimPlace` without
+    its span (a tuple: the mention's place is built once, after)."""
 
     pcode: str | None
     level: str
@@ -111,7 +108,7 @@ class _Geo(NamedTuple):
     lat: float | None
     lon: float | None
     score: float
-    reason: str
+    reason: str | None
 
 
 def _from_place(place: Any, reason: str) -> _Geo:
@@ -295,7 +292,7 @@ def make_places_step(gazetteer: Any) -> Step:
 
 
 def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: Counter[str], context: str,
-            within: str | None = None) -> ClaimPlace | _Geo | None:
+            within: str | None = None) -> _Geo | None:
     """The place a hit names (``cands``: its gazetteer places); ``within``: the governorate a
     qualifier right after it gives ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a
     candidate there, else a place of that governorate missing from the gazetteer (no P-code)."""
@@ -307,8 +304,7 @@ def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: C
             top = max(p.importance for p in inside)
             return _from_place(next(p for p in inside if p.importance == top), "qualified")
         if all(p.admin1_pcode != within for p in cands):
-            return ClaimPlace(text="", start=0, end=0, level="unknown", admin1_pcode=within,
-                              reason="qualified")
+            return _Geo(None, "unknown", within, None, None, None, 0.0, "qualified")
     govs = [p for p in cands if _level(p) == "governorate"]
     if govs:
         # "حلب" names both the governorate and its capital: answer the capital city.
