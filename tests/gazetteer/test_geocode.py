@@ -106,6 +106,30 @@ def test_context_breaks_ties_between_same_named_places(gaz):
     assert aleppo.alternatives
 
 
+@pytest.mark.parametrize(("query", "context", "pcode", "other"), [
+    # UCDP GED 2016 strings: Namer (C6129) is 0.3 km from UCDP's point, Nimer (C6112) 30 km;
+    # Baydaa (C3508) 0.1 km, Budy (C3638) 43 km; Wadeeah (C1298) is UCDP's point
+    ("Naamer town", "Izra district, Daraa Governorate", "C6129", "C6112"),
+    ("Nimr town", "Izra district, Daraa Governorate", "C6112", "C6129"),
+    ("Bayda village", "Al Haffah district, Latakia Governorate", "C3508", "C3638"),
+    ("Wadiah village", None, "C1298", "C1334"),
+])
+def test_written_vowels_break_phonetic_ties(gaz, query, context, pcode, other):
+    # equal phonetic keys and ranks: the place whose written name is closer wins, the other
+    # stays an alternative, and no AmbiguousPlaceWarning is raised
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", AmbiguousPlaceWarning)
+        r = gaz.geocode(query, context=context)
+    assert r.pcode == pcode
+    assert other in [a.pcode for a in r.alternatives]
+
+
+def test_places_of_one_name_still_warn(gaz):
+    # several communities are written "Mansura": nothing tells them apart, the geocoder says so
+    with pytest.warns(AmbiguousPlaceWarning, match="equally well"):
+        gaz.geocode("Mansura")
+
+
 @pytest.mark.parametrize(("query", "context", "pcode"), [
     ("Homs province", "Homs", "SY04"),
     ("Homs governorate", "Homs city", "SY04"),

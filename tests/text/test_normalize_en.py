@@ -63,6 +63,22 @@ def test_skeleton_keeps_different_names_apart(a, b):
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [("Wadiah", "Wadeeah"), ("Naamer", "Namer"), ("Ghariyah", "Ghariyeh"), ("Souran", "Suran"), ("Bayda", "Baydaa")],
+)
+def test_spelling_key_folds_spellings_of_one_vowel(a, b):
+    assert en.spelling_key(match_key(a, "en")) == en.spelling_key(match_key(b, "en"))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Naamer", "Nimer"), ("Wadiah", "Wadi"), ("Bayda", "Budy"), ("Kafra", "Kafri")])
+def test_spelling_key_keeps_vowels_phonetic_keys_merge(a, b):
+    # the phonetic keys of these pairs are equal; their written vowels are not
+    ka, kb = match_key(a, "en"), match_key(b, "en")
+    assert en.phonetic_keys(ka) == en.phonetic_keys(kb)
+    assert en.spelling_key(ka) != en.spelling_key(kb)
+
+
+@pytest.mark.parametrize(
     ("tokens", "expected"),
     [(["dayr", "az", "zawr"], ["dayr", "zawr"]), (["al", "bab"], ["bab"]), (["al"], ["al"])],
 )

@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from hudna.domain.place import Level
 from hudna.errors import AmbiguousPlaceWarning, NotFound
 from hudna.gazetteer.build import BuiltGazetteer, apply_layer, exclude_records
@@ -1014,7 +1016,7 @@ class Gazetteer:
         hint = flags[0]
         if not cands or hint not in ("governorate", "district", "subdistrict"):
             return ()
-        _, place, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
+        _, place, _, _ = self._top(cands, flags, _NO_CONTEXT)  # the answer's place, without the answer
         named = [place.place_id, place.admin1_pcode, place.admin2_pcode]
         if hint == "district" and place.level == Level.GOVERNORATE:
             centre = self.centre_district(place.place_id)
@@ -1138,7 +1140,7 @@ class Gazetteer:
     ) -> GeocodeResult:
         """The best candidate as the answer, the next three as alternatives (then, under a
         strict context, the best of the ``outside`` candidates it did not allow)."""
-        ranked, place, method = self._top(cands, flags, ctx, ranks)
+        ranked, place, method, tied = self._top(cands, flags, ctx, ranks, query=query)
         top = ranked[0][0]
         info = self._alt_info
         alt_cands = [c for c, _ in ranked[1:4] if c.pid != place.place_id]
@@ -1146,7 +1148,7 @@ class Gazetteer:
             seen = {place.place_id, *(c.pid for c in alt_cands)}
             alt_cands += [c for c in _best_per_place(outside) if c.pid not in seen]
         alts = tuple([_alternative(c.pid, *info[c.pid], c.score) for c in alt_cands[:3]])
-        if warn and len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        if warn and tied:
             warnings.warn(
                 f"{query!r} matches {len(ranked)} places equally well; answering {place.place_id}",
                 AmbiguousPlaceWarning,
@@ -1160,10 +1162,17 @@ class Gazetteer:
         return _result(query, fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
-        self, cands: list[_Cand], flags: _FlagTuple, ctx: _Context, ranks: list[float] | None = None
-    ) -> tuple[list[tuple[_Cand, float]], Place, str]:
+        self,
+        cands: list[_Cand],
+        flags: _FlagTuple,
+        ctx: _Context,
+        ranks: list[float] | None = None,
+        *,
+        query: str | None = None,
+    ) -> tuple[list[tuple[_Cand, float]], Place, str, bool]:
         """Each place's best candidate with its rank, best first; the answer's place (the
-        governorate of a "countryside" answer) and method."""
+        governorate of a "countryside" answer), its method, and whether the answer is still
+        tied with the next place after :meth:`_break_tie` (``query``: the name as asked)."""
         if ranks is None:
             ranks = self._ranks(cands, flags, ctx)
         if len(cands) == 1:
@@ -1175,6 +1184,9 @@ class Gazetteer:
                 if prev is None or c.score > prev[0].score:
                     best_by_pid[c.pid] = (c, r)
             ranked = sorted(best_by_pid.values(), key=_SECOND, reverse=True)
+        tied = False
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            ranked, tied = self._break_tie(ranked, query)
         top = ranked[0][0]
         places = self.places
         place = places[top.pid]
@@ -1184,7 +1196,44 @@ class Gazetteer:
             if gov is not None and gov.level == Level.GOVERNORATE:
                 place = gov
                 method += "+countryside"
-        return ranked, place, method
+        return ranked, place, method, tied
+
+    def _break_tie(
+        self, ranked: list[tuple[_Cand, float]], query: str | None
+    ) -> tuple[list[tuple[_Cand, float]], bool]:
+        """The places tied at the top rank, ordered by how close their written names are to
+        the query's (``fuzz.ratio`` with the names of the words' script): first the words
+        matched, in the language's ``spelling_key`` (vowels kept, spelling variants folded),
+        then as written, then the whole query (its direction and qualifier words); else as
+        they were. Phonetic keys keep only where vowels are, so "Naamer" ties Nimer and Namer;
+        the written vowels tell them apart. Returns the new order and whether the top two are still tied."""
+        best = ranked[0][1]
+        n = 1
+        while n < len(ranked) and ranked[n][1] == best:
+            n += 1
+        cand0 = ranked[0][0]
+        lang = resolve_lang(cand0.matched, "auto")
+        spell = self._lang_mods[lang].spelling_key
+        whole = match_key(query, lang) if query else ""
+        names = self._names
+
+        def closeness(item: tuple[_Cand, float]) -> tuple[float, float, float]:
+            c = item[0]
+            q = spell(c.matched)
+            spelt = words = whole_best = 0.0
+            for nm in names.get(c.pid, ()):
+                if nm.lang != lang or nm.kind == "truncated":
+                    continue
+                spelt = max(spelt, fuzz.ratio(q, spell(nm.match_key)))
+                words = max(words, fuzz.ratio(c.matched, nm.match_key))
+                if whole:
+                    whole_best = max(whole_best, fuzz.ratio(whole, nm.match_key))
+            return spelt, words, whole_best
+
+        close = [closeness(item) for item in ranked[:n]]
+        order = sorted(range(n), key=close.__getitem__, reverse=True)  # stable among equals
+        head = [ranked[i] for i in order]
+        return head + ranked[n:], close[order[0]] == close[order[1]]
 
     def _place_answer(self, pid: str) -> tuple[_PlaceFields, tuple[int, int], tuple[int, int]]:
         """What every answer landing on a place says of it: its fields (P-code, names, level,

@@ -417,6 +417,12 @@ def scan_surface_forms(key: str) -> list[tuple[str, int]]:
     return forms
 
 
+def spelling_key(key: str) -> str:
+    """A name key for comparing written forms (the geocoder's tie-break): Arabic script
+    writes the consonants and long vowels, which the match key keeps as they are."""
+    return fold_name(key)
+
+
 @functools.lru_cache(maxsize=65536)
 def phonetic_query_keys(key: str) -> tuple[str, str]:
     """(vowelled, consonant) keys of a query; Arabic script gives only the Latin consonant key."""

@@ -263,6 +263,39 @@ def skeleton(key: str) -> str:
     return "".join(_skeleton_token(t) for t in canonical_tokens(key))
 
 
+#: e/i and o/u as Arabic's three vowels a, i, u (str.translate)
+_THREE_VOWELS = str.maketrans("eo", "iu")
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelling_token(token: str) -> str:
+    t = token
+    if len(t) > 2 and t.endswith("eh"):  # ta marbuta: -eh and -ah are one ending
+        t = t[:-2] + "ah"
+    for a, b in _DIGRAPHS:
+        if a in t:
+            t = t.replace(a, b)
+    t = _undouble(t.translate(_THREE_VOWELS))
+    if len(t) > 2 and t.endswith("h") and t[-2] in _VOWELS:
+        t = t[:-1]
+    return t
+
+
+def spelling_key(key: str) -> str:
+    """A name key with its vowels kept as Arabic's three (a, i, u), for telling apart names
+    that share a :func:`phonetic_keys` (which keeps only where vowels are): the digraphs,
+    doubled letters and ta marbuta of :func:`skeleton` are folded, e/i and o/u are one vowel.
+
+    Examples
+    --------
+    >>> spelling_key("wadiah") == spelling_key("wadeeah"), spelling_key("wadi")
+    (True, 'wadi')
+    >>> spelling_key("naamer") == spelling_key("namer") != spelling_key("nimer")
+    True
+    """
+    return " ".join(_spelling_token(t) for t in canonical_tokens(key))
+
+
 def query_token_variants(tokens: list[str]) -> list[list[str]]:
     """Readings of a query's words (English has no clitics: the words as written).
 
