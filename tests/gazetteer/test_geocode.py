@@ -127,7 +127,11 @@ def test_written_vowels_break_phonetic_ties(gaz, query, context, pcode, other):
 def test_places_of_one_name_still_warn(gaz):
     # several communities are written "Mansura": nothing tells them apart, the geocoder says so
     with pytest.warns(AmbiguousPlaceWarning, match="equally well"):
-        gaz.geocode("Mansura")
+        tied = gaz.geocode("Mansura")
+    with warnings.catch_warnings():  # warn=False: the same answer, the tie only in the alternatives
+        warnings.simplefilter("error", AmbiguousPlaceWarning)
+        assert gaz.geocode("Mansura", warn=False) == tied
+        assert gaz.geocode_many(["Mansura"], warn=False) == [tied]
 
 
 @pytest.mark.parametrize(("query", "context", "pcode"), [

@@ -52,6 +52,20 @@ def test_foreign_places_give_no_incident(pipe) -> None:  # type: ignore[no-untyp
     assert to_gold_v1(doc)["incidents"] == []
 
 
+def test_extraction_reads_ties_without_warning(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "الحسينية" names 7 communities equally well: the pipeline reads the tie from the answer's
+    # alternatives; bulk extraction printed the warning again for every such name
+    import warnings
+
+    from hudna.errors import AmbiguousPlaceWarning
+
+    text = "وأفاد مصدر أمني بمقتل شخص إثر تفجير عبوة ناسفة في منطقة الحسينية."
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", AmbiguousPlaceWarning)
+        pipe(Doc(text, published_on=date(2015, 7, 21)))
+        pipe(Doc("Shelling hit Mansura village on Monday, activists said.", published_on=date(2015, 7, 21)))
+
+
 def test_distance_reference_place_is_not_the_location(pipe) -> None:  # type: ignore[no-untyped-def]
     text = ("ولم يتضح سبب الانفجار في البلدة التي تقع على بعد نحو عشرة كيلومترات من بلدة عين العرب "
             "السورية الحدودية.")

@@ -441,7 +441,7 @@ class Gazetteer:
         return self._phon.place_similarity(vq, cq, pcode)
 
     # -- geocoding -----------------------------------------------------------------------------
-    def geocode(self, name: str, lang: str = "auto", context: str | None = None) -> GeocodeResult:
+    def geocode(self, name: str, lang: str = "auto", context: str | None = None, *, warn: bool = True) -> GeocodeResult:
         """Geocode one place name (Arabic or English).
 
         Parameters
@@ -453,6 +453,9 @@ class Gazetteer:
         context
             Text around the name (a sentence, a headline, "Homs"); places and admin areas named
             in it break ties between places of the same name.
+        warn
+            Raise :class:`~hudna.errors.AmbiguousPlaceWarning` when the answer ties with another
+            place (``False``: only the alternatives say so, for callers that read them).
 
         Returns
         -------
@@ -475,7 +478,7 @@ class Gazetteer:
         """
         code = resolve_lang(name, lang)
         ctx = self._context(context) if context else _NO_CONTEXT
-        return self._geocode(name, code, ctx, _Memo())
+        return self._geocode(name, code, ctx, _Memo(), warn=warn)
 
     def geocode_many(
         self,
@@ -484,6 +487,7 @@ class Gazetteer:
         context: str | None = None,
         *,
         contexts: Sequence[str | None] | None = None,
+        warn: bool = True,
     ) -> list[GeocodeResult]:
         """:meth:`geocode` for many names; equal, name by name, to calling :meth:`geocode`.
 
@@ -491,7 +495,7 @@ class Gazetteer:
         each name its own. Contexts are resolved once per distinct text, each query part is
         analysed once per call, and the fuzzy searches inside the context's areas (the costly
         part of the phonetic stage) run batched: one rapidfuzz ``cdist`` per area for all the
-        names of the call that need it.
+        names of the call that need it. ``warn`` as in :meth:`geocode`.
         """
         names = list(names)
         if contexts is None:
@@ -504,12 +508,14 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return self._geocode_batch(names, lang, contexts)
+            return self._geocode_batch(names, lang, contexts, warn)
         finally:
             if enabled:
                 gc.enable()
 
-    def _geocode_batch(self, names: list[str], lang: str, contexts: Sequence[str | None]) -> list[GeocodeResult]:
+    def _geocode_batch(
+        self, names: list[str], lang: str, contexts: Sequence[str | None], warn: bool = True
+    ) -> list[GeocodeResult]:
         memo = _Memo()
         ctx_of: dict[str | None, _Context] = {None: _NO_CONTEXT, "": _NO_CONTEXT}
         new = [c for c in dict.fromkeys(contexts) if c and c not in self._context_cache]
@@ -532,7 +538,7 @@ class Gazetteer:
                 if self._plan_part(part, code, ctx, i, plan, memo):
                     break
         self._run_plan(plan, memo)
-        return [self._geocode(name, code, ctx, memo) for name, code, ctx in jobs]
+        return [self._geocode(name, code, ctx, memo, warn=warn) for name, code, ctx in jobs]
 
     def _plan_part(self, part: str, code: str, ctx: _Context, i: int, plan: _Plan, memo: _Memo) -> bool:
         """Add the phonetic look-ups that :meth:`_match` will make for query part ``i`` to
@@ -569,7 +575,9 @@ class Gazetteer:
             for q, res in zip(todo, self._phon.candidates_many(todo, memo.hits, min_local=_MIN_LOCAL), strict=True):
                 memo.cands[q] = res
 
-    def _geocode(self, name: str, code: str, ctx: _Context, memo: _Memo | None = None) -> GeocodeResult:
+    def _geocode(
+        self, name: str, code: str, ctx: _Context, memo: _Memo | None = None, *, warn: bool = True
+    ) -> GeocodeResult:
         memo = memo or _Memo()
         parts = self._query_parts(name, code, memo)
         best: tuple[list[_Cand], _FlagTuple, bool, float, list[float]] | None = None
@@ -600,7 +608,7 @@ class Gazetteer:
         cands, flags, compound, _, ranks = best
         if compound:
             flags = (flags[0], flags[1], True)
-        return self._answer(name, cands, flags, ctx, ranks=ranks, outside=outside, memo=memo)
+        return self._answer(name, cands, flags, ctx, warn=warn, ranks=ranks, outside=outside, memo=memo)
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
         """Candidates inside the governorates of a strict context (or wider than one: the

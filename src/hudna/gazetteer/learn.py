@@ -30,13 +30,12 @@ Governorate") are skipped. Every learned name records the ids of the events it c
 from __future__ import annotations
 
 import math
-import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hudna.domain.place import Level
-from hudna.errors import AmbiguousPlaceWarning, DataError
+from hudna.errors import DataError
 from hudna.gazetteer.build import BuiltGazetteer, finish
 from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.model import GeocodeResult, Place, PlaceName
@@ -249,9 +248,7 @@ _ALIAS_LEVELS = (Level.COMMUNITY, Level.NEIGHBOURHOOD, Level.POINT)
 def _geocode_quietly(gaz: Gazetteer, name: str, context: str) -> GeocodeResult:
     """``gaz.geocode`` of a coded string or part with the record's admin context; ties are
     expected here (the learned name settles them) and not warned of."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-        return gaz.geocode(name, lang="en", context=context or None)
+    return gaz.geocode(name, lang="en", context=context or None, warn=False)
 
 
 def _names_known_place(res: GeocodeResult, lon: float, lat: float) -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import warnings
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -33,7 +32,6 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from hudna.domain.claim import ClaimPlace
-from hudna.errors import AmbiguousPlaceWarning
 from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.scan import load_scan_stopwords, scan_text
 from hudna.ingest.pipeline import Doc, Step
@@ -75,7 +73,8 @@ class PlaceMention:
 
 @functools.lru_cache(maxsize=20000)
 def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | None) -> _Geo | None:
-    r = gazetteer.geocode(surface, lang=lang, context=context)
+    # a tie is in the answer's alternatives; the pipeline reads them, warnings would repeat
+    r = gazetteer.geocode(surface, lang=lang, context=context, warn=False)
     if r.pcode is None:
         return None
     level = getattr(r.level, "value", r.level)
@@ -882,11 +881,10 @@ def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | 
                 todo.append(s)
     if not todo:
         return out
-    with warnings.catch_warnings():  # ties are expected: a tie across governorates is no answer
-        warnings.simplefilter("ignore", AmbiguousPlaceWarning)
-        # one by one: an article's batch is a name or two, below what ``geocode_many``'s batch
-        # planning pays for
-        results = [gazetteer.geocode(s, lang=lang, context=context) for s in todo]
+    # one by one: an article's batch is a name or two, below what ``geocode_many``'s batch
+    # planning pays for; ties are expected and read from the alternatives (a tie across
+    # governorates is no answer), not warned of
+    results = [gazetteer.geocode(s, lang=lang, context=context, warn=False) for s in todo]
     if len(_SURE) + len(todo) > _SURE_MAX:
         _SURE.clear()
     for s, r in zip(todo, results, strict=True):
