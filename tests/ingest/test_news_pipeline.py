@@ -92,6 +92,50 @@ def test_seed_truce_extension_and_holding(seed_doc: Doc) -> None:
     assert "SY06" in holding
 
 
+# The seed article's statements on Aleppo (AFP Arabic wire, 2016-05-01), see tests/data/README.md.
+SEED_ALEPPO = (
+    "أعلنت روسيا الأحد أن محادثات جارية للتوصل إلى وقف للمعارك في محافظة حلب، وذلك بعدما دعت "
+    "الولايات المتحدة إلى وقف القصف الذي تشنه قوات النظام السوري على مناطق خاضعة للمعارضة داخل "
+    "المدينة.\n\n"
+    "ونقل عن الجنرال كورالينكو المسؤول أنه تمّ تمديد “التهدئة” حول دمشق لأربع وعشرين ساعة أخرى "
+    "حتى الساعة التاسعة بتوقيت غرينتش ليوم غد الاثنين.\n\n"
+    "من جهته نقل التلفزيون الرسمي عن الجيش السوري تأكيده اليوم الأحد إعلانا روسيا عن تمديد "
+    "“نظام التهدئة”.\n\n"
+    "وكانت روسيا، أقوى حليف للرئيس بشار الأسد، قد أعلنت أمس السبت أنها لن تطلب من النظام التوقف "
+    "عن قصف حلب، مشيرة إلى “مكافحة التهديد الإرهابي”."
+)
+
+
+def test_seed_call_rejection_and_repeated_extension() -> None:
+    doc = build_pipeline()(Doc(SEED_ALEPPO, published_on=date(2016, 5, 1), source_id="afp"))
+    regime = [c for c in doc["claims"] if isinstance(c, RegimeStatusClaim)]
+    by_status = {(c.status, c.zone.admin1_pcode if c.zone else None): c for c in regime}
+    # "دعت الولايات المتحدة إلى وقف القصف": a call, its subject between the verb and إلى
+    assert ("proposed", "SY02") in by_status
+    # "لن تطلب من النظام التوقف عن قصف حلب", said the day before publication
+    rejected = by_status[("rejected", "SY02")]
+    assert rejected.stated_on == date(2016, 4, 30)
+    assert by_status[("negotiating", "SY02")].stated_on == date(2016, 5, 1)
+    # "إعلانا روسيا عن تمديد": the announcement of the extension is the extension
+    assert not any(c.status == "announced" for c in regime)
+    # the state TV's zone-less confirmation is the extension already stated with its zone
+    rows = [t for t in to_gold_v1(doc)["truce_statements"] if t["status"] == "extended"]
+    assert len(rows) == 1 and rows[0]["zone_governorate"] in ("SY01", "SY03")
+    assert "state media" in rows[0]["reported_by"]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Russia announced an extension of the truce in Latakia until Monday.", "extended", "announced"),
+    ("The United States called on Russia to press for a halt to the bombing of Aleppo.", "proposed", None),
+    ("Moscow announced that talks on a truce in Aleppo were under way.", "negotiating", "announced"),
+])
+def test_english_truce_statements(text: str, expected: str, absent: str | None) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
+    statuses = {c.status for c in doc["claims"] if isinstance(c, RegimeStatusClaim)}
+    assert expected in statuses
+    assert absent not in statuses
+
+
 def test_gold_v1_and_scoring(seed_doc: Doc) -> None:
     row = to_gold_v1(seed_doc)
     gold = {"doc_id": None, "incidents": [

@@ -188,6 +188,32 @@ def test_extension_from_a_guarantor_is_applied_with_its_report(store: Any) -> No
     assert history[-1].report_id == rid and history[-1].change == "proposal.extend"
 
 
+def test_an_earlier_statement_does_not_hold_back_a_later_one() -> None:
+    from hudna.corroborate.proposals import ProposalPolicy, decide, propose, superseded
+
+    regime = calm_regime()
+    pub = datetime(2016, 5, 1, 8, tzinfo=UTC)
+    t1 = "Russia said on Saturday it would not ask for the calm to be extended."
+    old = regime_claim(t1, "rejected", zone=DAMASCUS, until=None, originator="russia")
+    old["stated_on"] = "2016-04-30"
+    t2 = "Russia said talks on the calm were under way."
+    new = regime_claim(t2, "negotiating", zone=DAMASCUS, until=None, originator="russia")
+    p_old = propose(1, "r1", old, [regime], published_at=pub, publisher="afp")
+    p_new = propose(2, "r1", new, [regime], published_at=pub, publisher="afp")
+    assert p_old is not None and p_new is not None
+    assert p_old.at == datetime(2016, 4, 30, tzinfo=UTC) and p_new.at == pub
+    assert superseded(p_old, p_new) and not superseded(p_new, p_old)
+    aff = {"russia": "russia"}
+    ok, why = decide(p_new, regime, [p_old, p_new], ProposalPolicy(), aff)
+    assert ok, why
+    ok, why = decide(p_old, regime, [p_old, p_new], ProposalPolicy(changes=("reject", "negotiate")), aff)
+    assert not ok and "contradicted" in why
+    # a day on or after publication is the publication time
+    same = dict(old, stated_on="2016-05-01")
+    p_same = propose(3, "r1", same, [regime], published_at=pub, publisher="afp")
+    assert p_same is not None and p_same.at == pub
+
+
 def test_unattributed_or_contradicted_proposals_wait_for_review(store: Any) -> None:
     with store.unit_of_work() as uow:
         uow.put_regime(calm_regime())

@@ -2,10 +2,12 @@
 
 1. :func:`propose` turns a stored regime-status claim into a :class:`Proposal`, finding the
    regime whose zone the claim names (a claim that names no zone inherits the regime of the
-   previous claim with the same status in the same report).
+   previous claim with the same status in the same report), at the time the text dates the
+   statement to (else the report's publication).
 2. :func:`decide` applies the :class:`ProposalPolicy`: a proposal is applied when its speaker
    (the originator's affiliation, else the parties the claim names) is a party or guarantor of
-   the regime and no other proposal contradicts it; otherwise it waits for review.
+   the regime and no other proposal contradicts it (a statement made earlier does not hold back
+   a later one); otherwise it waits for review.
 3. :func:`apply_proposal` returns the regime with the change made (an extension window, a
    status, a negotiation step), or None when the registry already says so.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from hudna.domain.ids import content_hash
@@ -39,6 +41,7 @@ __all__ = [
     "decide",
     "match_regime",
     "propose",
+    "superseded",
 ]
 
 #: Regime-status claim status -> proposal change.
@@ -153,6 +156,7 @@ def propose(
     regime_id = regime.id if regime is not None else (inherit if not codes else None)
     until = payload.get("until")
     att = payload.get("attribution") or {}
+    at = _stated_at(payload.get("stated_on"), published_at)
     evidence = tuple(
         ProposalEvidence(int(e["start"]), int(e["end"]), str(e["text"]), str(e.get("role", "")))
         for e in payload.get("evidence") or ()
@@ -165,7 +169,7 @@ def propose(
         evidence=evidence,
         regime_id=regime_id,
         until=datetime.fromisoformat(until) if isinstance(until, str) else None,
-        at=published_at,
+        at=at,
         zone_text=(zone or {}).get("text"),
         zone_pcodes=codes,
         parties=tuple(payload.get("parties") or ()),
@@ -173,6 +177,24 @@ def propose(
         publisher=att.get("publisher") or publisher,
         claim_id=claim_id,
     )
+
+
+def _stated_at(stated_on: Any, published_at: datetime | None) -> datetime | None:
+    """When a statement was made: the start of the day the text dates it to (in the report's
+    time zone) when that day precedes publication, else the publication time."""
+    if not isinstance(stated_on, str | date) or published_at is None:
+        return published_at
+    day = date.fromisoformat(stated_on) if isinstance(stated_on, str) else stated_on
+    if day >= published_at.date():
+        return published_at
+    return datetime.combine(day, time(), tzinfo=published_at.tzinfo or UTC)
+
+
+def superseded(a: Proposal, b: Proposal) -> bool:
+    """Whether statement ``a`` was made before ``b`` (a later statement is not held back by an
+    earlier one it contradicts: "Russia said on Saturday it would not ask ..." and "talks are
+    under way", said on Sunday)."""
+    return a.at is not None and b.at is not None and to_utc(a.at) < to_utc(b.at)
 
 
 def contradicts(a: Proposal, b: Proposal) -> bool:
@@ -233,7 +255,7 @@ def decide(
         return False, "automatic application is off"
     if proposal.change not in policy.changes:
         return False, f"a '{proposal.change}' change always needs review"
-    against = [o for o in others if contradicts(proposal, o)]
+    against = [o for o in others if contradicts(proposal, o) and not superseded(o, proposal)]
     if against:
         return False, "contradicted by " + ", ".join(f"{o.id} ({o.change})" for o in against)
     speaker, role = speaker_role(proposal, regime, affiliation_actor)

@@ -195,7 +195,9 @@ class IncidentClaim:
 
 @dataclass(frozen=True, slots=True)
 class RegimeStatusClaim:
-    """A statement on a truce: its status, zone, end time (``until``) and parties."""
+    """A statement on a truce: its status, zone, end time (``until``) and parties;
+    ``stated_on``: the day the text dates the statement to ("أعلنت أمس السبت", "talks on
+    Friday"), when it gives one (else the report's publication is its time)."""
 
     status: str
     evidence: tuple[Evidence, ...]
@@ -205,6 +207,7 @@ class RegimeStatusClaim:
     parties: tuple[str, ...] = ()
     attribution: Attribution = Attribution()
     sentence: tuple[int, int] | None = None
+    stated_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.status not in REGIME_STATUSES:

@@ -115,6 +115,7 @@ def to_gold_v1(doc: Doc) -> dict[str, Any]:
     incidents = []
     truces = []
     seen: set[tuple[Any, ...]] = set()
+    said: dict[str, dict[str, Any]] = {}  # status -> the first statement of it with a zone
     for c in doc["claims"]:
         if isinstance(c, IncidentClaim) and not c.negative:
             if c.place is None or c.place.admin1_pcode is None:
@@ -137,17 +138,29 @@ def to_gold_v1(doc: Doc) -> dict[str, Any]:
         elif isinstance(c, RegimeStatusClaim):
             gov = c.zone.admin1_pcode if c.zone else None
             key = (c.status, gov)
+            if c.zone is None and c.status in said:
+                # a later mention of a status without its zone repeats the statement made with
+                # one ("نقل التلفزيون الرسمي ... تأكيده ... تمديد نظام التهدئة" after "تمديد
+                # التهدئة حول دمشق"), as regime proposals read it: its sources are the statement's
+                row = said[c.status]
+                for name in _reported_by(c.attribution.sources):
+                    if name not in row["reported_by"]:
+                        row["reported_by"].append(name)
+                continue
             if key in seen:
                 continue
             seen.add(key)
-            truces.append({
+            row = {
                 "zone": c.zone.text if c.zone else None,
                 "zone_governorate": gov,
                 "status": c.status,
                 "until": c.until.isoformat() if c.until else None,
                 "parties": [PARTY_NAME.get(p, p) for p in c.parties],
                 "reported_by": _reported_by(c.attribution.sources),
-            })
+            }
+            truces.append(row)
+            if gov is not None:
+                said.setdefault(c.status, row)
     return {
         "doc_id": doc.doc_id,
         "published_on": doc.published_on.isoformat() if doc.published_on else None,

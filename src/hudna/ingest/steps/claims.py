@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 RULES = {
     "incident": "incident_sentence.v6",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v4",
+    "regime": "regime_status_sentence.v5",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -270,6 +270,29 @@ def _zones(doc: Doc, i: int) -> list[PlaceMention]:
     return out
 
 
+def _status_words(doc: Doc, statuses: Sequence[LexiconMatch]) -> list[LexiconMatch]:
+    """The status words of a sentence, without an announcement whose object is another
+    status ("إعلانا روسيا عن تمديد نظام التهدئة", "announced an extension of the truce",
+    "announced that talks ..."): what was announced is that status, not a truce."""
+    if len(statuses) < 2:
+        return list(statuses)
+    out = []
+    for st in statuses:
+        if st.concept == "status.announced" and any(
+            o.concept != st.concept and o.start >= st.end and _governed(doc, st.end, o.start)
+            for o in statuses
+        ):
+            continue
+        out.append(st)
+    return out
+
+
+def _governed(doc: Doc, a: int, b: int) -> bool:
+    """Whether the words from ``a`` to ``b`` are few enough (three at most, in one clause) for
+    the word at ``b`` to be the object of the word ending at ``a``."""
+    return len(doc.text[a:b].split()) <= 3 and not _clause_broken(doc, a, b)
+
+
 def extract_regime_status(doc: Doc) -> None:
     """Assign ``regime_claims``: one per status word per zone in sentences that name a truce."""
     claims: list[RegimeStatusClaim] = []
@@ -279,7 +302,7 @@ def extract_regime_status(doc: Doc) -> None:
         if not truces or getattr(sent, "kind", "text") != "text":
             continue
         ms = ix.matches
-        statuses = ix.family("status")
+        statuses = _status_words(doc, ix.family("status"))
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
@@ -287,12 +310,14 @@ def extract_regime_status(doc: Doc) -> None:
                 until = t.at
         attribution, att_ev = doc["attributions"][i]
         zones: list[PlaceMention | None] = list(_zones(doc, i)) or [None]
+        days = [t for t in doc["times"][i] if not t.is_until and t.on is not None]
         for st in statuses:
             status = st.concept.split(".", 1)[1]
             if status in seen:
                 continue
             seen.add(status)
             parties = _party_ids(ms, before=st.start) or _party_ids(ms)
+            stated = _stated_on(doc, st, days)
             for z in zones:
                 ev = [_ev(doc, truces[0].start, truces[0].end, "truce"), _ev(doc, st.start, st.end, "status")]
                 zone = None
@@ -309,9 +334,23 @@ def extract_regime_status(doc: Doc) -> None:
                         parties=parties,
                         attribution=attribution,
                         sentence=(sent.start, sent.end),
+                        stated_on=stated,
                     )
                 )
     doc["regime_claims"] = claims
+
+
+def _stated_on(doc: Doc, st: LexiconMatch, days: Sequence[TimeExpression]) -> date | None:
+    """The day a status statement is dated to: a day named in the status word's clause,
+    before it ("قد أعلنت أمس السبت أنها لن تطلب ...") or right after it ("محادثات الجمعة
+    والسبت", "talks on Friday"); else None ("الهدنة التي بدأت السبت، صامدة": another clause)."""
+    for t in days:
+        if t.end <= st.start:
+            if not _clause_broken(doc, t.end, st.start):
+                return t.on
+        elif t.start >= st.end and _governed(doc, st.end, t.start):
+            return t.on
+    return None
 
 
 # -- incidents ------------------------------------------------------------------------------------
