@@ -122,6 +122,30 @@ def test_attribution_chain_carries_the_russian_sources(pipe) -> None:  # type: i
     assert holding and all(c.attribution.publisher == "russian-media" for c in holding)
 
 
+# Seed article, paragraphs 4-7: state TV's sentence, a narrative one, then Kerry's and Russia's
+# own statements, which are not state TV's.
+SEED_SPEAKERS = (
+    "من جهته نقل التلفزيون الرسمي عن الجيش السوري تأكيده اليوم الأحد إعلانا روسيا عن تمديد "
+    "“نظام التهدئة”.\n\n"
+    "وأطلقت موسكو هذه التصريحات في وقت يُنتظر فيه وصول وزير الخارجية الأميركي جون كيري إلى جنيف "
+    "لإجراء محادثات طارئة حول النزاع السوري.\n\n"
+    "وعقد كيري محادثات الجمعة والسبت عبر الهاتف مع دي ميستورا ومنسق المعارضة السورية رياض حجاب، "
+    "وقال لهم “إن وضع حد للعنف في حلب والعودة في نهاية المطاف إلى وقف دائم (للأعمال العدائية) هما "
+    "أولوية”.\n\n"
+    "وكانت روسيا، أقوى حليف للرئيس بشار الأسد، قد أعلنت أمس السبت أنها لن تطلب من النظام التوقف "
+    "عن قصف حلب."
+)
+
+
+def test_a_sentence_that_reports_nothing_breaks_the_chain(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(SEED_SPEAKERS, published_on=date(2016, 5, 1), source_id="afp"))
+    atts = [a for a, _ in doc["attributions"]]
+    assert atts[0].sources == ("syrian-state-tv",)
+    assert not any(a.inherited or "syrian-state-tv" in a.sources for a in atts[1:])
+    regime = [c for c in doc["claims"] if isinstance(c, RegimeStatusClaim)]
+    assert regime and all(c.attribution.originator != "syrian-state-tv" for c in regime if c.zone is not None)
+
+
 def test_source_spoken_to_is_the_publisher(pipe) -> None:  # type: ignore[no-untyped-def]
     # snn-009: "ذكر مدير المرصد ... لوكالة فرانس برس"
     text = "وذكر مدير المرصد السوري لحقوق الانسان رامي عبدالرحمن لوكالة فرانس برس أن المعارك تجددت في درعا."

@@ -44,3 +44,12 @@ def test_word_inside_another_word_is_not_matched() -> None:
     concepts = {m.concept for m in get_matcher("ar").match("عنب اللاذقية")}
     assert "attribution.originator_marker" not in concepts
     assert "negation.not" not in concepts
+
+
+def test_verbs_carry_no_preposition_or_article() -> None:
+    # seed article: "وعقد كيري محادثات" — Kerry is no "ك" + "يرى" (a verb of saying)
+    said = [m.text for m in get_matcher("ar").match("وعقد كيري محادثات، وقال لهم") if m.concept == "attribution.said"]
+    assert said == ["وقال"]
+    # conjunctions and the future particle still attach to verbs
+    assert {m.concept for m in get_matcher("ar").match("فأكد")} == {"attribution.said"}
+    assert {m.concept for m in get_matcher("ar").match("وسيقول")} == {"attribution.said"}

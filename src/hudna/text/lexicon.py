@@ -370,6 +370,15 @@ class Matcher:
         # particles of ``morph.short_form_proclitic`` ("ولم"): "سلمى" is no "س" + "لم" + "ى",
         # "أبي" no "آب" + "ي"
         short_pros = lexicon.keys_of("morph.short_form_proclitic") & self.proclitics
+        # verbs carry no preposition or article (``morph.verb_proclitic``, ``morph.verb_concept``)
+        verb_pros = lexicon.keys_of("morph.verb_proclitic") & self.proclitics
+        verb_concepts = frozenset(e.form for e in lexicon.forms_of("morph.verb_concept"))
+
+        def allowed(pro: str, entries: list[Entry]) -> tuple[Entry, ...]:
+            if not pro or not verb_concepts or pro in verb_pros:
+                return tuple(entries)
+            return tuple(e for e in entries if e.concept not in verb_concepts)
+
         self._auto = ahocorasick.Automaton()
         by_key: dict[str, list[Entry]] = {}
         regexes: list[tuple[re.Pattern[str], Entry]] = []
@@ -390,11 +399,14 @@ class Matcher:
         for key, entries in by_key.items():
             short = len(key.replace(" ", "")) <= _SHORT_FORM
             for pro in ("", *sorted(short_pros if short else self.proclitics)):
-                words.setdefault(" " + pro + key, []).append((len(key), pro, tuple(entries)))
+                es = allowed(pro, entries)
+                if es:
+                    words.setdefault(" " + pro + key, []).append((len(key), pro, es))
             if assimilated is not None and not short:
                 for surface, pro in assimilated(key):
-                    if pro in self.proclitics:
-                        words.setdefault(" " + surface, []).append((len(surface) - len(pro), pro, tuple(entries)))
+                    es = allowed(pro, entries)
+                    if pro in self.proclitics and es:
+                        words.setdefault(" " + surface, []).append((len(surface) - len(pro), pro, es))
         for word, payload in words.items():
             # last: whether any entry may end inside a word (``kind: prefix``); a hit followed by
             # letters that are no enclitic is skipped at once when none may
