@@ -44,6 +44,20 @@ def test_aleppo_negotiation_and_holding_statements(seed: Any) -> None:
     assert {"syria-2016-calm-latakia", "syria-2016-calm-damascus"} <= holding
 
 
+def test_sundays_negotiation_is_not_held_back_by_saturdays_refusal(seed: Any) -> None:
+    # "قد أعلنت أمس السبت أنها لن تطلب من النظام التوقف عن قصف حلب" (Saturday) against "محادثات
+    # جارية" (Sunday): the later statement is applied, the refusal and Friday's talks wait
+    s, _, _ = seed
+    (reject,) = _proposal(s, "reject", "syria-2016-aleppo")
+    assert reject["state"] == "pending"
+    negotiations = _proposal(s, "negotiate", "syria-2016-aleppo")
+    assert any(p["state"] == "applied" for p in negotiations)
+    assert all("contradicted" in p["decision"] for p in negotiations if p["state"] == "pending")
+    from hudna.cli.corroborate import seed_summary_lines
+
+    assert any("reject" in line for line in seed_summary_lines(s))
+
+
 def test_aleppo_strikes_violate_the_cessation_not_the_calm_with_russia_contest(seed: Any) -> None:
     s, _, _ = seed
     strikes = [e for e in s.events if e["event_type"] == "air_strike" and e["killed"][1] == 10]

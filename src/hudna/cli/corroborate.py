@@ -254,11 +254,12 @@ def proposals_reject(
 
 
 def seed_summary_lines(seed: Any) -> list[str]:
-    """Lines summarising the seed scenario (extension, strikes with grades, calm, negotiation)."""
+    """Lines summarising the seed scenario (extension, strikes with grades, calm, negotiation and
+    its refusal)."""
     lines = [f"Seed article (AFP Arabic, 2016-05-01): {len(seed.events)} events, "
              f"{len(seed.proposals)} regime-status proposals"]
     for p in seed.proposals:
-        if p["change"] not in ("extend", "negotiate", "holding"):
+        if p["change"] not in ("extend", "negotiate", "holding", "reject"):
             continue
         until = f" until {p['until']}" if p["until"] else ""
         lines.append(f"  regime {p['regime_id'] or '?'}: {p['change']}{until} ({p['zone'] or 'no zone named'}; "
