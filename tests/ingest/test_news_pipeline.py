@@ -124,10 +124,20 @@ def test_seed_call_rejection_and_repeated_extension() -> None:
     assert "state media" in rows[0]["reported_by"]
 
 
+def test_english_extension_until_a_weekday_is_ahead() -> None:
+    text = "The Russian military said on Sunday the truce around Damascus had been extended by 24 hours until 09:00 GMT on Monday."
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
+    (row,) = [t for t in to_gold_v1(doc)["truce_statements"] if t["status"] == "extended"]
+    assert row["until"] == "2016-05-02T09:00:00+00:00" and row["zone_governorate"] == "SY01"
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     ("Russia announced an extension of the truce in Latakia until Monday.", "extended", "announced"),
     ("The United States called on Russia to press for a halt to the bombing of Aleppo.", "proposed", None),
     ("Moscow announced that talks on a truce in Aleppo were under way.", "negotiating", "announced"),
+    ("Washington urged Moscow to press the Syrian government to halt the bombing of Aleppo.", "proposed", None),
+    # a status word inside a body's name is no status
+    ("The opposition High Negotiations Committee rejected the truce in Daraya.", "rejected", "negotiating"),
 ])
 def test_english_truce_statements(text: str, expected: str, absent: str | None) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))

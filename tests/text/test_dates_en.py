@@ -40,3 +40,19 @@ def test_gmt_clock_tomorrow() -> None:
 def test_number_after_a_date_is_not_part_of_it(text: str, span: str) -> None:
     t = find_time_expressions(text, "en", published_on=PUB)[0]
     assert t.text == span
+
+
+@pytest.mark.parametrize(("text", "published", "at"), [
+    # an end time given to the hour is announced ahead: the weekday from the day of writing on
+    ("extended until 09:00 GMT on Monday", PUB, "2016-05-02T09:00:00+00:00"),
+    ("until 09:00 GMT on Sunday", PUB, "2016-05-01T09:00:00+00:00"),
+])
+def test_until_weekday_with_clock_looks_ahead(text: str, published: date, at: str) -> None:
+    t = find_time_expressions(text, "en", published_on=published)[0]
+    assert t.is_until and t.at is not None and t.at.isoformat() == at
+
+
+def test_until_weekday_without_clock_keeps_the_past_reading() -> None:
+    # "fighting went on until Saturday", said on Sunday: the day before
+    t = find_time_expressions("fighting went on until Saturday", "en", published_on=PUB)[0]
+    assert str(t.on) == "2016-04-30"

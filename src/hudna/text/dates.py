@@ -81,7 +81,7 @@ def resolve_weekday(weekday: int, published_on: date, *, direction: str = "past"
     """The date of ISO ``weekday`` (Monday=1 … Sunday=7) relative to ``published_on``.
 
     ``direction="past"``: latest such day on or before publication; ``"next"``: first one after it;
-    ``"last"``: latest strictly before it.
+    ``"last"``: latest strictly before it; ``"upcoming"``: first one on or after it.
 
     Examples
     --------
@@ -91,10 +91,14 @@ def resolve_weekday(weekday: int, published_on: date, *, direction: str = "past"
     datetime.date(2016, 5, 1)
     >>> resolve_weekday(1, date(2016, 5, 1), direction="next")
     datetime.date(2016, 5, 2)
+    >>> resolve_weekday(7, date(2016, 5, 1), direction="upcoming")
+    datetime.date(2016, 5, 1)
     """
     delta = (published_on.isoweekday() - weekday) % 7
     if direction == "next":
         return published_on + timedelta(days=(weekday - published_on.isoweekday()) % 7 or 7)
+    if direction == "upcoming":
+        return published_on + timedelta(days=(weekday - published_on.isoweekday()) % 7)
     if direction == "last" and delta == 0:
         delta = 7
     return published_on - timedelta(days=delta)
@@ -224,6 +228,10 @@ def _interpret(
             direction = "next"
         elif "last" in kinds:
             direction = "last"
+        elif "until" in kinds and not kinds.isdisjoint(("clock", "hour")):
+            # an end given to the hour ("extended until 09:00 GMT on Monday", said on Sunday)
+            # is announced ahead: that weekday from the day of writing on
+            direction = "upcoming"
         on = resolve_weekday(weekday, published_on, direction=direction)
     if on is not None:
         earliest = latest = on

@@ -274,10 +274,18 @@ def _zones(doc: Doc, i: int) -> list[PlaceMention]:
     return out
 
 
-def _status_words(doc: Doc, statuses: Sequence[LexiconMatch]) -> list[LexiconMatch]:
-    """The status words of a sentence, without an announcement whose object is another
-    status ("إعلانا روسيا عن تمديد نظام التهدئة", "announced an extension of the truce",
-    "announced that talks ..."): what was announced is that status, not a truce."""
+def _status_words(doc: Doc, statuses: Sequence[LexiconMatch], ms: Sequence[LexiconMatch] = ()) -> list[LexiconMatch]:
+    """The status words of a sentence (``ms``: all its matches), without those inside the name
+    of an actor or source, nor an announcement whose object is another status ("إعلانا روسيا عن
+    تمديد نظام التهدئة", "announced an extension of the truce", "announced that talks ..."):
+    what was announced is that status, not a truce."""
+    if not statuses:
+        return []
+    # a status word inside the name of a body is no status ("High Negotiations Committee",
+    # "الهيئة العليا للمفاوضات")
+    names = [(m.start, m.end) for m in ms if m.entry.family in ("actor", "source")]
+    if names:
+        statuses = [st for st in statuses if not any(a <= st.start and st.end <= b for a, b in names)]
     if len(statuses) < 2:
         return list(statuses)
     out = []
@@ -306,7 +314,7 @@ def extract_regime_status(doc: Doc) -> None:
         if not truces or getattr(sent, "kind", "text") != "text":
             continue
         ms = ix.matches
-        statuses = _status_words(doc, ix.family("status"))
+        statuses = _status_words(doc, ix.family("status"), ms)
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
