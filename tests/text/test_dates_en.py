@@ -56,3 +56,13 @@ def test_until_weekday_without_clock_keeps_the_past_reading() -> None:
     # "fighting went on until Saturday", said on Sunday: the day before
     t = find_time_expressions("fighting went on until Saturday", "en", published_on=PUB)[0]
     assert str(t.on) == "2016-04-30"
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("starting at 1 a.m. on Saturday", "2016-04-30T01:00:00+03:00"),
+    ("at 3 pm on Friday", "2016-04-29T15:00:00+03:00"),
+    ("at 12 a.m. on Friday", "2016-04-29T00:00:00+03:00"),
+])
+def test_hour_before_am_pm(text: str, at: str) -> None:
+    t = find_time_expressions(text, "en", published_on=PUB)[0]
+    assert t.at is not None and t.at.isoformat() == at and t.precision == "hour"

@@ -237,9 +237,14 @@ def _interpret(
         earliest = latest = on
     hour: int | None = None
     minute = 0
-    for i, a in enumerate(group if "clock" in kinds or "hour" in kinds else ()):
+    for i, a in enumerate(group if not kinds.isdisjoint(("clock", "hour", "am", "pm")) else ()):
         if a.kind == "clock" and a.value is not None:
             hour, minute = int(a.value), a.minute
+        elif a.kind in ("am", "pm") and hour is None:
+            # "at 1 a.m. on Saturday": the number right before the marker is the hour
+            prv = group[i - 1] if i > 0 else None
+            if prv is not None and prv.kind in ("cardinal", "daynum") and prv.value and 1 <= prv.value <= 12:
+                hour = int(prv.value)
         elif a.kind == "hour":
             nxt = group[i + 1] if i + 1 < len(group) else None
             if nxt is not None and nxt.kind in ("ordinal", "cardinal", "daynum") and nxt.value:
@@ -252,6 +257,8 @@ def _interpret(
     if hour is not None:
         if ("pm" in kinds or part in ("evening", "night", "afternoon")) and hour < 12:
             hour += 12
+        elif "am" in kinds and hour == 12:  # 12 a.m. is midnight
+            hour = 0
         precision = "minute" if minute else "hour"
     elif part is not None and on is not None:
         precision = "part_of_day"
