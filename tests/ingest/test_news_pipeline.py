@@ -124,6 +124,18 @@ def test_seed_call_rejection_and_repeated_extension() -> None:
     assert "state media" in rows[0]["reported_by"]
 
 
+@pytest.mark.parametrize(("text", "status", "gov"), [
+    # the truce is the subject between the verb and its object
+    ("دخل وقف إطلاق النار حيز التنفيذ في ريف اللاذقية منتصف ليل الجمعة.", "in_force", "SY06"),
+    ("رفضت المعارضة السورية اقتراحا روسيا بهدنة في حلب لمدة 48 ساعة.", "rejected", "SY02"),
+    ("قالت فصائل المعارضة إن قوات النظام خرقت الهدنة في داريا بقصف مدفعي.", "violated", "SY03"),
+])
+def test_arabic_truce_statements(text: str, status: str, gov: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
+    rows = {(t["status"], t["zone_governorate"]) for t in to_gold_v1(doc)["truce_statements"]}
+    assert (status, gov) in rows
+
+
 def test_english_extension_until_a_weekday_is_ahead() -> None:
     text = "The Russian military said on Sunday the truce around Damascus had been extended by 24 hours until 09:00 GMT on Monday."
     doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
