@@ -109,6 +109,9 @@ _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
 _SECOND = operator.itemgetter(1)
 _SCORE = operator.attrgetter("score")
+_ADMIN1_OF = operator.attrgetter("admin1_pcode")
+_ADMIN2_OF = operator.attrgetter("admin2_pcode")
+_ADMIN3_OF = operator.attrgetter("admin3_pcode")
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -871,20 +874,27 @@ class Gazetteer:
         places = self.places
         phon_pids = self._phon.pids
         hit = [places[phon_pids[i]] for i in entries]
+        # (loops, not any() of a generator: this runs for most queries of a call)
         if hint is not None:
             levels = _HINT_LEVELS[hint]
-            if not any(p.level in levels for p in hit):
+            for p in hit:
+                if p.level in levels:
+                    break
+            else:
                 return None
         if ctx.pcodes:
             if ctx.admin3:
-                inside = any(p.admin3_pcode in ctx.admin3 for p in hit)
+                area_of, areas = _ADMIN3_OF, ctx.admin3
             elif ctx.admin2:
-                inside = any(p.admin2_pcode in ctx.admin2 for p in hit)
+                area_of, areas = _ADMIN2_OF, ctx.admin2
             elif ctx.admin1:
-                inside = any(p.admin1_pcode in ctx.admin1 for p in hit)
+                area_of, areas = _ADMIN1_OF, ctx.admin1
             else:
-                inside = False  # the context names places but no area: their bonus is uneven
-            if not inside:
+                return None  # the context names places but no area: their bonus is uneven
+            for p in hit:
+                if area_of(p) in areas:
+                    break
+            else:
                 return None
         return self._phon.exact_candidates(vq, cq, entries)
 
