@@ -364,8 +364,9 @@ def test_exact_candidates_score_every_entry_as_the_query(gaz):
         assert list(got.items()) == list(ref.items()), (vq, cq)
 
 
-def test_answers_made_by_slot_setters_equal_the_dataclass(gaz):
-    # Gazetteer._answer makes GeocodeResult/Alternative through their slots (core._result)
+def test_answers_made_by_drafts_equal_the_dataclass(gaz):
+    # Gazetteer._answer fills a draft with the same slots, then makes it a GeocodeResult /
+    # Alternative (core._result, core._alternative)
     import dataclasses
 
     from hudna.gazetteer.core import _alternative, _result
@@ -374,12 +375,16 @@ def test_answers_made_by_slot_setters_equal_the_dataclass(gaz):
     r = gaz.geocode("Teir Maaleh village", lang="en", context="Homs Governorate")
     values = tuple(getattr(r, f.name) for f in dataclasses.fields(GeocodeResult))
     made, ref = _result(values[0], values[1:10], *values[10:]), GeocodeResult(*values)
+    assert type(made) is GeocodeResult
     assert made == ref and repr(made) == repr(ref) and hash(made) == hash(ref)
     assert [getattr(made, f.name) for f in dataclasses.fields(GeocodeResult)] == list(values)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.score = 1.0  # type: ignore[misc]
     alt = _alternative("C1007", "Aleppo", "community", 97.5)
+    assert type(alt) is Alternative
     assert alt == Alternative("C1007", "Aleppo", "community", 97.5) and alt.as_dict()["score"] == 97.5
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        alt.score = 1.0  # type: ignore[misc]
 
 
 def test_equal_keys_have_the_constant_similarity(gaz):

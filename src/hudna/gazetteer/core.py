@@ -109,6 +109,9 @@ _ALL_ROLES = (*_QUALIFIER_ROLES, "direction", "feature")
 #: The fields of a GeocodeResult in the order :meth:`Gazetteer._answer` passes them.
 _SECOND = operator.itemgetter(1)
 _SCORE = operator.attrgetter("score")
+_ADMIN1_OF = operator.attrgetter("admin1_pcode")
+_ADMIN2_OF = operator.attrgetter("admin2_pcode")
+_ADMIN3_OF = operator.attrgetter("admin3_pcode")
 _RESULT_FIELDS = (
     "query", "pcode", "name_en", "name_ar", "level", "admin1_pcode", "admin2_pcode", "admin3_pcode", "lat", "lon",
     "geo_precision", "where_prec", "score", "alternatives", "reason", "matched", "method", "gazetteer_version",
@@ -120,14 +123,23 @@ if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  
 _ALT_FIELDS = ("pcode", "name_en", "level", "score")
 if tuple(f.name for f in dataclasses.fields(Alternative)) != _ALT_FIELDS:  # pragma: no cover
     raise ImportError("Alternative's fields changed: update _ALT_FIELDS")
-#: The slot setters of the two answer classes, in field order (see :func:`_frozen`).
-_RESULT_SETTERS = tuple(GeocodeResult.__dict__[f].__set__ for f in _RESULT_FIELDS)
-(
-    _set_query, _set_pcode, _set_name_en, _set_name_ar, _set_level, _set_admin1, _set_admin2, _set_admin3, _set_lat,
-    _set_lon, _set_geo, _set_where, _set_score, _set_alts, _set_reason, _set_matched, _set_method, _set_version,
-) = _RESULT_SETTERS
-_ALT_SETTERS = tuple(Alternative.__dict__[f].__set__ for f in _ALT_FIELDS)
 _new_object = object.__new__
+
+
+class _ResultDraft:
+    """A :class:`GeocodeResult` being made: the same slots, not frozen (see :func:`_result`)."""
+
+    __slots__ = _RESULT_FIELDS
+
+
+class _AlternativeDraft:
+    """An :class:`Alternative` being made (see :func:`_alternative`)."""
+
+    __slots__ = _ALT_FIELDS
+
+
+if GeocodeResult.__slots__ != _RESULT_FIELDS or Alternative.__slots__ != _ALT_FIELDS:  # pragma: no cover
+    raise ImportError("the answer classes' slots changed: update _ResultDraft and _AlternativeDraft")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -862,20 +874,27 @@ class Gazetteer:
         places = self.places
         phon_pids = self._phon.pids
         hit = [places[phon_pids[i]] for i in entries]
+        # (loops, not any() of a generator: this runs for most queries of a call)
         if hint is not None:
             levels = _HINT_LEVELS[hint]
-            if not any(p.level in levels for p in hit):
+            for p in hit:
+                if p.level in levels:
+                    break
+            else:
                 return None
         if ctx.pcodes:
             if ctx.admin3:
-                inside = any(p.admin3_pcode in ctx.admin3 for p in hit)
+                area_of, areas = _ADMIN3_OF, ctx.admin3
             elif ctx.admin2:
-                inside = any(p.admin2_pcode in ctx.admin2 for p in hit)
+                area_of, areas = _ADMIN2_OF, ctx.admin2
             elif ctx.admin1:
-                inside = any(p.admin1_pcode in ctx.admin1 for p in hit)
+                area_of, areas = _ADMIN1_OF, ctx.admin1
             else:
-                inside = False  # the context names places but no area: their bonus is uneven
-            if not inside:
+                return None  # the context names places but no area: their bonus is uneven
+            for p in hit:
+                if area_of(p) in areas:
+                    break
+            else:
                 return None
         return self._phon.exact_candidates(vq, cq, entries)
 
@@ -1324,43 +1343,37 @@ def _result(
     version: str,
 ) -> GeocodeResult:
     """``GeocodeResult(query, *fields, geo, where, ...)`` (every field, in order; ``fields``:
-    the place's, ``_RESULT_FIELDS[1:10]``): the frozen dataclass's ``__init__`` sets each slot
-    through ``object.__setattr__``, which looks the attribute up on the type; the slots' own
-    setters do the same stores directly (an answer has 18 fields; a geocoding call makes one
-    per name), called one by one (a loop over them took twice the instructions). The classes
-    have no ``__post_init__``; a test compares the two."""
-    r = _new_object(GeocodeResult)
-    pcode, name_en, name_ar, level, admin1, admin2, admin3, lat, lon = fields
-    _set_query(r, query)
-    _set_pcode(r, pcode)
-    _set_name_en(r, name_en)
-    _set_name_ar(r, name_ar)
-    _set_level(r, level)
-    _set_admin1(r, admin1)
-    _set_admin2(r, admin2)
-    _set_admin3(r, admin3)
-    _set_lat(r, lat)
-    _set_lon(r, lon)
-    _set_geo(r, geo)
-    _set_where(r, where)
-    _set_score(r, score)
-    _set_alts(r, alts)
-    _set_reason(r, reason)
-    _set_matched(r, matched)
-    _set_method(r, method)
-    _set_version(r, version)
-    return r
+    the place's, ``_RESULT_FIELDS[1:10]``). The frozen dataclass's ``__init__`` sets each slot
+    through ``object.__setattr__`` (a call per field; an answer has 18, a geocoding call makes
+    one per name): the slots are filled on a :class:`_ResultDraft` instead, plain attribute
+    stores, and the draft then becomes a GeocodeResult by ``__class__`` assignment, which
+    Python allows between classes of one layout (the same slots). Nothing of the draft class
+    remains: the object is a GeocodeResult, frozen, equal to the dataclass's (the classes have
+    no ``__post_init__``; a test compares the two)."""
+    r: Any = _new_object(_ResultDraft)
+    r.query = query
+    r.pcode, r.name_en, r.name_ar, r.level, r.admin1_pcode, r.admin2_pcode, r.admin3_pcode, r.lat, r.lon = fields
+    r.geo_precision = geo
+    r.where_prec = where
+    r.score = score
+    r.alternatives = alts
+    r.reason = reason
+    r.matched = matched
+    r.method = method
+    r.gazetteer_version = version
+    r.__class__ = GeocodeResult
+    return r  # type: ignore[no-any-return]
 
 
 def _alternative(pcode: str, name_en: str, level: str, score: float) -> Alternative:
     """``Alternative(pcode, name_en, level, score)``, made as :func:`_result` makes answers."""
-    r = _new_object(Alternative)
-    p, n, lv, s = _ALT_SETTERS
-    p(r, pcode)
-    n(r, name_en)
-    lv(r, level)
-    s(r, score)
-    return r
+    r: Any = _new_object(_AlternativeDraft)
+    r.pcode = pcode
+    r.name_en = name_en
+    r.level = level
+    r.score = score
+    r.__class__ = Alternative
+    return r  # type: ignore[no-any-return]
 
 
 def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:

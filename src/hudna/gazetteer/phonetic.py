@@ -384,6 +384,27 @@ class PhoneticIndex:
         self._a_penalty = np.asarray(self.penalty, dtype=np.float64)
         self._n_pidcodes = len(codes)
 
+    def _postings(
+        self, vq: str, cq: str, areas: Iterable[str], hits: dict[tuple[str, str, str], tuple[int, ...]] | None,
+        into: list[Sequence[int]], local: list[Sequence[int]],
+    ) -> None:
+        """The posting lists :meth:`_pool` unites, appended to ``into`` (the area searches also
+        to ``local``): overlapping and unsorted, for :meth:`candidates_many` to unite with one
+        numpy sort for all its queries."""
+        into.append(self._by_del.get(cq, ()))
+        if vq:
+            into.append(self._by_v.get(vq, ()))
+        if len(cq) >= MIN_DELETE_LEN:
+            get = self._by_key.get
+            into += [get(d, ()) for d in _query_deletions(cq)]
+        districts = self._districts
+        kind, q = ("v", vq) if vq else ("c", cq)
+        for area in areas:
+            if area in districts:
+                found = self._area_hits(area, kind, q, hits)
+                into.append(found)
+                local.append(found)
+
     def _pool(
         self, vq: str, cq: str, areas: Iterable[str], hits: dict[tuple[str, str, str], tuple[int, ...]] | None
     ) -> tuple[list[int], set[int]]:
@@ -467,45 +488,40 @@ class PhoneticIndex:
             self._arrays()
         n = len(queries)
         outs: list[dict[str, tuple[float, int]]] = [{} for _ in range(n)]
-        pools: list[list[int]] = []
-        locs: list[set[int]] = []
-        jobs: list[int] = []
-        pool_of = self._pool
+        # every query's posting lists (:meth:`_pool`'s), then one numpy sort unites them: the
+        # distinct (query, entry) pairs, by query, then entry, as :meth:`_pool` sorts each pool
+        # (uniting them in Python sets, then sorting each, cost more than the scoring)
+        postings: list[Sequence[int]] = []
+        owners: list[int] = []
+        local: list[Sequence[int]] = []
+        local_owners: list[int] = []
+        gather = self._postings
         for qi, (vq, cq, areas) in enumerate(queries):
             if not _usable(vq, cq):
                 continue
-            pool, local = pool_of(vq, cq, areas, hits)
-            if pool:
-                pools.append(pool)
-                locs.append(local)
-                jobs.append(qi)
-        if not pools:
-            return outs
+            before, before_local = len(postings), len(local)
+            gather(vq, cq, areas, hits, postings, local)
+            owners += [qi] * (len(postings) - before)
+            local_owners += [qi] * (len(local) - before_local)
         n_entries = len(self.pids)
-        counts = np.fromiter(map(len, pools), dtype=np.int64, count=len(pools))
-        total = int(counts.sum())
-        idx = np.fromiter(itertools.chain.from_iterable(pools), dtype=np.int64, count=total)
-        job_of = np.asarray(jobs, dtype=np.int64)
-        job = np.repeat(job_of, counts)
-        # the local entries of each pool (a subset of it): the pairs (query, entry) sorted as
-        # the pooled pairs are (by query, then entry), found by a binary search
-        pair = job * n_entries + idx
-        n_loc = sum(map(len, locs))
-        loc = np.zeros(total, dtype=bool)
-        if n_loc:
-            loc_job = np.repeat(job_of, np.fromiter(map(len, locs), dtype=np.int64, count=len(locs)))
-            loc_idx = np.fromiter(itertools.chain.from_iterable(locs), dtype=np.int64, count=n_loc)
-            loc[np.searchsorted(pair, loc_job * n_entries + loc_idx)] = True
+        pair = _united(postings, owners, n_entries)
+        if not len(pair):
+            return outs
+        job, idx = np.divmod(pair, n_entries)
+        # the local entries of each pool (a subset of it): found among the sorted pairs by a
+        # binary search
+        loc = np.zeros(len(pair), dtype=bool)
+        if local:
+            loc[np.searchsorted(pair, _united(local, local_owners, n_entries))] = True
         # each distinct (query, key) pair is scored once, then spread back to its entries
-        pos = np.repeat(np.arange(len(jobs), dtype=np.int64), counts)  # the pair's query, as a job
-        qc = np.asarray([queries[qi][1] for qi in jobs], dtype=object)
-        rc = _pair_scores(qc, self._c_vocab, pos, self._a_cid[idx]) * 100.0
+        qc = np.asarray([cq for _, cq, _ in queries], dtype=object)
+        rc = _pair_scores(qc, self._c_vocab, job, self._a_cid[idx]) * 100.0
         sim = rc - CONSONANT_ONLY_PENALTY
-        has_qv = np.asarray([bool(queries[qi][0]) for qi in jobs], dtype=bool)
-        both = np.repeat(has_qv, counts) & self._a_hasv[idx]
+        has_qv = np.asarray([bool(vq) for vq, _, _ in queries], dtype=bool)
+        both = has_qv[job] & self._a_hasv[idx]
         if both.any():
-            qv = np.asarray([queries[qi][0] for qi in jobs], dtype=object)
-            rv = _pair_scores(qv, self._v_vocab, pos[both], self._a_vid[idx[both]])
+            qv = np.asarray([vq for vq, _, _ in queries], dtype=object)
+            rv = _pair_scores(qv, self._v_vocab, job[both], self._a_vid[idx[both]])
             sim[both] = 0.6 * rv * 100.0 + 0.4 * rc[both]
         sim = sim - self._a_penalty[idx]
         # best entry per (query, place): highest similarity, then lowest entry index; a place
@@ -515,10 +531,11 @@ class PhoneticIndex:
         key = job * (self._n_pidcodes + 1) + self._a_pidcode[idx]
         order = np.argsort(key, kind="stable")
         k_sorted, s_sorted = key[order], sim[order]
-        starts = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1]])
-        group = np.cumsum(np.r_[False, k_sorted[1:] != k_sorted[:-1]])
+        new_key = _run_starts(k_sorted)
+        starts = np.flatnonzero(new_key)
+        group = np.cumsum(new_key) - 1
         at_max = np.flatnonzero(s_sorted == np.maximum.reduceat(s_sorted, starts)[group])
-        best = order[at_max[np.r_[True, group[at_max[1:]] != group[at_max[:-1]]]]]
+        best = order[at_max[_run_starts(group[at_max])]]
         best_loc = np.maximum.reduceat(loc[order].astype(np.int8), starts).astype(bool)
         # rank the places of each query: best first, ties by entry index; keep the top ones and
         # the local ones
@@ -535,10 +552,11 @@ class PhoneticIndex:
         kj, kept = bj[keep], bi[keep]
         ki, kp = kept.tolist(), self._a_pids[kept].tolist()
         vals = list(zip(bs[keep].tolist(), ki, strict=True))
-        lo = np.searchsorted(kj, job_of, side="left").tolist()
-        hi = np.searchsorted(kj, job_of, side="right").tolist()
-        for qi, a, b in zip(jobs, lo, hi, strict=True):
-            outs[qi] = dict(zip(kp[a:b], vals[a:b], strict=True))
+        bounds = np.searchsorted(kj, np.arange(n + 1)).tolist()
+        for qi in range(n):
+            a, b = bounds[qi], bounds[qi + 1]
+            if a < b:
+                outs[qi] = dict(zip(kp[a:b], vals[a:b], strict=True))
         return outs
 
 
@@ -548,6 +566,27 @@ def _distinct(keys: list[str]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]
     index: dict[str, int] = {}
     of = [index.setdefault(k, len(index)) for k in keys]
     return np.asarray(list(index), dtype=object), np.asarray(of, dtype=np.int64)
+
+
+def _united(postings: list[Sequence[int]], owners: list[int], n_entries: int) -> npt.NDArray[np.int64]:
+    """The distinct (owner, entry) pairs of posting lists (``owners``: each list's query) as
+    ``owner * n_entries + entry``, sorted."""
+    counts = np.fromiter(map(len, postings), dtype=np.int64, count=len(postings))
+    total = int(counts.sum())
+    idx = np.fromiter(itertools.chain.from_iterable(postings), dtype=np.int64, count=total)
+    pairs = np.repeat(np.asarray(owners, dtype=np.int64), counts) * n_entries + idx
+    pairs.sort()  # then the first of each run (np.unique hashes the values first: dearer)
+    out: npt.NDArray[np.int64] = pairs[_run_starts(pairs)]
+    return out
+
+
+def _run_starts(values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Whether each value of a sorted array is the first of its run of equal values
+    (``np.r_[True, values[1:] != values[:-1]]``, without ``np.r_``'s index parsing)."""
+    out = np.empty(len(values), dtype=bool)
+    out[:1] = True
+    np.not_equal(values[1:], values[:-1], out=out[1:])
+    return out
 
 
 def _pair_scores(

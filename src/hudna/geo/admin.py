@@ -393,10 +393,12 @@ def _surely_farther(bounds: tuple[float, ...], lon: float, lat: float, radius_m:
     radius along it. Either bound above ``radius_m`` proves the point farther.
     """
     minx, miny, maxx, maxy = bounds
-    dlat = max(miny - lat, lat - maxy, 0.0)
+    # max(miny - lat, lat - maxy, 0.0) and the same of longitudes, without max()'s calls (the
+    # box's two sides cannot both be beyond the point)
+    dlat = miny - lat if lat < miny else (lat - maxy if lat > maxy else 0.0)
     if dlat * _M_PER_DEG_LAT > radius_m:
         return True
-    dlon = max(minx - lon, lon - maxx, 0.0)
+    dlon = minx - lon if lon < minx else (lon - maxx if lon > maxx else 0.0)
     if dlon == 0.0 or 2.0 * dlon + (maxx - minx) > 360.0:  # the other way round may be shorter
         return False
     phi = abs(lat) + radius_m / _M_PER_DEG_LAT  # the highest latitude a short enough path reaches

@@ -398,18 +398,19 @@ def phonetic_token(token: str) -> tuple[str, str]:
         for a, b in _PHON_DIGRAPHS:
             if a in t:
                 t = t.replace(a, b)
-    t = _undouble(t)
+    t = _DOUBLED.sub("", t)  # _undouble, without its call
     if len(t) > 2 and t[-1] == "h" and t[-2] in _PHON_VOWELS:
         t = t[:-1]
     if not t:
         return "", ""
     # y/w are consonantal word-initially, or before a vowel (between vowels, or after a
     # consonant: "Kafr Yahmul", "Sabiqiyah"); else part of a diphthong or a long vowel, and
-    # every run of vowels is one "a" (each regex only where it can change something)
+    # every run of vowels is one "a" (each regex only where it can change something; one
+    # translate of the whole word: it maps each character on its own)
     rest = t[1:]
     if "y" in rest or "w" in rest:
-        rest = _VOCALIC_GLIDE.sub("a", rest)
-    vkey = t[0].translate(_TO_A) + rest.translate(_TO_A)
+        t = t[0] + _VOCALIC_GLIDE.sub("a", rest)
+    vkey = t.translate(_TO_A)
     if "aa" in vkey:
         vkey = _A_RUN.sub("a", vkey)
     return vkey, vkey.replace("a", "")
