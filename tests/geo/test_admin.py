@@ -60,6 +60,23 @@ def test_nan_points_are_skipped(areas):
     assert res.admin1_pcode[0] is None and np.isnan(res.distance_m[0])
 
 
+def test_far_grid_settles_only_farther_points(areas):
+    # the cells near_area skips the distance for: every point in them is farther than the radius
+    from hudna.geo.admin import _far_grid
+
+    rng = np.random.default_rng(5)
+    for pcode, radius in (("SY04", 10_000.0), ("SY07", 10_000.0), ("SY0200", 2_000.0)):
+        grid = _far_grid(areas.get_geometry(pcode), radius)
+        minx, miny, maxx, maxy = areas.get_geometry(pcode).bounds
+        settled = 0
+        for lon, lat in zip(rng.uniform(minx - 0.3, maxx + 0.3, 400), rng.uniform(miny - 0.3, maxy + 0.3, 400), strict=True):
+            if grid.surely_farther(float(lon), float(lat)):
+                settled += 1
+                assert areas.distance_to_area_m(pcode, lon=float(lon), lat=float(lat)) > radius
+        assert settled > 40
+    assert not _far_grid(shapely.box(179.5, 10.0, 180.0, 11.0), 10_000.0).surely_farther(170.0, 10.0)
+
+
 def test_geometry_and_names(areas):
     assert areas.geometry("SY").contains(shapely.Point(36.63, 35.93))
     assert areas.geometry("SY0705").geom_type in ("Polygon", "MultiPolygon")

@@ -624,13 +624,25 @@ class Gazetteer:
 
     def _split_by_context(self, cands: list[_Cand], ctx: _Context) -> tuple[list[_Cand], list[_Cand]]:
         """Candidates inside the governorates of a strict context (or wider than one: the
-        country, a region across governorates), and the others."""
+        country, a region across governorates), or within :data:`CONTEXT_BORDER_M` of one of
+        them (event files code admin areas from other boundaries than OCHA's: a village by the
+        border may be coded in the neighbouring governorate), and the others."""
         inside: list[_Cand] = []
         outside: list[_Cand] = []
         places, admin1, static = self.places, ctx.admin1, self._rank_static
+        areas: AdminAreas | None = None  # fetched when a candidate lies outside them
         for c in cands:
             a1 = static[c.pid][1]
-            if a1 is None or a1 in admin1 or c.pid in admin1 or self._near_areas(places[c.pid], admin1):
+            if a1 is None or a1 in admin1 or c.pid in admin1:
+                inside.append(c)
+                continue
+            p = places[c.pid]
+            if p.lon is None or p.lat is None:
+                outside.append(c)
+                continue
+            if areas is None:
+                areas = self.admin_areas
+            if areas.near_any(admin1, lon=p.lon, lat=p.lat, radius_m=CONTEXT_BORDER_M):
                 inside.append(c)
             else:
                 outside.append(c)
@@ -643,14 +655,6 @@ class Gazetteer:
                 if c.method != "phonetic" or c.score >= weak or self._rank_static[c.pid][2] in ctx.admin2
             ]
         return inside, outside
-
-    def _near_areas(self, place: Place, admin1: frozenset[str]) -> bool:
-        """A place within :data:`CONTEXT_BORDER_M` of one of these governorates (event files
-        code admin areas from other boundaries than OCHA's: a village by the border may be
-        coded in the neighbouring governorate)."""
-        if place.lon is None or place.lat is None:
-            return False
-        return self.admin_areas.near_any(admin1, lon=place.lon, lat=place.lat, radius_m=CONTEXT_BORDER_M)
 
     def _outside_context(self, name: str, outside: list[_Cand], ctx: _Context) -> GeocodeResult:
         """"Not found": every match lies outside the governorates the context asserts; the best

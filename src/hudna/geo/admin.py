@@ -143,11 +143,13 @@ class AdminAreas:
     )
     _bounds: dict[str, tuple[float, ...]] = field(init=False, repr=False)
     _boundaries: dict[str, BaseGeometry] = field(init=False, repr=False)
+    _far_grids: dict[tuple[str, float], _FarGrid] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_pcode = {a.pcode: a for a in self.areas}
         self._bounds = {}  # bounding boxes of the polygons near_area was asked about
         self._boundaries = {}  # prepared boundaries of the polygons distances were measured to
+        self._far_grids = {}  # grids of near_area by (polygon, radius) asked about
         self._polys = {}
         for level in (Level.GOVERNORATE, Level.DISTRICT):
             items = [a for a in self.areas if a.level == level and a.geometry is not None]
@@ -352,8 +354,9 @@ class AdminAreas:
         (``False`` when the area has no polygon).
 
         Most points asked about are far from the area: a bound of their geodesic distance to the
-        area's bounding box (:func:`_surely_farther`) settles them without the polygon; only
-        the others are measured.
+        area's bounding box (:func:`_surely_farther`) settles most of them without the polygon,
+        a grid of the cells surely farther from the polygon (:func:`_far_grid`, made once per
+        polygon and radius) most others; only the rest are measured.
 
         Examples
         --------
@@ -370,6 +373,13 @@ class AdminAreas:
                 return False
             bounds = self._bounds[pcode] = geom.bounds
         if _surely_farther(bounds, lon, lat, radius_m):
+            return False
+        grid = self._far_grids.get((pcode, radius_m))
+        if grid is None:
+            geom = self.geometry(pcode)
+            assert geom is not None  # it has bounds
+            grid = self._far_grids[(pcode, radius_m)] = _far_grid(geom, radius_m)
+        if grid.surely_farther(lon, lat):
             return False
         d = self.distance_to_area_m(pcode, lon=lon, lat=lat)
         return d is not None and d <= radius_m
@@ -405,6 +415,73 @@ def _surely_farther(bounds: tuple[float, ...], lon: float, lat: float, radius_m:
     if phi >= 90.0:
         return False
     return dlon * _M_PER_DEG_LON * math.cos(math.radians(phi)) > radius_m
+
+
+@dataclass(frozen=True, slots=True)
+class _FarGrid:
+    """Square cells of ``step`` degrees from ``(x0, y0)`` (``nx`` by ``ny``) around a polygon:
+    ``far[i * ny + j]`` is 1 when every point of cell ``(i, j)`` is surely more than a radius
+    from the polygon (:func:`_far_grid`)."""
+
+    x0: float
+    y0: float
+    step: float
+    nx: int
+    ny: int
+    far: bytes
+
+    def surely_farther(self, lon: float, lat: float) -> bool:
+        """Whether the point's cell is surely farther (``False`` outside the grid)."""
+        fi = (lon - self.x0) / self.step
+        fj = (lat - self.y0) / self.step
+        if 0.0 <= fi < self.nx and 0.0 <= fj < self.ny:
+            return self.far[int(fi) * self.ny + int(fj)] == 1
+        return False
+
+
+#: Side of the cells of :func:`_far_grid`, in degrees (~2.8 km: points a few km beyond the
+#: radius are settled; a Syrian governorate has ~10,000 cells, classified in ~20 ms)
+_GRID_STEP = 0.025
+
+
+def _far_grid(geom: BaseGeometry, radius_m: float) -> _FarGrid:
+    """The cells around a polygon whose every point is surely more than ``radius_m`` metres
+    (geodesic) from it (an empty grid near a pole or the antimeridian).
+
+    Along a path that stays below latitude ``phi``, a degree of latitude is at least
+    :data:`_M_PER_DEG_LAT` metres and one of longitude at least :data:`_M_PER_DEG_LON` times
+    ``cos(phi)`` (see :func:`_surely_farther`): in the plane of the degrees scaled by these two
+    lengths, no path is longer than on the ellipsoid. A path of at most ``radius_m`` from a
+    cell stays within ``radius_m / _M_PER_DEG_LAT`` degrees of latitude of it, so ``phi`` is
+    the grid's highest latitude plus that; a cell farther than the radius (with 0.1 % to
+    spare for rounding) from the scaled polygon is farther on the ellipsoid too. As
+    :meth:`AdminAreas.distance_to_area_m` measures to a point of the polygon's boundary
+    (never nearer than the polygon), it is more than ``radius_m`` for the points of these cells.
+    """
+    minx, miny, maxx, maxy = geom.bounds
+    dlat = radius_m / _M_PER_DEG_LAT
+    phi = max(abs(miny), abs(maxy)) + 2.0 * dlat + _GRID_STEP  # the grid's extent and the path's
+    if phi >= 89.0:
+        return _FarGrid(0.0, 0.0, _GRID_STEP, 0, 0, b"")
+    fx, fy = _M_PER_DEG_LON * math.cos(math.radians(phi)), _M_PER_DEG_LAT
+    dlon = radius_m / fx
+    x0, y0 = minx - dlon, miny - dlat
+    if x0 <= -180.0 or maxx + dlon >= 180.0:  # a path across the antimeridian: degrees jump
+        return _FarGrid(0.0, 0.0, _GRID_STEP, 0, 0, b"")
+    nx = math.ceil((maxx + dlon - x0) / _GRID_STEP)
+    ny = math.ceil((maxy + dlat - y0) / _GRID_STEP)
+    i, j = np.meshgrid(np.arange(nx), np.arange(ny), indexing="ij")  # row i * ny + j: cell (i, j)
+    eps = 1e-9  # cells overlap a little: a point rounded into a neighbouring cell is in it
+    cells = shapely.box(
+        (x0 + i * _GRID_STEP - eps) * fx,
+        (y0 + j * _GRID_STEP - eps) * fy,
+        (x0 + (i + 1) * _GRID_STEP + eps) * fx,
+        (y0 + (j + 1) * _GRID_STEP + eps) * fy,
+    ).ravel()
+    scaled = shapely.transform(geom, lambda xy: xy * (fx, fy))
+    shapely.prepare(scaled)
+    far = ~shapely.dwithin(scaled, cells, radius_m * 1.001)
+    return _FarGrid(x0, y0, _GRID_STEP, nx, ny, far.astype(np.uint8).tobytes())
 
 
 def distance_m(*, lon1: float, lat1: float, lon2: float, lat2: float) -> float:

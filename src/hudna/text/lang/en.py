@@ -434,8 +434,12 @@ def _phonetic_words(key: str) -> list[str]:
     """The canonical words of :func:`phonetic_parts`, qualifying words last."""
     table = _translit_table()
     toks = key.split()
+    kept = []
+    for t in toks:  # strip_articles (a loop: cheaper than a comprehension for a few words)
+        if t not in ARTICLES:
+            kept.append(t)
     out = []
-    for t in [t for t in toks if t not in ARTICLES] or toks:  # strip_articles
+    for t in kept or toks:
         t = table.get(t, t)
         # the glued article (a two-letter prefix: the pattern is anchored), tried only on words
         # starting with al/el; then the table again
@@ -459,8 +463,11 @@ def phonetic_keys(key: str) -> tuple[str, str]:
     >>> phonetic_keys("madamiyet elqalmun")
     ('madamayatkalman', 'mdmytklmn')
     """
+    words = _phonetic_words(key)
+    if len(words) == 1:  # most names: the word's keys as they are
+        return phonetic_token(words[0])
     vs, cs = [], []
-    for t in _phonetic_words(key):
+    for t in words:
         v, c = phonetic_token(t)
         vs.append(v)
         cs.append(c)
