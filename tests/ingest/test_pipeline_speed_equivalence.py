@@ -320,3 +320,17 @@ def test_slot_built_incident_keeps_its_checks() -> None:
         claims._incident("picnic", ev, prov, None, None, None, None, *args)
     with pytest.raises(ValidationError):
         claims._incident("air_strike", (), prov, None, None, None, None, *args)
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_matches_built_field_by_field_are_the_constructed_ones(lang: str, text: str) -> None:
+    from hudna.text.lexicon import LexiconMatch, get_matcher
+
+    # match_keyed sets these slots itself: a new field must be set there too
+    assert set(LexiconMatch.__slots__) == {"start", "end", "text", "entry", "key_start", "key_end", "prefix",
+                                           "suffix", "concept"}
+    got = get_matcher(lang).match(text)
+    assert got
+    for m in got:
+        plain = LexiconMatch(m.start, m.end, m.text, m.entry, m.key_start, m.key_end, m.prefix, m.suffix)
+        assert type(m) is LexiconMatch and m == plain and hash(m) == hash(plain) and m.concept == plain.concept
