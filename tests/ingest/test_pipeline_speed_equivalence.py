@@ -267,3 +267,70 @@ def test_slot_built_values_are_the_constructed_ones(lang: str, text: str, monkey
     plain = run()
     assert all(fast) and fast == plain
     assert [list(map(hash, xs)) for xs in fast] == [list(map(hash, xs)) for xs in plain]
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_slot_built_places_and_claims_are_the_constructed_ones(lang: str, text: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from hudna.domain.claim import Attribution, Casualties, ClaimPlace, ClaimTime, IncidentClaim
+    from hudna.gazetteer import scan
+    from hudna.gazetteer.model import ScanHit
+    from hudna.ingest.pipeline import build_pipeline
+    from hudna.ingest.steps import claims, places
+
+    # the fast path is taken: the classes have the slots the builders name
+    classes = (ClaimPlace, places.PlaceMention, ScanHit, IncidentClaim, Attribution, Casualties, ClaimTime)
+    assert None not in [slot_setters(cls, tuple(f.name for f in fields(cls))) for cls in classes]
+    pipe = build_pipeline()
+
+    def run() -> tuple[list, list, list]:  # type: ignore[type-arg]
+        places._geocode_in_context.cache_clear()
+        places.clear_spelling_cache()
+        doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+        return doc["places"], doc["claims"], scan_text(load_gazetteer(), text, lang)
+
+    fast = run()
+
+    def kwargs(cls: type):  # type: ignore[no-untyped-def]
+        # the constructor, called with keywords as before
+        return lambda *values: cls(**dict(zip([f.name for f in fields(cls)], values, strict=True)))
+
+    monkeypatch.setattr(places, "_new_place", kwargs(ClaimPlace))
+    monkeypatch.setattr(places, "_new_mention", kwargs(places.PlaceMention))
+    monkeypatch.setattr(scan, "_new_hit", kwargs(ScanHit))
+    monkeypatch.setattr(claims, "_make_incident", kwargs(IncidentClaim))
+    monkeypatch.setattr(claims, "_make_attribution", kwargs(Attribution))
+    monkeypatch.setattr(claims, "_make_casualties", kwargs(Casualties))
+    monkeypatch.setattr(claims, "_make_claim_time", kwargs(ClaimTime))
+    plain = run()
+    assert all(fast) and fast == plain
+    assert [list(map(hash, xs)) for xs in fast] == [list(map(hash, xs)) for xs in plain]
+
+
+def test_slot_built_incident_keeps_its_checks() -> None:
+    from hudna.domain.claim import Evidence, Provenance
+    from hudna.errors import ValidationError
+    from hudna.ingest.steps import claims
+
+    ev = (Evidence(0, 4, "raid", "trigger"),)
+    args = (claims._NO_CASUALTIES, claims._plain_attribution(None), False, None)
+    prov = Provenance("incident.v1", "en-x")
+    assert claims._incident("air_strike", ev, prov, None, None, None, None, *args).event_type == "air_strike"
+    with pytest.raises(ValidationError):
+        claims._incident("picnic", ev, prov, None, None, None, None, *args)
+    with pytest.raises(ValidationError):
+        claims._incident("air_strike", (), prov, None, None, None, None, *args)
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_matches_built_field_by_field_are_the_constructed_ones(lang: str, text: str) -> None:
+    from hudna.text.lexicon import LexiconMatch, get_matcher
+
+    # match_keyed sets these slots itself: a new field must be set there too
+    assert set(LexiconMatch.__slots__) == {"start", "end", "text", "entry", "key_start", "key_end", "prefix",
+                                           "suffix", "concept"}
+    got = get_matcher(lang).match(text)
+    assert got
+    for m in got:
+        plain = LexiconMatch(m.start, m.end, m.text, m.entry, m.key_start, m.key_end, m.prefix, m.suffix)
+        assert type(m) is LexiconMatch and m == plain and hash(m) == hash(plain) and m.concept == plain.concept

@@ -19,6 +19,7 @@ without the proclitic. Filters against common-word false hits:
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ import yaml
 
 from hudna.gazetteer.model import ScanHit
 from hudna.text.normalize import LANGS, keyed_text, lang_module, match_key
+from hudna.text.slots import slot_builder
 
 if TYPE_CHECKING:
     from hudna.gazetteer.core import Gazetteer
@@ -92,6 +94,12 @@ def build_automaton(gaz: Gazetteer) -> Any:
     return auto
 
 
+#: Hits are built through their slots (:func:`slot_builder`; ``ScanHit`` has no
+#: ``__post_init__``): a frozen dataclass's ``__init__`` sets each field through
+#: ``object.__setattr__``, and a text has a hit every few hundred characters.
+_new_hit: Callable[..., ScanHit] = slot_builder(ScanHit, ("start", "end", "surface", "key", "lang", "place_ids"))
+
+
 def scan_text(gaz: Gazetteer, text: str, lang: str = "auto", *, keyed: KeyedText | None = None) -> list[ScanHit]:
     """Gazetteer names in ``text`` (see the module docstring); longest match wins on overlap.
 
@@ -132,6 +140,6 @@ def scan_text(gaz: Gazetteer, text: str, lang: str = "auto", *, keyed: KeyedText
         surface = text[start:end]
         if any_upper and v[5] == "en" and not surface[:1].isupper():
             continue
-        hits.append(ScanHit(start, end, surface, v[3], v[5], v[4]))
+        hits.append(_new_hit(start, end, surface, v[3], v[5], v[4]))
         last_end = kend
     return hits

@@ -94,7 +94,8 @@ class LexiconMatch:
     Treat it as immutable (hashed by value); it is not declared frozen because a frozen
     dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits (for
     the same reason ``__init__`` is written out: it sets ``concept`` without a
-    ``__post_init__`` call).
+    ``__post_init__`` call, and :meth:`Matcher.match_keyed` sets the slots itself, without the
+    call: a field added here is set there too).
     """
 
     start: int
@@ -474,9 +475,24 @@ class Matcher:
                 if rank is None:
                     rank = ranks[e.family] = len(ranks)
                 found.append((m.start(), -m.end(), rank, 0, e, -1, -1, "", ""))
-        new = LexiconMatch
-        return [new(s, -ne, text[s:-ne], e, ks, ke, p, sx)
-                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found, len(ranks))]
+        # the matches are made here, field by field (what ``__init__`` does, without its call
+        # through the type: a text has hundreds of matches, a few ten thousand per article set)
+        out: list[LexiconMatch] = []
+        keep = out.append
+        new = object.__new__
+        for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found, len(ranks)):
+            lm: LexiconMatch = new(LexiconMatch)
+            lm.start = s
+            lm.end = -ne
+            lm.text = text[s:-ne]
+            lm.entry = e
+            lm.key_start = ks
+            lm.key_end = ke
+            lm.prefix = p
+            lm.suffix = sx
+            lm.concept = e.concept
+            keep(lm)
+        return out
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.

@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from hudna.domain.claim import (
+    INCIDENT_TYPES,
+    TIME_PRECISIONS,
     Attribution,
     Casualties,
     Claim,
@@ -71,6 +73,36 @@ _IRREALIS_GAP = 2
 #: __post_init__ call), a few thousand times per article set (:func:`slot_builder`; the
 #: constructor if the class no longer has these slots).
 _make_evidence = slot_builder(Evidence, ("start", "end", "text", "role"))
+
+
+#: Incidents are built through their slots too (a few thousand per article set, eleven fields
+#: each): :func:`_incident` writes out the checks of ``IncidentClaim.__post_init__``.
+_INCIDENT_FIELDS = ("event_type", "evidence", "provenance", "perpetrator", "target", "place", "time",
+                    "casualties", "attribution", "negative", "sentence")
+_make_incident: Callable[..., IncidentClaim] = slot_builder(IncidentClaim, _INCIDENT_FIELDS)
+
+
+def _incident(event_type: str, evidence: tuple[Evidence, ...], provenance: Provenance, perpetrator: str | None,
+              target: str | None, place: ClaimPlace | None, time: ClaimTime | None, casualties: Casualties,
+              attribution: Attribution, negative: bool, sentence: tuple[int, int] | None) -> IncidentClaim:
+    """``IncidentClaim(...)`` with every field given, in field order."""
+    if event_type not in INCIDENT_TYPES or not evidence:
+        # the constructor raises the validation error
+        return IncidentClaim(event_type, evidence, provenance, perpetrator, target, place, time, casualties,
+                             attribution, negative, sentence)
+    return _make_incident(event_type, evidence, provenance, perpetrator, target, place, time, casualties,
+                          attribution, negative, sentence)
+
+
+#: The values a claim is made of, built through their slots as well (a thousand or two of each
+#: per article set); ``ClaimTime``'s checks are written out in :func:`_claim_time`.
+_make_attribution: Callable[..., Attribution] = slot_builder(Attribution, (
+    "source_id", "originator", "publisher", "sources", "hedged", "denied", "justification", "inherited"))
+_make_casualties: Callable[..., Casualties] = slot_builder(Casualties, (
+    "killed_low", "killed_best", "killed_high", "killed_all", "children", "women", "injured_low", "injured_best",
+    "injured_high"))
+_make_claim_time: Callable[..., ClaimTime] = slot_builder(ClaimTime, (
+    "on", "earliest_on", "latest_on", "precision", "tz", "at", "part_of_day"))
 
 
 def _ev(doc: Doc, start: int, end: int, role: str) -> Evidence:
@@ -169,12 +201,9 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
     evidence += [_ev(doc, m.start, m.end, "hedge") for m in ms if m.entry.family == "hedge"]
     evidence += [_ev(doc, m.start, m.end, "denial") for m in ms if m.concept == "negation.denied"]
     evidence += [_ev(doc, m.start, m.end, "justification") for m in justifications]
-    attribution = Attribution(
-        source_id=originator, originator=originator, publisher=publisher, sources=tuple(ids),
-        hedged=hedged, denied=denied,
-        justification=justifications[0].concept.split(".", 1)[1] if justifications else None,
-    )
-    return attribution, evidence
+    justification = justifications[0].concept.split(".", 1)[1] if justifications else None
+    return _make_attribution(originator, originator, publisher, tuple(ids), hedged, denied, justification,
+                             False), evidence
 
 
 @functools.lru_cache(maxsize=256)
@@ -219,8 +248,8 @@ def mark_attribution(doc: Doc) -> None:
         elif last is not None and i - last_i == 1 and (
                 ix.has("attribution.said") or ix.has("attribution.according_to")):
             prev = last[0]
-            att = replace(att, source_id=prev.source_id, originator=prev.originator,
-                          publisher=prev.publisher, sources=prev.sources, inherited=True)
+            att = _make_attribution(prev.source_id, prev.originator, prev.publisher, prev.sources, att.hedged,
+                                    att.denied, att.justification, True)
             ev = ev + [e for e in last[1] if e.role == "source"]
             last_i = i
         out.append((att, ev))
@@ -824,16 +853,10 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     first = next((q for q in killed if q.best is not None), killed[0] if killed else None)
     inj = injured[0] if injured else None
     return (
-        Casualties(
-            killed_low=first.low if first else None,
-            killed_best=first.best if first else None,
-            killed_high=first.high if first else None,
-            killed_all=tuple(best_all),
-            children=children,
-            women=women,
-            injured_low=inj.low if inj else None,
-            injured_best=inj.best if inj else None,
-            injured_high=inj.high if inj else None,
+        _make_casualties(
+            first.low if first else None, first.best if first else None, first.high if first else None,
+            tuple(best_all), children, women,
+            inj.low if inj else None, inj.best if inj else None, inj.high if inj else None,
         ),
         ev,
     )
@@ -842,10 +865,13 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
 def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
     if t is None:
         return None
-    return ClaimTime(
-        on=t.on, earliest_on=t.earliest_on, latest_on=t.latest_on, precision=t.precision,
-        tz=t.tz, at=t.at, part_of_day=t.part_of_day,
-    )
+    if t.at is not None or t.precision not in TIME_PRECISIONS:
+        # an instant (its time zone is checked) or a precision the constructor refuses
+        return ClaimTime(
+            on=t.on, earliest_on=t.earliest_on, latest_on=t.latest_on, precision=t.precision,
+            tz=t.tz, at=t.at, part_of_day=t.part_of_day,
+        )
+    return _make_claim_time(t.on, t.earliest_on, t.latest_on, t.precision, t.tz, None, t.part_of_day)
 
 
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -1285,21 +1311,11 @@ def build_claims(doc: Doc) -> None:
                     evidence = (trig_ev, _ev(doc, pm.start, pm.end, "place"), *tail)
                 else:
                     evidence = (trig_ev, *tail)
-                claims.append(
-                    IncidentClaim(
-                        event_type=etype,
-                        evidence=evidence,
-                        provenance=prov_calm if negative else prov,
-                        perpetrator=perp,
-                        target=target,
-                        place=pm.place if pm is not None else None,
-                        time=claim_time,
-                        casualties=casualties if pm_cas else _NO_CASUALTIES,
-                        attribution=attribution,
-                        negative=negative,
-                        sentence=(sent.start, sent.end),
-                    )
-                )
+                claims.append(_incident(
+                    etype, evidence, prov_calm if negative else prov, perp, target,
+                    pm.place if pm is not None else None, claim_time,
+                    casualties if pm_cas else _NO_CASUALTIES, attribution, negative, (sent.start, sent.end),
+                ))
             if perp and not negative:
                 last_perp[etype] = perp
         if syrian:
@@ -1555,13 +1571,11 @@ def _merge(claims: list[Claim]) -> list[Claim]:
             elif c.casualties.killed_all:
                 extra = tuple(k for k in c.casualties.killed_all if k not in cas.killed_all)
                 cas = replace(cas, killed_all=cas.killed_all + extra)
-            out[index[key]] = replace(
-                prev,
-                evidence=prev.evidence + c.evidence,
-                casualties=cas,
-                perpetrator=prev.perpetrator or c.perpetrator,
-                target=prev.target or c.target,
-                time=prev.time or c.time,
+            # (``replace`` without its field introspection: the same fields, in order)
+            out[index[key]] = _incident(
+                prev.event_type, prev.evidence + c.evidence, prev.provenance, prev.perpetrator or c.perpetrator,
+                prev.target or c.target, prev.place, prev.time or c.time, cas, prev.attribution, prev.negative,
+                prev.sentence,
             )
             continue
         index[key] = len(out)
@@ -1629,9 +1643,10 @@ def _fold_undated(claims: list[Claim]) -> list[Claim]:
         with_k = [x for x in (prev, c) if x.casualties.killed_best is not None]
         first = min(with_k, key=lambda x: x.sentence or (0, 0)) if with_k else prev
         cas = first.casualties
-        out[idx[0]] = replace(prev, evidence=prev.evidence + c.evidence, casualties=cas,
-                              perpetrator=prev.perpetrator or c.perpetrator,
-                              target=prev.target or c.target)
+        out[idx[0]] = _incident(
+            prev.event_type, prev.evidence + c.evidence, prev.provenance, prev.perpetrator or c.perpetrator,
+            prev.target or c.target, prev.place, prev.time, cas, prev.attribution, prev.negative, prev.sentence,
+        )
         drop.add(n)
     return [c for n, c in enumerate(out) if n not in drop]
 

@@ -27,6 +27,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -37,6 +38,7 @@ from hudna.gazetteer.scan import load_scan_stopwords, scan_text
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
 from hudna.text.lexicon import load_lexicon, short_key
+from hudna.text.slots import slot_builder
 
 __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 
@@ -69,6 +71,15 @@ class PlaceMention:
     sentence: int
     qualifier: bool = False
     foreign: bool = False
+
+
+#: The places and mentions of the hot paths are built through their slots (:func:`slot_builder`,
+#: positional, in field order): a few thousand of each per article set, and a frozen dataclass's
+#: ``__init__`` sets every field through ``object.__setattr__``. Neither class has a
+#: ``__post_init__`` check.
+_new_place: Callable[..., ClaimPlace] = slot_builder(ClaimPlace, (
+    "text", "start", "end", "pcode", "level", "admin1_pcode", "admin2_pcode", "lat", "lon", "score", "reason"))
+_new_mention: Callable[..., PlaceMention] = slot_builder(PlaceMention, ("start", "end", "place", "sentence", "qualifier", "foreign"))
 
 
 @functools.lru_cache(maxsize=20000)
@@ -481,12 +492,9 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             # "مطار أبو الظهور", "مخيم درعا", "حي الخالدية": a site named after the place, not the
             # community itself (ANNOTATION-GUIDE.md: airports, camps, neighbourhoods -> no P-code)
             start, level, pcode, reason = ps, "site", None, "site"
-        place = ClaimPlace(
-            text=text[start:hit.end], start=start, end=hit.end, pcode=pcode,
-            level=level, admin1_pcode=geo.admin1_pcode, admin2_pcode=geo.admin2_pcode,
-            lat=geo.lat, lon=geo.lon, score=geo.score, reason=reason,
-        )
-        out.append(PlaceMention(start, hit.end, place, sentence_index(doc, hit.start)))
+        place = _new_place(text[start:hit.end], start, hit.end, pcode, level, geo.admin1_pcode, geo.admin2_pcode,
+                           geo.lat, geo.lon, geo.score, reason)
+        out.append(_new_mention(start, hit.end, place, sentence_index(doc, hit.start), False, False))
     for m in aliases:
         admin1 = m.concept.rsplit(".", 1)[1].upper()
         surface = text[m.start:m.end]
@@ -799,10 +807,8 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
                 if i + 1 < len(opts):
                     later.append((start, opts, i + 1))
             elif not govs or place.admin1_pcode in govs or _notable([gazetteer.find(place.pcode)]):
-                found[start, end] = ClaimPlace(
-                    text=surface, start=start, end=end, pcode=place.pcode, level=place.level,
-                    admin1_pcode=place.admin1_pcode, admin2_pcode=place.admin2_pcode, lat=place.lat,
-                    lon=place.lon, score=place.score, reason="spelling")
+                found[start, end] = _new_place(surface, start, end, place.pcode, place.level, place.admin1_pcode,
+                                               place.admin2_pcode, place.lat, place.lon, place.score, "spelling")
         pending = later
     if not govs and found:
         # no governorate named: the names agree on one, or a strictly most frequent one wins
@@ -810,7 +816,7 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
         ranked = Counter(p.admin1_pcode for p in found.values()).most_common(2)
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             found = {k: p for k, p in found.items() if p.admin1_pcode == ranked[0][0]}
-    return [PlaceMention(s, e, place, sentence_index(doc, s)) for (s, e), place in sorted(found.items())]
+    return [_new_mention(s, e, place, sentence_index(doc, s), False, False) for (s, e), place in sorted(found.items())]
 
 
 #: A possessive ending ("Hama's"): not part of the name.
@@ -902,8 +908,7 @@ def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
             if other is not None and (other.admin1_pcode or other.place_id) != admin1:
                 return None
     level = getattr(r.level, "value", r.level)
-    return ClaimPlace(text=surface, start=0, end=0, pcode=r.pcode, level=level, admin1_pcode=admin1,
-                      admin2_pcode=r.admin2_pcode, lat=r.lat, lon=r.lon, score=float(r.score))
+    return _new_place(surface, 0, 0, r.pcode, level, admin1, r.admin2_pcode, r.lat, r.lon, float(r.score), None)
 
 
 def _name_like(surface: str, key: str, lang: str) -> bool:
@@ -927,12 +932,12 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         before = key_slice(doc, max(0, cur.start - 60), cur.start).split()[-5:]
         if not w.references.isdisjoint(before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
-            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
         elif w.directions and (j := _direction_before(before, w)) >= 0 and _located_before(
                 doc, out, i, len(before) - j):
             # "مناطق ساحلية تسيطر عليها القوات الحكومية شمال العاصمة دمشق", "the Atmeh crossing
             # west of Aleppo": the place before is located by this one, a reference point
-            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
     for i in range(1, len(out)):
         cur = out[i]
         if cur.foreign and not out[i - 1].foreign and out[i - 1].sentence == cur.sentence:
@@ -940,7 +945,7 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
             prev = out[i - 1]
             gap = key_slice(doc, prev.end, cur.start).split()
             if len(gap) <= 3 and w.linkers.issuperset(gap):
-                out[i - 1] = PlaceMention(prev.start, prev.end, prev.place, prev.sentence, foreign=True)
+                out[i - 1] = _new_mention(prev.start, prev.end, prev.place, prev.sentence, False, True)
             continue
         if cur.foreign or cur.place.admin1_pcode is None:
             continue
@@ -963,15 +968,15 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         unknown = prev.place.level == "unknown"
         linked = countryside or not w.linkers.isdisjoint(gap_words)
         if unknown and prev.place.admin1_pcode is None and len(gap_words) <= _UNKNOWN_GAP:
-            out[k] = PlaceMention(prev.start, prev.end,
-                                  _with_admin1(prev.place, cur.place.admin1_pcode), prev.sentence)
-            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+            out[k] = _new_mention(prev.start, prev.end, _with_admin1(prev.place, cur.place.admin1_pcode),
+                                  prev.sentence, False, False)
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
             continue
         contains = (cur.place.level == "governorate" or cur.place.pcode == _capital(cur)) and (
             prev.place.admin1_pcode == cur.place.admin1_pcode
         )
         if contains and linked and len(gap_words) <= 3:
-            out[i] = PlaceMention(cur.start, cur.end, cur.place, cur.sentence, qualifier=True)
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
     # a name located abroad once ("بلدة الحديد غرب ديالى") is abroad again later in the article
     # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
     abroad: dict[str, int] = {}
@@ -980,12 +985,12 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         if p.foreign and p.place.level != "foreign":
             abroad.setdefault(key, n)
         elif not p.foreign and abroad.get(key, n) < n:
-            out[n] = PlaceMention(p.start, p.end, p.place, p.sentence, foreign=True)
+            out[n] = _new_mention(p.start, p.end, p.place, p.sentence, False, True)
     # an unknown place still without governorate takes the one the article names most
     govs = Counter(p.place.admin1_pcode for p in out if not p.foreign and p.place.admin1_pcode)
     if govs:
         top = govs.most_common(1)[0][0]
-        out = [PlaceMention(p.start, p.end, _with_admin1(p.place, top), p.sentence)
+        out = [_new_mention(p.start, p.end, _with_admin1(p.place, top), p.sentence, False, False)
                if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
                else p for p in out]
     return out
@@ -1043,5 +1048,4 @@ def _capital(p: PlaceMention) -> str | None:
 
 
 def _with_admin1(place: ClaimPlace, admin1: str | None) -> ClaimPlace:
-    return ClaimPlace(text=place.text, start=place.start, end=place.end, pcode=None, level="unknown",
-                      admin1_pcode=admin1, reason=place.reason)
+    return _new_place(place.text, place.start, place.end, None, "unknown", admin1, None, None, None, 0.0, place.reason)
