@@ -69,3 +69,22 @@ def test_importing_hudna_has_no_side_effects(tmp_path: Path) -> None:
     code = "import hudna, hudna.cli, hudna.services.demo, hudna.storage; import os; print(sorted(os.listdir('.')))"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_language_branches_outside_the_language_modules() -> None:
+    # DESIGN.md rule 3: an `if lang == "ar":` outside text/lang/ is a review failure. The text
+    # processing layers are checked; the web and the admin areas pick a display language.
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src" / "hudna"
+    branch = re.compile(r"""\blang\w*\s*[!=]=\s*["'](?:ar|en)["']|["'](?:ar|en)["']\s*[!=]=\s*\w*lang\b""")
+    found = []
+    for package in ("ingest", "gazetteer", "text", "corroborate", "adjudicate", "services"):
+        for path in sorted((src / package).rglob("*.py")):
+            if path.parent.name == "lang" and path.parent.parent.name == "text":
+                continue
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if branch.search(line) and "#" not in line.split(branch.search(line).group(0))[0]:
+                    found.append(f"{path.relative_to(src)}:{n}: {line.strip()}")
+    assert not found, "language branches outside text/lang/:\n" + "\n".join(found)

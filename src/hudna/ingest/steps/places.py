@@ -38,6 +38,7 @@ from hudna.gazetteer.scan import load_scan_stopwords, scan_text
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
 from hudna.text.lexicon import load_lexicon, short_key
+from hudna.text.normalize import lang_module
 from hudna.text.slots import slot_builder
 
 __all__ = ["PlaceMention", "extract_places", "make_places_step"]
@@ -142,6 +143,8 @@ class _Words:
     orgs: frozenset[str]
     countryside: frozenset[str]
     features: frozenset[str]
+    #: words between a feature word and its name ("the village of X")
+    feature_links: frozenset[str]
     appositions: frozenset[str]
     linkers: frozenset[str]
     references: frozenset[str]
@@ -180,6 +183,7 @@ def _words(lang: str) -> _Words:
         orgs=attached(lex.keys_of("place.org_word")),
         countryside=attached(countryside),
         features=features,
+        feature_links=lex.keys_of("place.feature_link"),
         appositions=lex.keys_of("place.apposition"),
         linkers=attached(lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
                          | lex.keys_of("gazetteer.qualifier")),
@@ -513,7 +517,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     for m in foreign:
         place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
-    if lang == "en":
+    if _spelling_regexes(lang) is not None:  # names the press spells otherwise (capitalised names)
         govs = set(gov_counts) | {m.concept.rsplit(".", 1)[1].upper() for m in aliases}
         out += _spelled_places(doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends,
                                claim_words)
@@ -704,7 +708,7 @@ def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
                     found.append((ps, pe))
         elif key in w.features and not taken(pos, end):
             nk, ns, ne = _next_token_key(text, end, lang)
-            if lang == "en" and nk == "of":
+            if nk in w.feature_links:  # "the village of X"
                 nk, ns, ne = _next_token_key(text, ne, lang)
             if nk and _name_like(text[ns:ne], nk, lang) and not taken(ns, ne):
                 found.append((ns, ne))
@@ -724,28 +728,20 @@ _SPELLING_WORDS = 4
 
 
 @functools.lru_cache(maxsize=4)
-def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
     """(cue word + name, coordinated name, name right after a word, words no such name has) of
-    :func:`_spelled_places`.
+    :func:`_spelled_places`, or None for a language whose script does not mark names (the
+    language module's ``spelled_name_patterns``: capitalised words in English).
 
-    A name is a capitalised word, then up to three capitalised words or articles ("al-Numan",
-    "al Numan"; an article alone before a space needs a capitalised word after it: "Maardis at
-    dawn" ends at "Maardis"); the cue words are ``place.cue`` ("in", "near", "village of" ...),
-    in lower case or capitalised at a sentence start; a coordinated name follows a comma, "and"
-    or "or". The words: the scanner's stop words and ``place.spelling_stopword`` (capitalised
-    words of news that are no place names: "Syrian", "Bashar", "Brigade")."""
+    The cue words are ``place.cue`` ("in", "near", "village of" ...), the articles inside a name
+    ``place.name_continuation`` ("al-Numan"); the words: the scanner's stop words and
+    ``place.spelling_stopword`` (capitalised words of news that are no place names: "Syrian",
+    "Bashar", "Brigade")."""
+    make = getattr(lang_module(lang), "spelled_name_patterns", None)
+    if make is None:
+        return None
     lex = load_lexicon(lang)
-    cues = sorted(lex.keys_of("place.cue"), key=len, reverse=True)
-    arts = sorted(lex.keys_of("place.name_continuation"), key=len, reverse=True)
-    art = "|".join(map(re.escape, arts)) or "(?!)"
-    quote = "'\u2018\u2019\u02bc`"
-    word = rf"[A-Z][^\W_]*(?:[{quote}-][^\W_]+)*"
-    tail = rf"(?:{art})(?:-[^\W_]+(?:[{quote}-][^\W_]+)*| {word})"
-    name = rf"{word}(?: (?:{tail}|{word})){{0,{_SPELLING_WORDS - 1}}}"
-    alt = "|".join(f"{re.escape(c)}|{re.escape(c[:1].upper() + c[1:])}" for c in cues) or "(?!)"
-    cue = re.compile(rf"(?<![\w-])(?:{alt})\s+(?:the\s+)?({name})")
-    coord = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({name})")
-    after = re.compile(rf"\s+(?:the\s+)?({name})")
+    cue, coord, after = make(lex.keys_of("place.cue"), lex.keys_of("place.name_continuation"), _SPELLING_WORDS)
     return cue, coord, after, load_scan_stopwords(lang) | lex.keys_of("place.spelling_stopword")
 
 
@@ -762,7 +758,10 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
     tried before its first words ("Khan Sheikhoun" before "Khan"). Only the title, the lead and
     the sentences with a claim word (``claim_words``, offsets) are read."""
     text, lang = doc.text, doc["lang"]
-    cue_re, coord_re, after_re, stop = _spelling_regexes(lang)
+    regexes = _spelling_regexes(lang)
+    if regexes is None:
+        return []
+    cue_re, coord_re, after_re, stop = regexes
     taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
     tried: set[int] = set()
     # chains are looked for in the title and lead and in the sentences that can make a claim:
@@ -912,11 +911,11 @@ def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
 
 
 def _name_like(surface: str, key: str, lang: str) -> bool:
+    """Whether a word can be an unknown place's name (the language module's ``name_like``:
+    capitalised in English, with the article and five letters in Arabic)."""
     if len(key) < 3 or key.isdigit():
         return False
-    if lang == "en":
-        return surface[:1].isupper()
-    return key.startswith("ال") and len(key) >= 5
+    return bool(lang_module(lang).name_like(surface, key))
 
 
 def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,

@@ -417,6 +417,17 @@ def scan_surface_forms(key: str) -> list[tuple[str, int]]:
     return forms
 
 
+def name_like(surface: str, key: str) -> bool:
+    """Whether a word can be the name of a place missing from the gazetteer: with the article
+    and five letters at least ("الليرمون"; Arabic script has no capitals).
+
+    >>> name_like("الليرمون", "الليرمون"), name_like("حي", "حي")
+    (True, False)
+    """
+    del surface
+    return key.startswith("ال") and len(key) >= 5
+
+
 def spelling_key(key: str) -> str:
     """A name key for comparing written forms (the geocoder's tie-break): Arabic script
     writes the consonants and long vowels, which the match key keeps as they are."""

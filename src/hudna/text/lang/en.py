@@ -474,6 +474,50 @@ def phonetic_keys(key: str) -> tuple[str, str]:
     return "".join(vs), "".join(cs)
 
 
+# -- Extraction: names the press spells otherwise than the gazetteer ------------------------------
+
+
+def name_like(surface: str, key: str) -> bool:
+    """Whether a word can be the name of a place missing from the gazetteer: capitalised.
+
+    >>> name_like("Hajin", "hajin"), name_like("town", "town")
+    (True, False)
+    """
+    del key
+    return surface[:1].isupper()
+
+
+def spelled_name_patterns(
+    cues: frozenset[str], continuations: frozenset[str], max_words: int
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes of capitalised place names in running text: (cue word + name, a name coordinated
+    after a comma, "and" or "or", a name right after a word); group 1 is the name.
+
+    A name is a capitalised word, then up to ``max_words - 1`` capitalised words or articles
+    (``continuations``: "al-Numan", "al Numan"; an article alone before a space needs a
+    capitalised word after it: "Maardis at dawn" ends at "Maardis"); the ``cues`` ("in", "near",
+    "village of" ...) are matched in lower case or capitalised at a sentence start.
+
+    >>> cue, coord, after = spelled_name_patterns(frozenset({"in"}), frozenset({"al"}), 4)
+    >>> cue.search("strikes in Maarat al-Numan at dawn").group(1)
+    'Maarat al-Numan'
+    >>> coord.match(", Sermin and Binnish").group(1)
+    'Sermin'
+    """
+    cue_list = sorted(cues, key=len, reverse=True)
+    arts = sorted(continuations, key=len, reverse=True)
+    art = "|".join(map(re.escape, arts)) or "(?!)"
+    quote = "'\u2018\u2019\u02bc`"
+    word = rf"[A-Z][^\W_]*(?:[{quote}-][^\W_]+)*"
+    tail = rf"(?:{art})(?:-[^\W_]+(?:[{quote}-][^\W_]+)*| {word})"
+    name = rf"{word}(?: (?:{tail}|{word})){{0,{max_words - 1}}}"
+    alt = "|".join(f"{re.escape(c)}|{re.escape(c[:1].upper() + c[1:])}" for c in cue_list) or "(?!)"
+    cue = re.compile(rf"(?<![\w-])(?:{alt})\s+(?:the\s+)?({name})")
+    coord = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({name})")
+    after = re.compile(rf"\s+(?:the\s+)?({name})")
+    return cue, coord, after
+
+
 # -- Gazetteer dispatch: the language-specific steps the gazetteer calls through lang_module() ---
 # (DESIGN.md rule 3: no `if lang == "en"` outside this module.)
 
