@@ -176,21 +176,9 @@ class _Context:
 _NO_CONTEXT = _Context(frozenset(), frozenset(), frozenset(), ())
 
 
-@dataclass(slots=True)
-class _Flags:
-    """The qualifier flags of a query part while its words are stripped (then passed on as the
-    tuple :data:`_FlagTuple`: cheaper to make, compare and hash)."""
-
-    hint: str | None = None
-    countryside: bool = False
-    near: bool = False
-
-    def astuple(self) -> tuple[str | None, bool, bool]:
-        return (self.hint, self.countryside, self.near)
-
-
 #: (hint, countryside, near): the level hint of the qualifier words, "countryside" (answer
-#: with the governorate) and "near" (outskirts, a facility or a compound's place).
+#: with the governorate) and "near" (outskirts, a facility or a compound's place); a tuple
+#: (made anew only when a qualifier sets a flag): cheaper to make, compare and hash than an object.
 _FlagTuple = tuple[str | None, bool, bool]
 _NO_FLAGS: _FlagTuple = (None, False, False)
 
@@ -204,6 +192,8 @@ class _Prep:
     context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
     the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage, with the
     core's phonetic query keys (``keys``, asked by the plan and by the look-up alike).
+    :meth:`Gazetteer._analyse` passes the fields by position: a call with keywords costs
+    about twice as much (a thousand analyses per call).
     """
 
     flags: tuple[str | None, bool, bool]
@@ -211,14 +201,17 @@ class _Prep:
     ctx_tokens: tuple[str, ...] | None = None
     core: tuple[str, ...] = ()
     rif: tuple[tuple[str, ...], ...] = ()
-    empty: bool = False
     keys: tuple[str, str] = ("", "")
+    empty: bool = False
 
 
 _EMPTY_PREP = _Prep((None, False, False), empty=True)
-#: Qualifier phrases of some roles: (length, phrase words -> role) longest first, and the
-#: words phrases start and end with (:meth:`Gazetteer._phrase_table`).
-_PhraseTable = tuple[list[tuple[int, dict[tuple[str, ...], str]]], frozenset[str], frozenset[str]]
+#: Qualifier phrases of some roles: (length, phrase words -> role, their first words, their
+#: last words) longest first, and the words any phrase starts and ends with
+#: (:meth:`Gazetteer._phrase_table`).
+_PhraseTable = tuple[
+    list[tuple[int, dict[tuple[str, ...], str], frozenset[str], frozenset[str]]], frozenset[str], frozenset[str]
+]
 
 
 class _Plan:
@@ -431,9 +424,8 @@ class Gazetteer:
         out: list[str] = []
         for alt in alts:
             tokens = match_key(alt, lang).split()
-            flags = _Flags()
-            core = self._strip(tokens, words, _QUALIFIER_ROLES, flags)
-            if not core or flags.countryside or flags.hint in ("governorate", "district", "subdistrict"):
+            core, (hint, countryside, _) = self._strip(tokens, words, _QUALIFIER_ROLES)
+            if not core or countryside or hint in ("governorate", "district", "subdistrict"):
                 continue
             display = " ".join(t[:1].upper() + t[1:] for t in core)
             if display not in out:
@@ -740,29 +732,28 @@ class Gazetteer:
             return _EMPTY_PREP
         fold, table = mod.fold_tokens, self._exact[lang]
         qualifiers, all_words = self._strip_tables(words)
-        first: tuple[list[str], _Flags] | None = None
+        first: tuple[list[str], _FlagTuple] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
-            flags = _Flags()
             clitic = i > 0
             found = _exact_lookup(toks, "clitic" if clitic else "exact", fold, table)
             if found:
-                return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(toks))
-            core = _strip_phrases(toks, qualifiers, flags)
-            if core != toks and core:
-                if flags.countryside:
+                return _Prep(_NO_FLAGS, found, tuple(toks))
+            # (stripping only removes words: a core of another length is another span)
+            core, flags = _strip_phrases(toks, qualifiers, _NO_FLAGS)
+            if len(core) != len(toks) and core:
+                if flags[1]:  # countryside
                     for rif in words.roles.get("countryside", ()):
                         found = _exact_lookup([*rif, *core], "qualified", fold, table)
                         if found:
-                            flags.countryside = False
-                            return _Prep(flags.astuple(), exact=found)
+                            return _Prep((flags[0], False, flags[2]), found)
                 found = _exact_lookup(core, "clitic" if clitic else "qualified", fold, table)
                 if found:
-                    return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core))
-            core2 = _strip_phrases(core, all_words, flags)
-            if core2 != core and core2:
+                    return _Prep(flags, found, tuple(core))
+            core2, flags = _strip_phrases(core, all_words, flags)
+            if len(core2) != len(core) and core2:
                 found = _exact_lookup(core2, "stripped", fold, table)
                 if found:
-                    return _Prep(flags.astuple(), exact=found, ctx_tokens=tuple(core2))
+                    return _Prep(flags, found, tuple(core2))
             if i == 0:
                 first = (core2, flags)
         # the phonetic stage takes the words as written without their qualifier, direction and
@@ -771,11 +762,11 @@ class Gazetteer:
         core, fl = first
         core = core or tokens
         rif_readings: tuple[tuple[str, ...], ...] = ()
-        if fl.countryside:  # "Rif Dimashq": the governorate whose name includes "countryside"
+        if fl[1]:  # "Rif Dimashq": the governorate whose name includes "countryside"
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
         # the core's phonetic query keys (phonetic.query_keys, without its two calls)
         keys: tuple[str, str] = mod.phonetic_query_keys(" ".join(core))
-        return _Prep(fl.astuple(), core=tuple(core), rif=rif_readings, keys=keys)
+        return _Prep(fl, None, None, tuple(core), rif_readings, keys)
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
@@ -803,9 +794,10 @@ class Gazetteer:
         found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
         return found, flags, near
 
-    def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...], flags: _Flags) -> list[str]:
-        """Remove qualifier phrases of ``roles`` from either end (longest first), setting flags."""
-        return _strip_phrases(tokens, self._phrase_table(words, roles), flags)
+    def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...]) -> tuple[list[str], _FlagTuple]:
+        """Remove qualifier phrases of ``roles`` from either end (longest first); the words left
+        and the flags the phrases set."""
+        return _strip_phrases(tokens, self._phrase_table(words, roles), _NO_FLAGS)
 
     def _strip_tables(self, words: PlaceWords) -> tuple[_PhraseTable, _PhraseTable]:
         """The phrase tables of the qualifier roles and of all roles (looked up by language:
@@ -824,9 +816,12 @@ class Gazetteer:
             by_len: dict[int, dict[tuple[str, ...], str]] = {}
             for phrase, phrase_role in words.phrases(*roles):
                 by_len.setdefault(len(phrase), {}).setdefault(phrase, phrase_role)
-            table = sorted(by_len.items(), reverse=True)
-            firsts = frozenset(p[0] for _, ps in table for p in ps)
-            lasts = frozenset(p[-1] for _, ps in table for p in ps)
+            table = [
+                (n, ps, frozenset(p[0] for p in ps), frozenset(p[-1] for p in ps))
+                for n, ps in sorted(by_len.items(), reverse=True)
+            ]
+            firsts = frozenset(w for _, _, fs, _ in table for w in fs)
+            lasts = frozenset(w for _, _, _, ls in table for w in ls)
             entry = self._phrase_tables[(words.lang, roles)] = (table, firsts, lasts)
         return entry
 
@@ -1380,38 +1375,46 @@ def _alternative(pcode: str, name_en: str, level: str, score: float) -> Alternat
     return r  # type: ignore[no-any-return]
 
 
-def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _Flags) -> list[str]:
-    """:meth:`Gazetteer._strip` with the phrase table of its roles."""
+def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _FlagTuple) -> tuple[list[str], _FlagTuple]:
+    """:meth:`Gazetteer._strip` with the phrase table of its roles, from the flags ``flags``:
+    the words left (``tokens`` itself when none is removed; never changed in place) and the
+    flags."""
     table, firsts, lasts = entry
-    toks = list(tokens)
-    changed = True
-    while changed and len(toks) > 1:
-        changed = False
+    toks = tokens
+    while len(toks) > 1:
+        role = None
         # a phrase at the start begins with a first word, one at the end ends with a last word
-        head, tail = toks[0] in firsts, toks[-1] in lasts
+        # (of the phrases of its length: only those lengths are looked up)
+        first, last = toks[0], toks[-1]
+        head, tail = first in firsts, last in lasts
         if head or tail:
-            for n, phrases in table:
-                if n >= len(toks):
+            size = len(toks)
+            for n, phrases, n_firsts, n_lasts in table:
+                if n >= size:
                     continue
-                role = phrases.get(tuple(toks[:n])) if head else None
-                if role is not None:
-                    toks = toks[n:]
-                else:
-                    role = phrases.get(tuple(toks[-n:])) if tail else None
-                    if role is None:
-                        continue
-                    toks = toks[:-n]
-                changed = True
-                if role in _HINT_LEVELS and flags.hint is None:
-                    flags.hint = role
+                if head and first in n_firsts:
+                    role = phrases.get(tuple(toks[:n]))
+                    if role is not None:
+                        toks = toks[n:]
+                        break
+                if tail and last in n_lasts:
+                    role = phrases.get(tuple(toks[-n:]))
+                    if role is not None:
+                        toks = toks[:-n]
+                        break
+            if role is not None:
+                hint, countryside, near = flags
+                if role in _HINT_LEVELS and hint is None:
+                    flags = (role, countryside, near)
                 elif role == "countryside":
-                    flags.countryside = True
+                    flags = (hint, True, near)
                 elif role in ("near", "feature"):
-                    flags.near = True
-                break
+                    flags = (hint, countryside, True)
         while len(toks) > 1 and toks[0] in ("of", "the"):
             toks = toks[1:]
-    return toks
+        if role is None:
+            break
+    return toks, flags
 
 
 def _best_score(cands: Iterable[_Cand]) -> float:
