@@ -185,9 +185,9 @@ def test_batched_phonetic_candidates_equal_the_scalar_ones(gaz, ucdp_rows):
         ctx = gaz._context(ctx_text) if ctx_text else None
         memo = _Memo()
         for part, _ in gaz._query_parts(name, "en", memo):
-            prep = gaz._prep(part, "en", memo)
-            if prep.core:
-                vq, cq = memo.query_keys(prep.core, "en")
+            core = gaz._prep(part, "en", memo)[3]
+            if core:
+                vq, cq = memo.query_keys(core, "en")
                 queries.append((vq, cq, ctx.areas if ctx else ()))
     queries += [("", "mzrb", ("SY1201",)), ("", "trml", ()), ("", "x", ())]  # Arabic; too short
     phon = gaz._phon

@@ -29,7 +29,7 @@ import math
 import operator
 import re
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -183,29 +183,24 @@ _FlagTuple = tuple[str | None, bool, bool]
 _NO_FLAGS: _FlagTuple = (None, False, False)
 
 
-@dataclass(slots=True)
-class _Prep:
-    """What the exact stages make of one query part (independent of the context; never
-    changed once made, not frozen only because a frozen dataclass is slower to make).
-
-    ``exact``: their candidates (``ctx_tokens``: the words to look up phonetically inside the
-    context's areas when none of them lies there; ``None``: answer as found), or ``None`` and
-    the ``core`` words (and "countryside" readings ``rif``) for the phonetic stage, with the
-    core's phonetic query keys (``keys``, asked by the plan and by the look-up alike).
-    :meth:`Gazetteer._analyse` passes the fields by position: a call with keywords costs
-    about twice as much (a thousand analyses per call).
-    """
-
-    flags: tuple[str | None, bool, bool]
-    exact: list[_Cand] | None = None
-    ctx_tokens: tuple[str, ...] | None = None
-    core: tuple[str, ...] = ()
-    rif: tuple[tuple[str, ...], ...] = ()
-    keys: tuple[str, str] = ("", "")
-    empty: bool = False
-
-
-_EMPTY_PREP = _Prep((None, False, False), empty=True)
+#: What the exact stages make of one query part (independent of the context; never changed
+#: once made): ``(flags, exact, ctx_tokens, core, rif, keys, empty)``. ``exact``: their
+#: candidates (``ctx_tokens``: the words to look up phonetically inside the context's areas
+#: when none of them lies there; ``None``: answer as found), or ``None`` and the ``core`` words
+#: (and "countryside" readings ``rif``) for the phonetic stage, with the core's phonetic query
+#: keys (``keys``, asked by the plan and by the look-up alike); ``empty``: the part has no
+#: words. A plain tuple, unpacked by its users: a dataclass costs several times as much to make
+#: (a thousand analyses per call).
+_Prep = tuple[
+    _FlagTuple,
+    list[_Cand] | None,
+    tuple[str, ...] | None,
+    tuple[str, ...],
+    tuple[tuple[str, ...], ...],
+    tuple[str, str],
+    bool,
+]
+_EMPTY_PREP: _Prep = (_NO_FLAGS, None, None, (), (), ("", ""), True)
 #: Qualifier phrases of some roles: (length, phrase words -> role, their first words, their
 #: last words) longest first, and the words any phrase starts and ends with
 #: (:meth:`Gazetteer._phrase_table`).
@@ -439,8 +434,7 @@ class Gazetteer:
 
     def name_similarity(self, text: str, pcode: str, lang: str = "en") -> float:
         """Best phonetic similarity (0–100) of ``text``'s core words and a place's names."""
-        prep = self._analyse(text, lang)
-        core = prep.core or (tuple(match_key(text, lang).split()))
+        core = self._analyse(text, lang)[3] or (tuple(match_key(text, lang).split()))
         vq, cq = query_keys(list(core), lang)
         return self._phon.place_similarity(vq, cq, pcode)
 
@@ -553,17 +547,16 @@ class Gazetteer:
         of its core (and of its "countryside" readings). A look-up missed here is made on
         demand, so the plan only affects speed.
         """
-        prep = self._prep(part, code, memo)
-        if prep.empty:
+        flags, exact, ctx_tokens, _, rif, keys, empty = self._prep(part, code, memo)
+        if empty:
             return False
-        if prep.exact is not None:
-            if ctx.areas and prep.ctx_tokens is not None and not self._in_context(prep.exact, ctx):
-                plan.want(memo.query_keys(prep.ctx_tokens, code), ctx.areas)
+        if exact is not None:
+            if ctx.areas and ctx_tokens is not None and not self._in_context(exact, ctx):
+                plan.want(memo.query_keys(ctx_tokens, code), ctx.areas)
             return i == 0
-        for toks in prep.rif:
+        for toks in rif:
             plan.want(memo.query_keys(toks, code), ctx.areas)
-        keys = prep.keys
-        if self._phonetic_exact_memo(*keys, ctx, prep.flags, memo) is None:
+        if self._phonetic_exact_memo(*keys, ctx, flags, memo) is None:
             plan.want(keys, ctx.areas)
         return False
 
@@ -724,7 +717,11 @@ class Gazetteer:
         return prep
 
     def _analyse(self, text: str, lang: str, key: str | None = None) -> _Prep:
-        """:meth:`_prep` without the memo (``key``: ``match_key(text, lang)`` when known)."""
+        """:meth:`_prep` without the memo (``key``: ``match_key(text, lang)`` when known).
+
+        Each stage looks its words' folded key (``fold_tokens``) up in the exact index, inline
+        (a thousand analyses per call).
+        """
         mod = self._lang_mods[lang]
         words = self._words[lang]
         tokens = (match_key(text, lang) if key is None else key).split()
@@ -735,25 +732,26 @@ class Gazetteer:
         first: tuple[list[str], _FlagTuple] | None = None
         for i, toks in enumerate(mod.query_token_variants(tokens)):
             clitic = i > 0
-            found = _exact_lookup(toks, "clitic" if clitic else "exact", fold, table)
-            if found:
-                return _Prep(_NO_FLAGS, found, tuple(toks))
+            pids = table.get(fold(toks))
+            if pids:
+                return _exact_prep(_NO_FLAGS, pids, "clitic" if clitic else "exact", toks, tuple(toks))
             # (stripping only removes words: a core of another length is another span)
             core, flags = _strip_phrases(toks, qualifiers, _NO_FLAGS)
             if len(core) != len(toks) and core:
                 if flags[1]:  # countryside
                     for rif in words.roles.get("countryside", ()):
-                        found = _exact_lookup([*rif, *core], "qualified", fold, table)
-                        if found:
-                            return _Prep((flags[0], False, flags[2]), found)
-                found = _exact_lookup(core, "clitic" if clitic else "qualified", fold, table)
-                if found:
-                    return _Prep(flags, found, tuple(core))
+                        reading = [*rif, *core]
+                        pids = table.get(fold(reading))
+                        if pids:
+                            return _exact_prep((flags[0], False, flags[2]), pids, "qualified", reading, None)
+                pids = table.get(fold(core))
+                if pids:
+                    return _exact_prep(flags, pids, "clitic" if clitic else "qualified", core, tuple(core))
             core2, flags = _strip_phrases(core, all_words, flags)
             if len(core2) != len(core) and core2:
-                found = _exact_lookup(core2, "stripped", fold, table)
-                if found:
-                    return _Prep(flags, found, tuple(core2))
+                pids = table.get(fold(core2))
+                if pids:
+                    return _exact_prep(flags, pids, "stripped", core2, tuple(core2))
             if i == 0:
                 first = (core2, flags)
         # the phonetic stage takes the words as written without their qualifier, direction and
@@ -766,7 +764,7 @@ class Gazetteer:
             rif_readings = tuple((*rif, *core) for rif in words.roles.get("countryside", ()))
         # the core's phonetic query keys (phonetic.query_keys, without its two calls)
         keys: tuple[str, str] = mod.phonetic_query_keys(" ".join(core))
-        return _Prep(fl, None, None, tuple(core), rif_readings, keys)
+        return (fl, None, None, tuple(core), rif_readings, keys, False)
 
     def _match(
         self, text: str, lang: str, ctx: _Context | None = None, memo: _Memo | None = None
@@ -777,21 +775,20 @@ class Gazetteer:
         the closest rejected name with its similarity.
         """
         ctx = ctx or _NO_CONTEXT
-        prep = self._prep(text, lang, memo)
-        if prep.empty:
+        flags, exact, ctx_tokens, core, rifs, keys, empty = self._prep(text, lang, memo)
+        if empty:
             return [], _NO_FLAGS, None
-        flags = prep.flags
-        if prep.exact is not None:
-            found = list(prep.exact)
-            if prep.ctx_tokens is not None:
-                found = self._with_context(found, prep.ctx_tokens, lang, ctx, memo)
+        if exact is not None:
+            found = list(exact)
+            if ctx_tokens is not None:
+                found = self._with_context(found, ctx_tokens, lang, ctx, memo)
             return found, flags, None
-        for rif in prep.rif:
+        for rif in rifs:
             found, _ = self._phonetic_lookup(rif, lang, ctx, memo)
             found = [c for c in found if self.places[c.pid].level == Level.GOVERNORATE]
             if found:
                 return found, (flags[0], False, flags[2]), None
-        found, near = self._phonetic_lookup(prep.core, lang, ctx, memo, flags=prep.flags, keys=prep.keys)
+        found, near = self._phonetic_lookup(core, lang, ctx, memo, flags=flags, keys=keys)
         return found, flags, near
 
     def _strip(self, tokens: list[str], words: PlaceWords, roles: tuple[str, ...]) -> tuple[list[str], _FlagTuple]:
@@ -1435,16 +1432,13 @@ def _best_per_place(cands: Iterable[_Cand]) -> list[_Cand]:
     return list(best.values())
 
 
-def _exact_lookup(
-    tokens: list[str], method: str, fold: Callable[[Sequence[str]], str], table: dict[str, list[str]]
-) -> list[_Cand]:
-    """Candidates of the places whose folded name (``fold``: the language's ``fold_tokens``) is
-    the words', at the stage's score (``table``: the exact index of the language)."""
-    pids = table.get(fold(tokens))
-    if not pids:
-        return []
+def _exact_prep(
+    flags: _FlagTuple, pids: list[str], method: str, tokens: list[str], ctx_tokens: tuple[str, ...] | None
+) -> _Prep:
+    """The :data:`_Prep` of an exact stage's answer: the candidates of the places ``pids``
+    (those of the words ``tokens`` in the exact index) at the stage's score."""
     score, key = STAGE_SCORE[method], " ".join(tokens)
-    return [_Cand(p, score, method, key) for p in pids]
+    return (flags, [_Cand(p, score, method, key) for p in pids], ctx_tokens, (), (), ("", ""), False)
 
 
 def _add(index: dict[str, list[str]], key: str, pid: str) -> None:
