@@ -185,7 +185,7 @@ def test_batched_phonetic_candidates_equal_the_scalar_ones(gaz, ucdp_rows):
         ctx = gaz._context(ctx_text) if ctx_text else None
         memo = _Memo()
         for part, _ in gaz._query_parts(name, "en", memo):
-            core = gaz._prep(part, "en", memo)[3]
+            _, _, _, core, _, _, _ = gaz._prep(part, "en", memo)
             if core:
                 vq, cq = memo.query_keys(core, "en")
                 queries.append((vq, cq, ctx.areas if ctx else ()))

@@ -434,7 +434,8 @@ class Gazetteer:
 
     def name_similarity(self, text: str, pcode: str, lang: str = "en") -> float:
         """Best phonetic similarity (0–100) of ``text``'s core words and a place's names."""
-        core = self._analyse(text, lang)[3] or (tuple(match_key(text, lang).split()))
+        _, _, _, core, _, _, _ = self._analyse(text, lang)
+        core = core or tuple(match_key(text, lang).split())
         vq, cq = query_keys(list(core), lang)
         return self._phon.place_similarity(vq, cq, pcode)
 
