@@ -136,6 +136,16 @@ def test_arabic_truce_statements(text: str, status: str, gov: str) -> None:
     assert (status, gov) in rows
 
 
+def test_territory_held_is_no_holding_truce() -> None:
+    # "held" in news is nearly always territory ("rebel-held", "held by IS"), not a truce holding
+    doc = build_pipeline()(Doc("Air strikes hit rebel-held Aleppo despite the ceasefire, activists said.",
+                               published_on=date(2016, 5, 1)))
+    assert not any(isinstance(c, RegimeStatusClaim) and c.status == "holding" for c in doc["claims"])
+    doc = build_pipeline()(Doc("The truce in Aleppo has held since Saturday, the Russian military said.",
+                               published_on=date(2016, 5, 1)))
+    assert any(isinstance(c, RegimeStatusClaim) and c.status == "holding" for c in doc["claims"])
+
+
 def test_english_extension_until_a_weekday_is_ahead() -> None:
     text = "The Russian military said on Sunday the truce around Damascus had been extended by 24 hours until 09:00 GMT on Monday."
     doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
