@@ -160,6 +160,10 @@ def test_english_extension_until_a_weekday_is_ahead() -> None:
     ("Washington urged Moscow to press the Syrian government to halt the bombing of Aleppo.", "proposed", None),
     # a status word inside a body's name is no status
     ("The opposition High Negotiations Committee rejected the truce in Daraya.", "rejected", "negotiating"),
+    # right after the truce words, "agreement"/"agreed" name or describe that truce
+    ("Rebels breached the cessation of hostilities agreement in Aleppo on Saturday, SANA said.", "violated", "announced"),
+    ("A truce agreed by Russia and the United States in February has been violated in Aleppo.", "violated", "announced"),
+    ("Russia and Turkey agreed a ceasefire in Aleppo on Tuesday.", "announced", None),
 ])
 def test_english_truce_statements(text: str, expected: str, absent: str | None) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))

@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 RULES = {
     "incident": "incident_sentence.v6",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v5",
+    "regime": "regime_status_sentence.v6",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -315,6 +315,19 @@ def _status_words(doc: Doc, statuses: Sequence[LexiconMatch], ms: Sequence[Lexic
     names = [(m.start, m.end) for m in ms if m.entry.family in ("actor", "source")]
     if names:
         statuses = [st for st in statuses if not any(a <= st.start and st.end <= b for a, b in names)]
+    # right after the truce words, an announcement word names or describes that truce ("the
+    # cessation of hostilities agreement", "a truce agreed in February has been violated"): a
+    # compound noun is never the statement, a participle not when the sentence makes another
+    truce_ends = [m.end for m in ms if m.concept == "regime.truce"]
+    if truce_ends:
+        compounds = load_lexicon(doc["lang"]).keys_of("regime.compound_noun")
+        other = any(st.concept != "status.announced" for st in statuses)
+        statuses = [
+            st for st in statuses
+            if not (st.concept == "status.announced"
+                    and any(e <= st.start and _gap_words(doc, e, st.start) == 0 for e in truce_ends)
+                    and (other or short_key(st.text, doc["lang"]) in compounds))
+        ]
     if len(statuses) < 2:
         return list(statuses)
     out = []
