@@ -566,3 +566,4 @@ def clear_caches() -> None:
     phonetic_query_keys.cache_clear()
     phonetic_token.cache_clear()
     _skeleton_token.cache_clear()
+    _spelling_token.cache_clear()
