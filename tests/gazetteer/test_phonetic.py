@@ -364,16 +364,16 @@ def test_exact_candidates_score_every_entry_as_the_query(gaz):
 
 
 def test_answers_made_by_drafts_equal_the_dataclass(gaz):
-    # Gazetteer._answer fills a draft with the same slots, then makes it a GeocodeResult /
-    # Alternative (core._result, core._alternative)
+    # Gazetteer._answer builds GeocodeResult / Alternative through their slots (hudna.text.slots:
+    # a draft of the same slots given the class; core._make_result, core._alternative)
     import dataclasses
 
-    from hudna.gazetteer.core import _alternative, _result
+    from hudna.gazetteer.core import _alternative, _make_result
     from hudna.gazetteer.model import Alternative, GeocodeResult
 
     r = gaz.geocode("Teir Maaleh village", lang="en", context="Homs Governorate")
     values = tuple(getattr(r, f.name) for f in dataclasses.fields(GeocodeResult))
-    made, ref = _result(values[0], values[1:10], *values[10:]), GeocodeResult(*values)
+    made, ref = _make_result(*values), GeocodeResult(*values)
     assert type(made) is GeocodeResult
     assert made == ref and repr(made) == repr(ref) and hash(made) == hash(ref)
     assert [getattr(made, f.name) for f in dataclasses.fields(GeocodeResult)] == list(values)

@@ -29,7 +29,7 @@ import math
 import operator
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +53,7 @@ from hudna.gazetteer.phonetic import clear_caches as clear_phonetic_caches
 from hudna.gazetteer.words import PlaceWords, load_place_words
 from hudna.geo.admin import AdminArea, AdminAreas, Community
 from hudna.text.normalize import LANGS, lang_module, match_key, resolve_lang
+from hudna.text.slots import slot_builder
 
 __all__ = ["FUZZY_THRESHOLD", "PHONETIC_THRESHOLD", "Gazetteer", "PlaceNotFound"]
 
@@ -123,23 +124,11 @@ if tuple(f.name for f in dataclasses.fields(GeocodeResult)) != _RESULT_FIELDS:  
 _ALT_FIELDS = ("pcode", "name_en", "level", "score")
 if tuple(f.name for f in dataclasses.fields(Alternative)) != _ALT_FIELDS:  # pragma: no cover
     raise ImportError("Alternative's fields changed: update _ALT_FIELDS")
-_new_object = object.__new__
-
-
-class _ResultDraft:
-    """A :class:`GeocodeResult` being made: the same slots, not frozen (see :func:`_result`)."""
-
-    __slots__ = _RESULT_FIELDS
-
-
-class _AlternativeDraft:
-    """An :class:`Alternative` being made (see :func:`_alternative`)."""
-
-    __slots__ = _ALT_FIELDS
-
-
-if GeocodeResult.__slots__ != _RESULT_FIELDS or Alternative.__slots__ != _ALT_FIELDS:  # pragma: no cover
-    raise ImportError("the answer classes' slots changed: update _ResultDraft and _AlternativeDraft")
+#: Answers and alternatives are built through their slots (:func:`slot_builder`: an answer has
+#: 18 fields, a geocoding call makes one per name; the classes have no ``__post_init__``, a test
+#: compares the two ways).
+_make_result: Callable[..., GeocodeResult] = slot_builder(GeocodeResult, _RESULT_FIELDS)
+_alternative: Callable[[str, str, str, float], Alternative] = slot_builder(Alternative, _ALT_FIELDS)
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SEGMENTS = re.compile(r"[,;\n،؛]")
 
@@ -1183,7 +1172,7 @@ class Gazetteer:
         score = min(top.score, 100.0)
         score = round(score, 1) if memo is None else memo.round1(score)
         # every field, in the order of _RESULT_FIELDS
-        return _result(query, fields, geo, where, score, alts, None, top.matched, method, self.version)
+        return _make_result(query, *fields, geo, where, score, alts, None, top.matched, method, self.version)
 
     def _top(
         self,
@@ -1325,52 +1314,6 @@ class Gazetteer:
     def words(self, lang: str) -> PlaceWords:
         """Qualifier, facility and direction words of a language."""
         return self._words[lang]
-
-
-def _result(
-    query: str,
-    fields: _PlaceFields,
-    geo: int,
-    where: int,
-    score: float,
-    alts: tuple[Alternative, ...],
-    reason: str | None,
-    matched: str,
-    method: str,
-    version: str,
-) -> GeocodeResult:
-    """``GeocodeResult(query, *fields, geo, where, ...)`` (every field, in order; ``fields``:
-    the place's, ``_RESULT_FIELDS[1:10]``). The frozen dataclass's ``__init__`` sets each slot
-    through ``object.__setattr__`` (a call per field; an answer has 18, a geocoding call makes
-    one per name): the slots are filled on a :class:`_ResultDraft` instead, plain attribute
-    stores, and the draft then becomes a GeocodeResult by ``__class__`` assignment, which
-    Python allows between classes of one layout (the same slots). Nothing of the draft class
-    remains: the object is a GeocodeResult, frozen, equal to the dataclass's (the classes have
-    no ``__post_init__``; a test compares the two)."""
-    r: Any = _new_object(_ResultDraft)
-    r.query = query
-    r.pcode, r.name_en, r.name_ar, r.level, r.admin1_pcode, r.admin2_pcode, r.admin3_pcode, r.lat, r.lon = fields
-    r.geo_precision = geo
-    r.where_prec = where
-    r.score = score
-    r.alternatives = alts
-    r.reason = reason
-    r.matched = matched
-    r.method = method
-    r.gazetteer_version = version
-    r.__class__ = GeocodeResult
-    return r  # type: ignore[no-any-return]
-
-
-def _alternative(pcode: str, name_en: str, level: str, score: float) -> Alternative:
-    """``Alternative(pcode, name_en, level, score)``, made as :func:`_result` makes answers."""
-    r: Any = _new_object(_AlternativeDraft)
-    r.pcode = pcode
-    r.name_en = name_en
-    r.level = level
-    r.score = score
-    r.__class__ = Alternative
-    return r  # type: ignore[no-any-return]
 
 
 def _strip_phrases(tokens: list[str], entry: _PhraseTable, flags: _FlagTuple) -> tuple[list[str], _FlagTuple]:

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -29,6 +29,7 @@ import yaml
 
 from hudna.errors import DataError
 from hudna.text.normalize import KeyedText, keyed_text, lang_module, match_key
+from hudna.text.slots import slot_builder
 
 __all__ = [
     "short_key",
@@ -94,8 +95,8 @@ class LexiconMatch:
     Treat it as immutable (hashed by value); it is not declared frozen because a frozen
     dataclass's ``__init__`` costs three times as much, and a text has hundreds of hits (for
     the same reason ``__init__`` is written out: it sets ``concept`` without a
-    ``__post_init__`` call, and :meth:`Matcher.match_keyed` sets the slots itself, without the
-    call: a field added here is set there too).
+    ``__post_init__`` call, and :meth:`Matcher.match_keyed` builds matches through the slots,
+    :data:`_make_match`: a field added here is added there too).
     """
 
     start: int
@@ -124,6 +125,11 @@ class LexiconMatch:
     @property
     def value(self) -> float | None:
         return self.entry.value
+
+
+#: :meth:`Matcher.match_keyed` makes its matches through their slots (every field, in order).
+_make_match: Callable[..., LexiconMatch] = slot_builder(LexiconMatch, (
+    "start", "end", "text", "entry", "key_start", "key_end", "prefix", "suffix", "concept"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -475,24 +481,10 @@ class Matcher:
                 if rank is None:
                     rank = ranks[e.family] = len(ranks)
                 found.append((m.start(), -m.end(), rank, 0, e, -1, -1, "", ""))
-        # the matches are made here, field by field (what ``__init__`` does, without its call
-        # through the type: a text has hundreds of matches, a few ten thousand per article set)
-        out: list[LexiconMatch] = []
-        keep = out.append
-        new = object.__new__
-        for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found, len(ranks)):
-            lm: LexiconMatch = new(LexiconMatch)
-            lm.start = s
-            lm.end = -ne
-            lm.text = text[s:-ne]
-            lm.entry = e
-            lm.key_start = ks
-            lm.key_end = ke
-            lm.prefix = p
-            lm.suffix = sx
-            lm.concept = e.concept
-            keep(lm)
-        return out
+        # through the slots (a text has hundreds of matches, a few ten thousand per article set)
+        make = _make_match
+        return [make(s, -ne, text[s:-ne], e, ks, ke, p, sx, e.concept)
+                for s, ne, _r, _a, e, ks, ke, p, sx in _resolve_overlaps(found, len(ranks))]
 
     def match(self, text: str) -> list[LexiconMatch]:
         """All lexicon matches in ``text``, longest per concept family, in text order.

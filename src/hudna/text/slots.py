@@ -1,10 +1,12 @@
-"""Building small frozen value objects through their slots, for the hot paths (issue #4).
+"""Building small frozen value objects through their slots, for the hot paths (issues #3, #4).
 
-A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; on a class
-with ``__slots__``, ``object.__new__`` plus the slot descriptors' setters gives the same object
-in about half the time. Callers keep the constructor as the fallback: :func:`slot_setters`
-returns ``None`` when the class no longer has exactly the slots named, and a class with a
-``__post_init__`` check must have that check written out by the caller.
+A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``. On a class
+with ``__slots__``, :func:`slot_builder` makes the same object faster: it fills the slots of an
+unfrozen *draft* class of the same layout (plain attribute stores), then gives the object its
+class by ``__class__`` assignment, which Python allows between classes of one layout; where that
+is refused it calls the slot descriptors' setters, and where the class no longer has exactly the
+slots named, the constructor. A class with a ``__post_init__`` check must have that check
+written out by the caller.
 """
 
 from __future__ import annotations
@@ -42,10 +44,11 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any]
 
 def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
     """A function ``build(v1, v2, ...)`` making a ``cls`` with the fields ``names`` set to the
-    values given, in order: through the slot setters, one call each, when :func:`slot_setters`
-    finds them (the function is compiled once, as ``dataclasses`` compiles ``__init__``), else
-    through the constructor (keyword arguments). Skips ``__post_init__``: a caller whose class
-    checks its fields there writes the check out before building.
+    values given, in order (compiled once, as ``dataclasses`` compiles ``__init__``): on a draft
+    of the same slots given ``cls`` as its class (see the module docstring), else through the
+    slot setters (:func:`slot_setters`), else through the constructor (keyword arguments).
+    Skips ``__post_init__``: a caller whose class checks its fields there writes the check out
+    before building.
 
     Examples
     --------
@@ -54,8 +57,13 @@ def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
     ... class P:
     ...     lon: float
     ...     lat: float
-    >>> slot_builder(P, ("lon", "lat"))(36.2, 37.1) == P(36.2, 37.1)
-    True
+    >>> p = slot_builder(P, ("lon", "lat"))(36.2, 37.1)
+    >>> p == P(36.2, 37.1), type(p) is P
+    (True, True)
+    >>> p.lon = 0.0
+    Traceback (most recent call last):
+    ...
+    dataclasses.FrozenInstanceError: cannot assign to field 'lon'
     >>> slot_builder(P, ("lat",))(37.1)  # no such slots: the constructor, which refuses
     Traceback (most recent call last):
     ...
@@ -67,9 +75,30 @@ def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
             return cls(**dict(zip(names, values, strict=True)))
         return construct
     args = ", ".join(f"v{i}" for i in range(len(names)))
-    body = "".join(f"    s{i}(o, v{i})\n" for i in range(len(names)))
-    src = f"def build({args}):\n    o = new(cls)\n{body}    return o\n"
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, **{f"s{i}": f for i, f in enumerate(setters)}}
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    draft = _draft(cls, names)
+    if draft is not None:
+        body = "".join(f"    o.{n} = v{i}\n" for i, n in enumerate(names))
+        src = f"def build({args}):\n    o = new(draft)\n{body}    o.__class__ = cls\n    return o\n"
+        scope["draft"] = draft
+    else:
+        body = "".join(f"    s{i}(o, v{i})\n" for i in range(len(names)))
+        src = f"def build({args}):\n    o = new(cls)\n{body}    return o\n"
+        scope.update({f"s{i}": f for i, f in enumerate(setters)})
     exec(compile(src, f"<slot_builder {cls.__name__}>", "exec"), scope)  # noqa: S102 - fixed template, no input
     build: Callable[..., Any] = scope["build"]
     return build
+
+
+def _draft(cls: type, names: tuple[str, ...]) -> type | None:
+    """An unfrozen class with the slots ``names`` whose objects may become ``cls`` objects by
+    ``__class__`` assignment (the same layout), or ``None`` when Python refuses that."""
+    if cls.__bases__ != (object,):
+        return None
+    draft = type(f"_{cls.__name__}Draft", (), {"__slots__": names})
+    probe: Any = object.__new__(draft)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return draft
