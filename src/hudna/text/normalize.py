@@ -300,7 +300,8 @@ def _keyed_text_lut(text: str, lang: str) -> KeyedText:
     """:func:`keyed_text` of a non-empty text through the code point table (any text)."""
     lut = _lut(lang)
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    bmp = np.minimum(cps, 0xFFFF)
+    astral = bool(cps.max() >= 0x10000)  # astral characters are spaces (rare: emoji)
+    bmp = np.minimum(cps, 0xFFFF) if astral else cps
     raw = lut[bmp]
     if raw.max() >= _UNKNOWN:  # _UNKNOWN and _MULTI are the two largest values
         unknown = raw == _UNKNOWN
@@ -309,40 +310,38 @@ def _keyed_text_lut(text: str, lang: str) -> KeyedText:
             raw = lut[bmp]
         if ((raw == _MULTI) & (cps < 0x10000)).any():
             return _keyed_text_slow(text, lang)
-    return _collapse(text, np.where(cps < 0x10000, raw, np.uint32(32)))
+    return _collapse(text, np.where(cps < 0x10000, raw, np.uint32(32)) if astral else raw)
 
 
 def _collapse(text: str, out: npt.NDArray[np.uint32] | npt.NDArray[np.uint8]) -> KeyedText:
     """The :class:`KeyedText` of ``text`` from the key character of each of its characters
-    (``out``: code points, 0 = none): runs of spaces collapsed, the ends stripped."""
-    n = len(text)
-    kept = out != 0
-    idx = np.flatnonzero(kept)
+    (``out``: code points, 0 = none): runs of spaces collapsed, the ends stripped.
+
+    A key character ends where the next character with a key character starts (or at the end
+    of the text), so that it covers the marks deleted right after it; spaces dropped by the
+    collapse still end the character before them.
+    """
+    idx = np.flatnonzero(out)  # characters with a key character, in order (int64)
+    if not len(idx):
+        empty = np.zeros(0, dtype=np.int64)
+        return KeyedText(text, "", empty, empty)
+    ends = np.empty_like(idx)
+    ends[:-1] = idx[1:]
+    ends[-1] = len(text)
     vals = out[idx]
-    space = vals == 32
-    prev_space = np.empty_like(space)
-    prev_space[0] = True
-    prev_space[1:] = space[:-1]
-    keep2 = ~(space & prev_space)
-    idx = idx[keep2]
-    vals = vals[keep2]
+    # a space is dropped at the start and after another space; a trailing one below
+    drop = vals == 32
+    drop[1:] &= drop[:-1].copy()
+    if drop.any():
+        keep = ~drop
+        idx, ends, vals = idx[keep], ends[keep], vals[keep]
     if len(vals) and vals[-1] == 32:
-        idx = idx[:-1]
-        vals = vals[:-1]
-    idx64 = idx.astype(np.int64)
-    if kept.all():
-        ends = idx64 + 1  # nothing removed: each key character ends where its character does
-    else:
-        # ends: extend each kept character over the deleted marks that follow it.
-        pos = np.where(kept, np.arange(n, dtype=np.int64), n)
-        next_kept = np.minimum.accumulate(pos[::-1])[::-1]
-        next_kept = np.append(next_kept, n)
-        ends = next_kept[idx64 + 1]
+        idx, ends, vals = idx[:-1], ends[:-1], vals[:-1]
     if out.dtype == np.uint8:
         key = vals.tobytes().decode("ascii")
     else:
-        key = vals.astype("<u4").tobytes().decode("utf-32-le")
-    return KeyedText(text, key, idx64, ends)
+        key = vals.astype("<u4", copy=False).tobytes().decode("utf-32-le")
+    return KeyedText(text, key, idx, ends)
 
 
 @functools.cache
