@@ -153,6 +153,18 @@ def test_english_extension_until_a_weekday_is_ahead() -> None:
     assert row["until"] == "2016-05-02T09:00:00+00:00" and row["zone_governorate"] == "SY01"
 
 
+@pytest.mark.parametrize(("text", "lang", "until", "gov"), [
+    ("أعلن الجيش الروسي تمديد نظام التهدئة في حلب حتى منتصف ليل الاثنين.", "ar", "2016-05-03T00:00:00+03:00", "SY02"),
+    ("The truce in Latakia was extended until midnight (2100 GMT) on Monday, the Russian military said.", "en",
+     "2016-05-03T00:00:00+03:00", "SY06"),
+])
+def test_extension_until_midnight(text: str, lang: str, until: str, gov: str) -> None:
+    # midnight ends the day named with it; the GMT restatement does not cut the day off
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    (row,) = [t for t in to_gold_v1(doc)["truce_statements"] if t["status"] == "extended"]
+    assert row["until"] == until and row["zone_governorate"] == gov
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     ("Russia announced an extension of the truce in Latakia until Monday.", "extended", "announced"),
     ("The United States called on Russia to press for a halt to the bombing of Aleppo.", "proposed", None),

@@ -44,3 +44,20 @@ def test_next_weekday() -> None:
     (t,) = find_time_expressions("الاثنين المقبل", "ar", published_on=PUB)
     assert t.on == date(2016, 5, 2)
     assert resolve_weekday(7, PUB, direction="last") == date(2016, 4, 24)
+
+
+@pytest.mark.parametrize(("text", "at", "until"), [
+    # midnight ends the night named with it: "منتصف ليل الجمعة" is Saturday 00:00
+    ("دخل وقف إطلاق النار حيز التنفيذ منتصف ليل الجمعة", "2016-04-30T00:00:00+03:00", False),
+    ("تم تمديد الهدنة حتى منتصف ليل الاثنين", "2016-05-03T00:00:00+03:00", True),
+    ("بدءا من منتصف الليلة", "2016-05-02T00:00:00+03:00", False),
+    # twelve at night is midnight; other hours at night: 22:00, but 02:00 after midnight
+    ("تمديد التهدئة حتى الساعة 12 ليلاً", "2016-05-02T00:00:00+03:00", True),
+    ("حتى الساعة الثانية عشرة من منتصف ليل الأحد", "2016-05-02T00:00:00+03:00", True),
+    ("الساعة العاشرة ليلا من يوم السبت", "2016-04-30T22:00:00+03:00", False),
+    ("قصف عند الساعة الثانية ليلا", "2016-05-01T02:00:00+03:00", False),
+])
+def test_midnight_and_hours_at_night(text: str, at: str, until: bool) -> None:
+    (t,) = find_time_expressions(text, "ar", published_on=PUB)
+    assert t.at is not None and (t.at.isoformat(), t.is_until) == (at, until)
+    assert t.part_of_day == "night"

@@ -66,3 +66,23 @@ def test_until_weekday_without_clock_keeps_the_past_reading() -> None:
 def test_hour_before_am_pm(text: str, at: str) -> None:
     t = find_time_expressions(text, "en", published_on=PUB)[0]
     assert t.at is not None and t.at.isoformat() == at and t.precision == "hour"
+
+
+@pytest.mark.parametrize(("text", "at", "until"), [
+    # midnight ends the day named with it; a deadline is announced ahead (said on Sunday 1 May)
+    ("The truce was extended until midnight on Monday.", "2016-05-03T00:00:00+03:00", True),
+    ("extended until midnight Sunday", "2016-05-02T00:00:00+03:00", True),
+    # a clock time restated in GMT in parentheses: the day after it still belongs to the time
+    ("The ceasefire took effect at midnight (2200 GMT) on Friday", "2016-04-30T00:00:00+03:00", False),
+    ("The truce took effect at 7:00 pm (1600 GMT) on Saturday", "2016-04-30T19:00:00+03:00", False),
+    ("a lull from 10 pm (19:00 GMT) on Friday", "2016-04-29T22:00:00+03:00", False),
+])
+def test_midnight_and_restated_gmt(text: str, at: str, until: bool) -> None:
+    (t,) = find_time_expressions(text, "en", published_on=PUB)
+    assert t.at is not None and (t.at.isoformat(), t.is_until, t.tz) == (at, until, "Asia/Damascus")
+
+
+def test_gmt_in_parentheses_alone_still_sets_the_zone() -> None:
+    # no local time before it: the GMT time is the time
+    (t,) = find_time_expressions("at 22:00 (GMT) on Friday", "en", published_on=PUB)
+    assert t.at is not None and t.at.isoformat() == "2016-04-29T22:00:00+00:00"

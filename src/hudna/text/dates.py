@@ -9,7 +9,11 @@ Resolution rules (ANNOTATION-GUIDE.md): "yesterday" is the day before publicatio
 alone is the latest such day on or before publication, or the next one after it when the
 expression says "next" or the sentence is in the future tense; "tomorrow" is the day after.
 A month date without a year takes the publication year, or the year before when that would put
-it more than a month after publication (news reports the past).
+it more than a month after publication (news reports the past). Midnight ends the day named
+with it ("midnight on Friday", "منتصف ليل الجمعة", "الساعة 12 ليلا": Saturday 00:00); an hour
+at night is in the evening from 6 to 11 and after midnight from 1 to 5 ("الثانية ليلا": 02:00);
+a clock time restated in GMT in parentheses ("midnight (2200 GMT) on Friday") is skipped, so the
+day after it still dates the time before it.
 """
 
 from __future__ import annotations
@@ -47,8 +51,12 @@ _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": 
 #: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
 _SIGNALS = frozenset({
     "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
-    "clock", "hour", "gmt", *_PARTS,
+    "clock", "hour", "gmt", "midnight", *_PARTS,
 })
+#: A clock time in another zone in parentheses right after a time ("midnight (2200 GMT) on
+#: Friday", "7:00 pm (1600 GMT)"): the same instant restated, skipped when grouping so that the
+#: day after it still belongs to the time before it.
+_RESTATED = re.compile(r"\s*\(\s*\d{1,2}[:.]?\d{2}\s*(?:gmt|utc|غرينتش|ت\s*غ)\s*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +160,34 @@ def _atoms(
 
 def _groups(text: str, lang: str, atoms: list[_Atom], fillers: frozenset[str]) -> list[list[_Atom]]:
     groups: list[list[_Atom]] = []
+    restated = -1  # end of a restated clock time after the last group's words (see _RESTATED)
     for a in atoms:
         if groups:
             prev = groups[-1][-1]
-            if a.start - prev.end <= 16:  # near enough: then keyed, for filler words only
-                words = short_key(text[prev.end : a.start], lang).split()
+            gap_start = prev.end
+            if restated > prev.end:
+                if a.start < restated:
+                    continue  # inside the restated time: its zone word is not this time's zone
+                gap_start = restated
+            if a.start - gap_start <= 16:  # near enough: then keyed, for filler words only
+                words = short_key(text[gap_start : a.start], lang).split()
                 if len(words) <= 2 and all(w in fillers for w in words):
                     groups[-1].append(a)
+                    restated = _restated_end(text, groups[-1], a.end)
                     continue
         groups.append([a])
+        restated = _restated_end(text, groups[-1], a.end)
     return groups
+
+
+def _restated_end(text: str, group: list[_Atom], end: int) -> int:
+    """``end``, or the end of a restated clock time in parentheses right after it when the group
+    gives a time of day itself."""
+    if "(" in text[end : end + 3] and any(a.kind in ("clock", "midnight", "am", "pm") for a in group):
+        m = _RESTATED.match(text, end)
+        if m is not None:
+            return m.end()
+    return end
 
 
 def _month_date(day: int, month: int, year: int | None, published_on: date) -> date | None:
@@ -228,7 +254,7 @@ def _interpret(
             direction = "next"
         elif "last" in kinds:
             direction = "last"
-        elif "until" in kinds and not kinds.isdisjoint(("clock", "hour")):
+        elif "until" in kinds and not kinds.isdisjoint(("clock", "hour", "midnight")):
             # an end given to the hour ("extended until 09:00 GMT on Monday", said on Sunday)
             # is announced ahead: that weekday from the day of writing on
             direction = "upcoming"
@@ -254,11 +280,26 @@ def _interpret(
                 hour = int(prv.value)
     if "gmt" in kinds:
         tz = "UTC"
-    if hour is not None:
-        if ("pm" in kinds or part in ("evening", "night", "afternoon")) and hour < 12:
-            hour += 12
+    # midnight ends the day named with it: "midnight on Friday", "منتصف ليل الجمعة", "12 at
+    # night", "الساعة 12 ليلا" are 00:00 of the day after
+    next_day = False
+    if "midnight" in kinds and hour in (None, 12, 0):
+        hour, minute, next_day = 0, 0, True
+        part = part or "night"
+    if hour is not None and not next_day:
+        if "pm" in kinds or part in ("evening", "afternoon"):
+            if hour < 12:
+                hour += 12
+        elif part == "night":
+            # "الساعة العاشرة ليلا" is 22:00, "الثانية ليلا" 02:00 (after midnight),
+            # "الساعة 12 ليلا" midnight
+            if 6 <= hour < 12:
+                hour += 12
+            elif hour == 12:
+                hour, next_day = 0, True
         elif "am" in kinds and hour == 12:  # 12 a.m. is midnight
             hour = 0
+    if hour is not None:
         precision = "minute" if minute else "hour"
     elif part is not None and on is not None:
         precision = "part_of_day"
@@ -269,7 +310,7 @@ def _interpret(
             return None
     at = None
     if hour is not None:
-        base = on or published_on
+        base = (on or published_on) + timedelta(days=1) if next_day else (on or published_on)
         zone = UTC if tz == "UTC" else ZoneInfo(tz)
         at = datetime.combine(base, time(hour % 24, minute), tzinfo=zone)
         if on is None:
