@@ -153,6 +153,13 @@ def test_english_extension_until_a_weekday_is_ahead() -> None:
     assert row["until"] == "2016-05-02T09:00:00+00:00" and row["zone_governorate"] == "SY01"
 
 
+def test_arabic_truce_to_be_applied_is_announced() -> None:
+    text = "وقالت القيادة العامة للجيش السوري في بيان إن نظام التهدئة سيطبق في مدينة حلب اعتبارا من الساعة الواحدة."
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 4), lang_hint="ar"))
+    rows = to_gold_v1(doc)["truce_statements"]
+    assert [(r["status"], r["zone_governorate"]) for r in rows] == [("announced", "SY02")]
+
+
 @pytest.mark.parametrize(("text", "lang", "until", "gov"), [
     ("أعلن الجيش الروسي تمديد نظام التهدئة في حلب حتى منتصف ليل الاثنين.", "ar", "2016-05-03T00:00:00+03:00", "SY02"),
     ("The truce in Latakia was extended until midnight (2100 GMT) on Monday, the Russian military said.", "en",
@@ -176,6 +183,10 @@ def test_extension_until_midnight(text: str, lang: str, until: str, gov: str) ->
     ("Rebels breached the cessation of hostilities agreement in Aleppo on Saturday, SANA said.", "violated", "announced"),
     ("A truce agreed by Russia and the United States in February has been violated in Aleppo.", "violated", "announced"),
     ("Russia and Turkey agreed a ceasefire in Aleppo on Tuesday.", "announced", None),
+    # a truce said to start ahead is announced
+    ("The Syrian army said on Wednesday it would observe a regime of calm in Aleppo for 48 hours.", "announced", None),
+    ("The ceasefire will take effect in Aleppo at midnight, the Russian military said.", "announced", "in_force"),
+    ("The ceasefire took effect in Aleppo at midnight, the Russian military said.", "in_force", "announced"),
 ])
 def test_english_truce_statements(text: str, expected: str, absent: str | None) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1)))
