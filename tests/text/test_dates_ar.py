@@ -61,3 +61,12 @@ def test_midnight_and_hours_at_night(text: str, at: str, until: bool) -> None:
     (t,) = find_time_expressions(text, "ar", published_on=PUB)
     assert t.at is not None and (t.at.isoformat(), t.is_until) == (at, until)
     assert t.part_of_day == "night"
+
+
+def test_a_start_stated_ahead_is_the_coming_weekday() -> None:
+    # said on Wednesday 4 May: "from Thursday 01:00" is the next day, not last week's Thursday
+    text = "سيطبق نظام التهدئة في حلب اعتبارا من الساعة الواحدة من صباح يوم الخميس"
+    (t,) = find_time_expressions(text, "ar", published_on=date(2016, 5, 4))
+    assert t.at is not None and t.at.isoformat() == "2016-05-05T01:00:00+03:00"
+    (t,) = find_time_expressions("وقعت الاشتباكات يوم الخميس", "ar", published_on=date(2016, 5, 4))
+    assert str(t.on) == "2016-04-28"

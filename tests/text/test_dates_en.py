@@ -86,3 +86,13 @@ def test_gmt_in_parentheses_alone_still_sets_the_zone() -> None:
     # no local time before it: the GMT time is the time
     (t,) = find_time_expressions("at 22:00 (GMT) on Friday", "en", published_on=PUB)
     assert t.at is not None and t.at.isoformat() == "2016-04-29T22:00:00+00:00"
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    ("a regime of calm in Aleppo for 48 hours starting at 1 a.m. on Thursday", "2016-05-05"),
+    ("The truce, effective Thursday, covers Aleppo", "2016-05-05"),
+    ("shelling began on Thursday", "2016-04-28"),  # no start marker: the past Thursday
+])
+def test_a_start_stated_ahead_is_the_coming_weekday(text: str, on: str) -> None:
+    (t,) = find_time_expressions(text, "en", published_on=date(2016, 5, 4))
+    assert str(t.on) == on

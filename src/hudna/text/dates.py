@@ -12,8 +12,9 @@ A month date without a year takes the publication year, or the year before when 
 it more than a month after publication (news reports the past). Midnight ends the day named
 with it ("midnight on Friday", "منتصف ليل الجمعة", "الساعة 12 ليلا": Saturday 00:00); an hour
 at night is in the evening from 6 to 11 and after midnight from 1 to 5 ("الثانية ليلا": 02:00);
-a clock time restated in GMT in parentheses ("midnight (2200 GMT) on Friday") is skipped, so the
-day after it still dates the time before it.
+a weekday after a start marker ("اعتبارا من", "starting") is the coming one when it is at
+most three days ahead; a clock time restated in GMT in parentheses ("midnight (2200 GMT) on
+Friday") is skipped, so the day after it still dates the time before it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ _YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
 #: such a text ``\d`` matches the same characters either way, and the ASCII-only engine is faster.
 _CLOCK_A, _DIGIT_A, _DAYNUM_A, _YEAR_A = (re.compile(rx.pattern, re.ASCII) for rx in (_CLOCK, _DIGIT, _DAYNUM, _YEAR))
 _PARTS = ("night", "morning", "afternoon", "evening")
+#: Days ahead within which a weekday after a start marker ("starting", "اعتبارا من") is the
+#: coming one: truces are announced a day or two before they start.
+_START_AHEAD = 3
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 #: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
 _SIGNALS = frozenset({
@@ -257,6 +261,10 @@ def _interpret(
         elif "until" in kinds and not kinds.isdisjoint(("clock", "hour", "midnight")):
             # an end given to the hour ("extended until 09:00 GMT on Monday", said on Sunday)
             # is announced ahead: that weekday from the day of writing on
+            direction = "upcoming"
+        elif "starting" in kinds and (weekday - published_on.isoweekday()) % 7 <= _START_AHEAD:
+            # so is a start a few days ahead ("اعتبارا من صباح الخميس", "starting on Thursday",
+            # said on Wednesday); a week ahead it is more likely the past one
             direction = "upcoming"
         on = resolve_weekday(weekday, published_on, direction=direction)
     if on is not None:
