@@ -57,10 +57,13 @@ def _repeat(docs: list[tuple[str, date | None]], mb: float) -> list[tuple[str, d
 
 
 def _clear_caches() -> None:
+    from hudna.gazetteer import load_gazetteer
     from hudna.ingest.steps import places
 
     places._geocode_in_context.cache_clear()
     places.clear_spelling_cache()
+    # the geocoder's own memos too: resolved contexts, folded and phonetic keys of query words
+    load_gazetteer().clear_caches()
 
 
 def _init_context_geocoding(lang: str) -> None:
