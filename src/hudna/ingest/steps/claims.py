@@ -121,11 +121,13 @@ def _gap_words(doc: Doc, a: int, b: int) -> int:
     if b <= a:
         return 0
     raw = doc.text[a:b]
+    if raw.isspace():
+        return 0  # (a fifth of the gaps: adjacent words) no white space has a key character
     if len(raw) > 12 * _FAR_TOKENS:
         n = len(raw.split())
         if n > _FAR_TOKENS:
             return n  # far: punctuation-only tokens cannot bring it under any limit used here
-    return len(short_key(raw, doc["lang"]).split())
+    return len(short_key(raw, doc.fields["lang"]).split())
 
 
 # -- attribution, hedges, denials ------------------------------------------------------------
@@ -1104,13 +1106,17 @@ def build_claims(doc: Doc) -> None:
     mention is merged into the dated incident of the same type and place.
     """
     prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
-    prov_calm = replace(prov, rule=RULES["calm"])
-    contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
-    dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
-    topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
-    concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
-    symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
-    devices = load_lexicon(doc["lang"]).keys_of("incident.device")
+    prov_calm = Provenance(RULES["calm"], prov.lexicon_version, prov.gazetteer_version)
+    lex = load_lexicon(doc["lang"])
+    contrast = lex.keys_of("clause.contrast")
+    dateline_words = lex.keys_of("text.dateline_word")
+    topic_shift = lex.keys_of("clause.topic_shift")
+    concurrent = lex.keys_of("clause.concurrent")
+    symmetric = lex.keys_of("clash.symmetric")
+    devices = lex.keys_of("incident.device")
+    # the doc's fields read per sentence, looked up once
+    all_times, all_quantities, attributions, negated = (
+        doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
     striking_crash = _striking_crash(doc)
     commentary = _commentary(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
@@ -1131,7 +1137,7 @@ def build_claims(doc: Doc) -> None:
         # where the report was filed, not where the incident took place
         foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
         triggers, weak_alone, explicit_air = _reported_triggers(doc, ix)
-        times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
+        times = [t for t in all_times[i] if not t.is_until and (t.on or t.earliest_on)]
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
         stated = _statement_times(doc, ix, times)
@@ -1171,7 +1177,7 @@ def build_claims(doc: Doc) -> None:
             # no blast reported
             triggers = []
         if not triggers:
-            kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
+            kill = _agent_killing(doc, ix, all_quantities[i], all_times[i])
             if kill is not None:
                 triggers = [kill]
         had_triggers = bool(triggers)
@@ -1194,11 +1200,11 @@ def build_claims(doc: Doc) -> None:
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         if explicit_air and not ix.has("aircraft.named"):
             has_air = False
-        attribution, att_ev = doc["attributions"][i]
+        attribution, att_ev = attributions[i]
         roles = _roles(doc, ix)
         attacks = ix.of("incident.attack")
         clash_parties = _clash_parties(ix, triggers, symmetric)
-        casualties, cas_ev = _casualties(doc, ix, doc["quantities"][i], doc["times"][i])
+        casualties, cas_ev = _casualties(doc, ix, all_quantities[i], all_times[i])
         new_clauses = [m.start for m in ix.of("clause.new_subject")]
         # "it is not known which aircraft carried out the strike", "no group claimed
         # responsibility": the text says the perpetrator is unknown
@@ -1216,7 +1222,7 @@ def build_claims(doc: Doc) -> None:
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
         for k, m in enumerate(triggers):
-            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in doc["negated"]),
+            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in negated),
                               []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
         for key, ks in groups.items():
@@ -1403,6 +1409,8 @@ def _drop_tallied(triggers: list[LexiconMatch], ix: SentenceMatches,
     than any recent day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
     السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
     """
+    if not triggers:
+        return triggers  # (half the sentences) nothing to drop
     markers = [m.start for m in ix.of_any(("tally.cumulative", "tally.background"))]
     old: set[int] = set()
     if ref is not None:
