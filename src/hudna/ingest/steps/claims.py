@@ -160,7 +160,6 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
     """
     if _ATTRIBUTION_FAMILIES.isdisjoint(ix.by_family) and not ix.has("negation.denied"):
         return _plain_attribution(doc.source_id), []
-    ms = ix.matches
     sources = ix.family("source")
     markers = ix.of("attribution.originator_marker")
     relays = ix.of("attribution.relay_marker")
@@ -200,8 +199,9 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
             publisher = _sid(first)
             originator = _sid(second)
     evidence = [_ev(doc, m.start, m.end, "source") for m in sources]
-    evidence += [_ev(doc, m.start, m.end, "hedge") for m in ms if m.entry.family == "hedge"]
-    evidence += [_ev(doc, m.start, m.end, "denial") for m in ms if m.concept == "negation.denied"]
+    # (the sentence's index lists them in text order: no pass over all its matches)
+    evidence += [_ev(doc, m.start, m.end, "hedge") for m in ix.family("hedge")]
+    evidence += [_ev(doc, m.start, m.end, "denial") for m in ix.of("negation.denied")]
     evidence += [_ev(doc, m.start, m.end, "justification") for m in justifications]
     justification = justifications[0].concept.split(".", 1)[1] if justifications else None
     return _make_attribution(originator, originator, publisher, tuple(ids), hedged, denied, justification,
@@ -551,7 +551,7 @@ def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
     held, passive, victim_head, sponsor = _role_words(doc["lang"])
-    ms = ix.matches
+    nums_m = ix.family("num")
     targets_m = ix.of("role.target_marker")
     agents_m = ix.of("role.agent_marker")
     killed_m = _killing_words(ix) + ix.of("casualty.injured")
@@ -628,8 +628,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
                 # "killed 12 ISIS fighters", "مقتل 25 مقاتلا معارضا": the figure opens the gap
                 first = gap[0] if gap else ""
                 has_num = first[:1].isdigit() or any(
-                    q.entry.family == "num" and q.start >= k.end
-                    and _gap_words(doc, k.end, q.start) == 0 for q in ms)
+                    q.start >= k.end and _gap_words(doc, k.end, q.start) == 0 for q in nums_m)
                 if any(o.start >= k.end and o.end <= m.start for o in killed_m if o is not k):
                     continue  # another casualty word between them ("killed and 15 injured as")
                 if len(gap) <= (5 if has_num else 3) and not any(
@@ -789,6 +788,11 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
     killed_w = _killing_words(ix)
     injured_w = ix.of("casualty.injured")
+    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
+    # every other figure would find no candidate word below
+    words = bool(killed_w or injured_w)
+    if not words and all(q.noun not in _CASUALTY_NOUNS for q in qs):
+        return _NO_CASUALTIES, []  # (most sentences with a figure) nothing below counts anyone
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
     # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
@@ -801,20 +805,17 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     ev: list[Evidence] = []
     time_spans = [(t.start, t.end) for t in times]
     part_w = ix.of("casualty.part_of")
-    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
-    # every other figure would find no candidate word below
-    words = bool(killed_w or injured_w)
 
     for q in qs:
         if not words and q.noun not in _CASUALTY_NOUNS:
             continue
         if time_spans and any(s <= q.start < e for s, e in time_spans):
             continue
-        if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
-            continue
-        if _GLUED_YEAR.match(q.text.strip()):
-            continue  # a day glued to its year in a dateline ("Feb 092015")
         raw = q.text.strip()
+        if q.best is not None and q.best >= 1900 and q.kind == "exact" and raw.isdigit():
+            continue
+        if _GLUED_YEAR.match(raw):
+            continue  # a day glued to its year in a dateline ("Feb 092015")
         if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
             continue  # a count has no leading zero: a clock or a code ("at 0914")
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
@@ -823,7 +824,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # "the 1100 pm strike", "0900 GMT"
         if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
             continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
-        if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
+        if (q.best is not None and q.best >= 1000 and raw.isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
             continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody

@@ -80,7 +80,8 @@ def match_lexicon(doc: Doc) -> None:
 
 def sentence_index(doc: Doc, offset: int) -> int:
     """Index of the sentence containing ``offset`` (or the one before it)."""
-    starts = doc.get("_sentence_starts")
+    # (the fields read directly: this runs for every place mention, the accessors are calls)
+    starts = doc.fields.get("_sentence_starts")
     if starts is None:
         starts = [s.start for s in doc["sentences"]]
         doc["_sentence_starts"] = starts
@@ -105,8 +106,8 @@ def key_slice(doc: Doc, start: int, end: int) -> str:
     """
     piece = doc.text[start:end]
     if piece.isascii():
-        return match_key(piece, doc["lang"])
-    kt = doc["keyed"]
+        return match_key(piece, doc.fields["lang"])
+    kt = doc.fields["keyed"]
     # bisection over a memoryview of the offsets: a numpy search on two scalars costs three
     # times as much, and converting the whole array to a list per text more still
     starts = memoryview(kt.starts)
