@@ -1054,25 +1054,31 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
         actors = ix.family("actor")
         triggers = [m for m in triggers if m.entry.key not in participles or not any(
             a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in actors)]
-    strong = [m for m in triggers if m.concept not in _WEAK]
-    if strong:
-        # an attack word beside a stronger trigger is kept for now: it counts when it has a
-        # place of its own (below); a mine word ("حقول ألغام") does not
-        triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
-    weak_alone = bool(strong) and len(strong) < len(triggers)
+    # the concepts left, read by the rules below (each drops only concepts none of the later
+    # ones asks about: the set stays their answer)
+    concepts = {m.concept for m in triggers}
+    weak_alone = False
+    if not concepts.isdisjoint(_WEAK):
+        strong = [m for m in triggers if m.concept not in _WEAK]
+        if strong:
+            # an attack word beside a stronger trigger is kept for now: it counts when it has a
+            # place of its own (below); a mine word ("حقول ألغام") does not
+            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+        weak_alone = bool(strong) and len(strong) < len(triggers)
     # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
     # word is the named weapon's blast, unless aircraft or artillery are named too
-    if any(m.concept in _SPECIFIC for m in triggers) and not any(
-            m.concept in _FIRE_TRIGGERS for m in triggers):
+    if (not concepts.isdisjoint(_SPECIFIC) and concepts.isdisjoint(_FIRE_TRIGGERS)
+            and "incident.bombardment" in concepts):
         triggers = [m for m in triggers if m.concept != "incident.bombardment"]
     # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
-    execs = [m for m in triggers if m.concept == "incident.execution"]
-    if execs:
+    if "incident.execution" in concepts and "incident.shooting" in concepts:
+        execs = [m for m in triggers if m.concept == "incident.execution"]
         triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
             e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
     # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
     # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
-    explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+    explicit_air = "incident.air_strike" in concepts and any(
+        m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
     return triggers, weak_alone, explicit_air
 
 
@@ -1118,6 +1124,7 @@ def build_claims(doc: Doc) -> None:
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
+    ref_on = doc.get("reference_on") or doc.published_on
     striking_crash = _striking_crash(doc)
     commentary = _commentary(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
@@ -1132,13 +1139,18 @@ def build_claims(doc: Doc) -> None:
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         if getattr(sent, "kind", "text") != "text":
             continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"), a photo caption: no report
+        # (most sentences name no place and no time: their lists are not filtered)
         sp = by_sentence[i]
-        syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
-        # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
-        # where the report was filed, not where the incident took place
-        foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
+        syrian: list[PlaceMention] = []
+        foreign: list[PlaceMention] = []
+        if sp:
+            syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
+            # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...")
+            # is where the report was filed, not where the incident took place
+            foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
         triggers, weak_alone, explicit_air = _reported_triggers(doc, ix)
-        times = [t for t in all_times[i] if not t.is_until and (t.on or t.earliest_on)]
+        ts = all_times[i]
+        times = [t for t in ts if not t.is_until and (t.on or t.earliest_on)] if ts else []
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
         stated = _statement_times(doc, ix, times)
@@ -1182,7 +1194,7 @@ def build_claims(doc: Doc) -> None:
             if kill is not None:
                 triggers = [kill]
         had_triggers = bool(triggers)
-        triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
+        triggers = _drop_tallied(triggers, ix, sent_times, ref_on)
         if triggers and i in commentary:
             triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
@@ -1510,8 +1522,10 @@ def _statement_times(doc: Doc, ix: SentenceMatches, times: Sequence[TimeExpressi
     """Starts of the time expressions that date a statement, not the event: right after a verb
     of saying or a statement noun, the speaker allowed between them ("في بيان اليوم", "أفاد
     «المرصد السوري لحقوق الإنسان» أمس", "the Observatory said on Monday")."""
+    if not times:
+        return set()  # (most sentences) nothing to date
     said = ix.of_any(("attribution.said", "attribution.statement"))
-    if not said or not times:
+    if not said:
         return set()
     names = [(m.start, m.end) for m in ix.family("source") + ix.family("actor")]
     incidents = ix.family("incident")
@@ -1592,7 +1606,10 @@ def _merge(claims: list[Claim]) -> list[Claim]:
                 cas = c.casualties
             elif c.casualties.killed_all:
                 extra = tuple(k for k in c.casualties.killed_all if k not in cas.killed_all)
-                cas = replace(cas, killed_all=cas.killed_all + extra)
+                # (``replace`` without its field introspection: the same fields, in order)
+                cas = _make_casualties(cas.killed_low, cas.killed_best, cas.killed_high, cas.killed_all + extra,
+                                       cas.children, cas.women, cas.injured_low, cas.injured_best,
+                                       cas.injured_high)
             # (``replace`` without its field introspection: the same fields, in order)
             out[index[key]] = _incident(
                 prev.event_type, prev.evidence + c.evidence, prev.provenance, prev.perpetrator or c.perpetrator,
