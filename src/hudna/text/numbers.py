@@ -149,10 +149,6 @@ def _combine(values: list[_Atom]) -> float:
     return total + current
 
 
-def _as_int(x: float) -> int:
-    return int(round(x))
-
-
 def find_quantities(
     text: str, lang: str, matches: Sequence[LexiconMatch] | None = None
 ) -> list[Quantity]:
@@ -252,9 +248,10 @@ def find_quantities(
             if a_kind is None:
                 a_start = start
             start = min(start, a_start)
-        q_low = None if low is None else _as_int(low)
-        q_best = None if best is None else _as_int(best)
-        q_high = None if high is None else _as_int(high)
+        # (``round`` of a number is an int: ``int(round(x))`` without two calls per bound)
+        q_low = None if low is None else round(low)
+        q_best = None if best is None else round(best)
+        q_high = None if high is None else round(high)
         # through its slots (hudna.text.slots)
         out.append(_make_quantity(start, end, text[start:end], q_low, q_best, q_high, kind, noun))
         i += 1

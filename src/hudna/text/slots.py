@@ -44,9 +44,10 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any]
 
 def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
     """A function ``build(v1, v2, ...)`` making a ``cls`` with the fields ``names`` set to the
-    values given, in order (compiled once, as ``dataclasses`` compiles ``__init__``): on a draft
-    of the same slots given ``cls`` as its class (see the module docstring), else through the
-    slot setters (:func:`slot_setters`), else through the constructor (keyword arguments).
+    values given, in order (compiled once, as ``dataclasses`` compiles ``__init__``): for an
+    unfrozen class by plain attribute stores, for a frozen one on a draft of the same slots given
+    ``cls`` as its class (see the module docstring), else through the slot setters
+    (:func:`slot_setters`), else through the constructor (keyword arguments).
     Skips ``__post_init__``: a caller whose class checks its fields there writes the check out
     before building.
 
@@ -64,6 +65,12 @@ def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
     Traceback (most recent call last):
     ...
     dataclasses.FrozenInstanceError: cannot assign to field 'lon'
+    >>> @dataclass(slots=True)
+    ... class Q:
+    ...     lon: float
+    ...     lat: float
+    >>> q = slot_builder(Q, ("lon", "lat"))(36.2, 37.1); q == Q(36.2, 37.1), type(q) is Q
+    (True, True)
     >>> slot_builder(P, ("lat",))(37.1)  # no such slots: the constructor, which refuses
     Traceback (most recent call last):
     ...
@@ -76,8 +83,15 @@ def slot_builder(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
         return construct
     args = ", ".join(f"v{i}" for i in range(len(names)))
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    draft = _draft(cls, names)
-    if draft is not None:
+    # an unfrozen class (its own attribute stores are plain: no ``__setattr__`` of its own) is
+    # filled directly, without a draft and its ``__class__`` assignment
+    own_setattr: object = cls.__setattr__
+    plain = own_setattr is object.__setattr__
+    draft = None if plain else _draft(cls, names)
+    if plain:
+        body = "".join(f"    o.{n} = v{i}\n" for i, n in enumerate(names))
+        src = f"def build({args}):\n    o = new(cls)\n{body}    return o\n"
+    elif draft is not None:
         body = "".join(f"    o.{n} = v{i}\n" for i, n in enumerate(names))
         src = f"def build({args}):\n    o = new(draft)\n{body}    o.__class__ = cls\n    return o\n"
         scope["draft"] = draft

@@ -121,11 +121,13 @@ def _gap_words(doc: Doc, a: int, b: int) -> int:
     if b <= a:
         return 0
     raw = doc.text[a:b]
+    if raw.isspace():
+        return 0  # (a fifth of the gaps: adjacent words) no white space has a key character
     if len(raw) > 12 * _FAR_TOKENS:
         n = len(raw.split())
         if n > _FAR_TOKENS:
             return n  # far: punctuation-only tokens cannot bring it under any limit used here
-    return len(short_key(raw, doc["lang"]).split())
+    return len(short_key(raw, doc.fields["lang"]).split())
 
 
 # -- attribution, hedges, denials ------------------------------------------------------------
@@ -158,7 +160,6 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
     """
     if _ATTRIBUTION_FAMILIES.isdisjoint(ix.by_family) and not ix.has("negation.denied"):
         return _plain_attribution(doc.source_id), []
-    ms = ix.matches
     sources = ix.family("source")
     markers = ix.of("attribution.originator_marker")
     relays = ix.of("attribution.relay_marker")
@@ -198,8 +199,9 @@ def _attribution_for(doc: Doc, ix: SentenceMatches) -> tuple[Attribution, list[E
             publisher = _sid(first)
             originator = _sid(second)
     evidence = [_ev(doc, m.start, m.end, "source") for m in sources]
-    evidence += [_ev(doc, m.start, m.end, "hedge") for m in ms if m.entry.family == "hedge"]
-    evidence += [_ev(doc, m.start, m.end, "denial") for m in ms if m.concept == "negation.denied"]
+    # (the sentence's index lists them in text order: no pass over all its matches)
+    evidence += [_ev(doc, m.start, m.end, "hedge") for m in ix.family("hedge")]
+    evidence += [_ev(doc, m.start, m.end, "denial") for m in ix.of("negation.denied")]
     evidence += [_ev(doc, m.start, m.end, "justification") for m in justifications]
     justification = justifications[0].concept.split(".", 1)[1] if justifications else None
     return _make_attribution(originator, originator, publisher, tuple(ids), hedged, denied, justification,
@@ -549,7 +551,7 @@ def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
     held, passive, victim_head, sponsor = _role_words(doc["lang"])
-    ms = ix.matches
+    nums_m = ix.family("num")
     targets_m = ix.of("role.target_marker")
     agents_m = ix.of("role.agent_marker")
     killed_m = _killing_words(ix) + ix.of("casualty.injured")
@@ -626,8 +628,7 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
                 # "killed 12 ISIS fighters", "مقتل 25 مقاتلا معارضا": the figure opens the gap
                 first = gap[0] if gap else ""
                 has_num = first[:1].isdigit() or any(
-                    q.entry.family == "num" and q.start >= k.end
-                    and _gap_words(doc, k.end, q.start) == 0 for q in ms)
+                    q.start >= k.end and _gap_words(doc, k.end, q.start) == 0 for q in nums_m)
                 if any(o.start >= k.end and o.end <= m.start for o in killed_m if o is not k):
                     continue  # another casualty word between them ("killed and 15 injured as")
                 if len(gap) <= (5 if has_num else 3) and not any(
@@ -787,6 +788,11 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     # an execution word is its own casualty word ("executed 40 gunmen", "19 executed by ISIL")
     killed_w = _killing_words(ix)
     injured_w = ix.of("casualty.injured")
+    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
+    # every other figure would find no candidate word below
+    words = bool(killed_w or injured_w)
+    if not words and all(q.noun not in _CASUALTY_NOUNS for q in qs):
+        return _NO_CASUALTIES, []  # (most sentences with a figure) nothing below counts anyone
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
     # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
@@ -799,20 +805,17 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     ev: list[Evidence] = []
     time_spans = [(t.start, t.end) for t in times]
     part_w = ix.of("casualty.part_of")
-    # without a casualty word only a noun that carries its count ("قتيلان") can count anyone:
-    # every other figure would find no candidate word below
-    words = bool(killed_w or injured_w)
 
     for q in qs:
         if not words and q.noun not in _CASUALTY_NOUNS:
             continue
         if time_spans and any(s <= q.start < e for s, e in time_spans):
             continue
-        if q.best is not None and q.best >= 1900 and q.kind == "exact" and q.text.strip().isdigit():
-            continue
-        if _GLUED_YEAR.match(q.text.strip()):
-            continue  # a day glued to its year in a dateline ("Feb 092015")
         raw = q.text.strip()
+        if q.best is not None and q.best >= 1900 and q.kind == "exact" and raw.isdigit():
+            continue
+        if _GLUED_YEAR.match(raw):
+            continue  # a day glued to its year in a dateline ("Feb 092015")
         if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
             continue  # a count has no leading zero: a clock or a code ("at 0914")
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
@@ -821,7 +824,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # "the 1100 pm strike", "0900 GMT"
         if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
             continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
-        if (q.best is not None and q.best >= 1000 and q.text.strip().isdigit() and q.noun is None
+        if (q.best is not None and q.best >= 1000 and raw.isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
             continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody
@@ -1051,25 +1054,31 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
         actors = ix.family("actor")
         triggers = [m for m in triggers if m.entry.key not in participles or not any(
             a.end <= m.start and _gap_words(doc, a.end, m.start) == 0 for a in actors)]
-    strong = [m for m in triggers if m.concept not in _WEAK]
-    if strong:
-        # an attack word beside a stronger trigger is kept for now: it counts when it has a
-        # place of its own (below); a mine word ("حقول ألغام") does not
-        triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
-    weak_alone = bool(strong) and len(strong) < len(triggers)
+    # the concepts left, read by the rules below (each drops only concepts none of the later
+    # ones asks about: the set stays their answer)
+    concepts = {m.concept for m in triggers}
+    weak_alone = False
+    if not concepts.isdisjoint(_WEAK):
+        strong = [m for m in triggers if m.concept not in _WEAK]
+        if strong:
+            # an attack word beside a stronger trigger is kept for now: it counts when it has a
+            # place of its own (below); a mine word ("حقول ألغام") does not
+            triggers = [m for m in triggers if m.concept not in _WEAK or m.concept == "incident.attack"]
+        weak_alone = bool(strong) and len(strong) < len(triggers)
     # "a suicide bomber struck a wedding", "car bomb hit a checkpoint": the generic hitting
     # word is the named weapon's blast, unless aircraft or artillery are named too
-    if any(m.concept in _SPECIFIC for m in triggers) and not any(
-            m.concept in _FIRE_TRIGGERS for m in triggers):
+    if (not concepts.isdisjoint(_SPECIFIC) and concepts.isdisjoint(_FIRE_TRIGGERS)
+            and "incident.bombardment" in concepts):
         triggers = [m for m in triggers if m.concept != "incident.bombardment"]
     # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
-    execs = [m for m in triggers if m.concept == "incident.execution"]
-    if execs:
+    if "incident.execution" in concepts and "incident.shooting" in concepts:
+        execs = [m for m in triggers if m.concept == "incident.execution"]
         triggers = [m for m in triggers if m.concept != "incident.shooting" or not any(
             e.end <= m.start and _gap_words(doc, e.end, m.start) <= _MEANS_GAP for e in execs)]
     # "قصف جوي ... وقصف لقوات النظام": where the sentence names its air bombardment as such,
     # a bare bombardment word beside it is fire from the ground (unless aircraft are named)
-    explicit_air = any(m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
+    explicit_air = "incident.air_strike" in concepts and any(
+        m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
     return triggers, weak_alone, explicit_air
 
 
@@ -1104,13 +1113,18 @@ def build_claims(doc: Doc) -> None:
     mention is merged into the dated incident of the same type and place.
     """
     prov = Provenance(RULES["incident"], doc["lexicon_version"], doc["gazetteer_version"])
-    prov_calm = replace(prov, rule=RULES["calm"])
-    contrast = load_lexicon(doc["lang"]).keys_of("clause.contrast")
-    dateline_words = load_lexicon(doc["lang"]).keys_of("text.dateline_word")
-    topic_shift = load_lexicon(doc["lang"]).keys_of("clause.topic_shift")
-    concurrent = load_lexicon(doc["lang"]).keys_of("clause.concurrent")
-    symmetric = load_lexicon(doc["lang"]).keys_of("clash.symmetric")
-    devices = load_lexicon(doc["lang"]).keys_of("incident.device")
+    prov_calm = Provenance(RULES["calm"], prov.lexicon_version, prov.gazetteer_version)
+    lex = load_lexicon(doc["lang"])
+    contrast = lex.keys_of("clause.contrast")
+    dateline_words = lex.keys_of("text.dateline_word")
+    topic_shift = lex.keys_of("clause.topic_shift")
+    concurrent = lex.keys_of("clause.concurrent")
+    symmetric = lex.keys_of("clash.symmetric")
+    devices = lex.keys_of("incident.device")
+    # the doc's fields read per sentence, looked up once
+    all_times, all_quantities, attributions, negated = (
+        doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
+    ref_on = doc.get("reference_on") or doc.published_on
     striking_crash = _striking_crash(doc)
     commentary = _commentary(doc)
     last_day: TimeExpression | None = None  # the last day the text gave (not a statement's)
@@ -1125,13 +1139,18 @@ def build_claims(doc: Doc) -> None:
     for i, (sent, ix) in enumerate(zip(doc["sentences"], sentence_matches(doc), strict=True)):
         if getattr(sent, "kind", "text") != "text":
             continue  # a page's keyword list ("Tags Syria Kurds Suicide Attack SDF"), a photo caption: no report
+        # (most sentences name no place and no time: their lists are not filtered)
         sp = by_sentence[i]
-        syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
-        # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...") is
-        # where the report was filed, not where the incident took place
-        foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
+        syrian: list[PlaceMention] = []
+        foreign: list[PlaceMention] = []
+        if sp:
+            syrian = [p for p in sp if not p.foreign and not p.qualifier and p.place.admin1_pcode]
+            # a dateline ("Last updated at Jan 20 2015 Beirut Syrian government air strikes ...")
+            # is where the report was filed, not where the incident took place
+            foreign = [p for p in sp if p.foreign and not _dateline(doc, sent, ix, p, dateline_words)]
         triggers, weak_alone, explicit_air = _reported_triggers(doc, ix)
-        times = [t for t in doc["times"][i] if not t.is_until and (t.on or t.earliest_on)]
+        ts = all_times[i]
+        times = [t for t in ts if not t.is_until and (t.on or t.earliest_on)] if ts else []
         # "ذكر ناشطون في بيان اليوم أن ...", "the Observatory said on Monday": the day of the
         # statement, not of the event (unless it is the only day and the sentence has no other)
         stated = _statement_times(doc, ix, times)
@@ -1171,11 +1190,11 @@ def build_claims(doc: Doc) -> None:
             # no blast reported
             triggers = []
         if not triggers:
-            kill = _agent_killing(doc, ix, doc["quantities"][i], doc["times"][i])
+            kill = _agent_killing(doc, ix, all_quantities[i], all_times[i])
             if kill is not None:
                 triggers = [kill]
         had_triggers = bool(triggers)
-        triggers = _drop_tallied(triggers, ix, sent_times, doc.get("reference_on") or doc.published_on)
+        triggers = _drop_tallied(triggers, ix, sent_times, ref_on)
         if triggers and i in commentary:
             triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
@@ -1194,11 +1213,11 @@ def build_claims(doc: Doc) -> None:
             prev_air and not any(m.concept == "incident.shelling" for m in triggers))
         if explicit_air and not ix.has("aircraft.named"):
             has_air = False
-        attribution, att_ev = doc["attributions"][i]
+        attribution, att_ev = attributions[i]
         roles = _roles(doc, ix)
         attacks = ix.of("incident.attack")
         clash_parties = _clash_parties(ix, triggers, symmetric)
-        casualties, cas_ev = _casualties(doc, ix, doc["quantities"][i], doc["times"][i])
+        casualties, cas_ev = _casualties(doc, ix, all_quantities[i], all_times[i])
         new_clauses = [m.start for m in ix.of("clause.new_subject")]
         # "it is not known which aircraft carried out the strike", "no group claimed
         # responsibility": the text says the perpetrator is unknown
@@ -1216,7 +1235,7 @@ def build_claims(doc: Doc) -> None:
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
         for k, m in enumerate(triggers):
-            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in doc["negated"]),
+            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in negated),
                               []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
         for key, ks in groups.items():
@@ -1403,6 +1422,8 @@ def _drop_tallied(triggers: list[LexiconMatch], ix: SentenceMatches,
     than any recent day the sentence gives ("قصفت المنطقة 270 مرة في أربعة أيام وبحلول أمس
     السبت ..." is a tally; "قتل 5 أمس، وارتفع العدد منذ بداية الشهر إلى 50" is not).
     """
+    if not triggers:
+        return triggers  # (half the sentences) nothing to drop
     markers = [m.start for m in ix.of_any(("tally.cumulative", "tally.background"))]
     old: set[int] = set()
     if ref is not None:
@@ -1501,8 +1522,10 @@ def _statement_times(doc: Doc, ix: SentenceMatches, times: Sequence[TimeExpressi
     """Starts of the time expressions that date a statement, not the event: right after a verb
     of saying or a statement noun, the speaker allowed between them ("في بيان اليوم", "أفاد
     «المرصد السوري لحقوق الإنسان» أمس", "the Observatory said on Monday")."""
+    if not times:
+        return set()  # (most sentences) nothing to date
     said = ix.of_any(("attribution.said", "attribution.statement"))
-    if not said or not times:
+    if not said:
         return set()
     names = [(m.start, m.end) for m in ix.family("source") + ix.family("actor")]
     incidents = ix.family("incident")
@@ -1583,7 +1606,10 @@ def _merge(claims: list[Claim]) -> list[Claim]:
                 cas = c.casualties
             elif c.casualties.killed_all:
                 extra = tuple(k for k in c.casualties.killed_all if k not in cas.killed_all)
-                cas = replace(cas, killed_all=cas.killed_all + extra)
+                # (``replace`` without its field introspection: the same fields, in order)
+                cas = _make_casualties(cas.killed_low, cas.killed_best, cas.killed_high, cas.killed_all + extra,
+                                       cas.children, cas.women, cas.injured_low, cas.injured_best,
+                                       cas.injured_high)
             # (``replace`` without its field introspection: the same fields, in order)
             out[index[key]] = _incident(
                 prev.event_type, prev.evidence + c.evidence, prev.provenance, prev.perpetrator or c.perpetrator,

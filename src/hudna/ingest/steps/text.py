@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 
 from hudna.errors import DataError
@@ -80,7 +80,8 @@ def match_lexicon(doc: Doc) -> None:
 
 def sentence_index(doc: Doc, offset: int) -> int:
     """Index of the sentence containing ``offset`` (or the one before it)."""
-    starts = doc.get("_sentence_starts")
+    # (the fields read directly: this runs for every place mention, the accessors are calls)
+    starts = doc.fields.get("_sentence_starts")
     if starts is None:
         starts = [s.start for s in doc["sentences"]]
         doc["_sentence_starts"] = starts
@@ -105,8 +106,8 @@ def key_slice(doc: Doc, start: int, end: int) -> str:
     """
     piece = doc.text[start:end]
     if piece.isascii():
-        return match_key(piece, doc["lang"])
-    kt = doc["keyed"]
+        return match_key(piece, doc.fields["lang"])
+    kt = doc.fields["keyed"]
     # bisection over a memoryview of the offsets: a numpy search on two scalars costs three
     # times as much, and converting the whole array to a list per text more still
     starts = memoryview(kt.starts)
@@ -124,7 +125,12 @@ class SentenceMatches:
     one pass here answers them all. Lists keep text order; treat them as read-only.
     """
 
-    __slots__ = ("by_concept", "by_family", "matches")
+    __slots__ = ("by_concept", "by_family", "has", "matches")
+
+    #: ``has(concept)``: whether the sentence has a match of ``concept``; the index's own ``in``,
+    #: bound once per sentence (the rules ask it tens of thousands of times per article set,
+    #: and a method would be a Python call each time).
+    has: Callable[[str], bool]
 
     def __init__(self, matches: list[LexiconMatch]) -> None:
         self.matches = matches
@@ -136,6 +142,7 @@ class SentenceMatches:
             by_family.setdefault(m.entry.family, []).append(m)
         self.by_concept = by_concept
         self.by_family = by_family
+        self.has = by_concept.__contains__
 
     def of(self, concept: str) -> list[LexiconMatch]:
         """Matches of ``concept``."""
@@ -152,9 +159,6 @@ class SentenceMatches:
             if c in bc:
                 return [m for m in self.matches if m.concept in concepts]
         return _NONE
-
-    def has(self, concept: str) -> bool:
-        return concept in self.by_concept
 
 
 def sentence_matches(doc: Doc) -> list[SentenceMatches]:
