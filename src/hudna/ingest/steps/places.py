@@ -351,6 +351,38 @@ def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
     return k + 1 < len(text) and text[k + 1].isupper()
 
 
+#: What :func:`extract_places` does with a lexicon match, by its concept (:func:`_match_kind`).
+_OTHER, _BLOCKED, _CLAIM_WORD, _TRIGGER, _FOREIGN, _ALIAS = range(6)
+#: The kinds of the matches of :data:`_NOT_PLACES` families.
+_NOT_PLACE_KINDS = frozenset({_BLOCKED, _CLAIM_WORD, _TRIGGER})
+#: Concept -> :func:`_match_kind` (filled as concepts are met: a few hundred lexicon concepts,
+#: and a function of the concept's name alone; the families and prefix tests ran for each of a
+#: text's hundred matches).
+_MATCH_KINDS: dict[str, int] = {}
+
+
+def _match_kind(concept: str, family: str) -> int:
+    """The kind of a lexicon match of ``concept`` (its ``family``) for the places step: a
+    foreign place, a word no place overlaps (:data:`_NOT_PLACES`; also a claim word
+    (:data:`_CLAIM_FAMILIES`), also an incident trigger), a spelling of a place
+    (``place.in.syNN``), or none of these.
+
+    Examples
+    --------
+    >>> _match_kind("incident.shelling", "incident") == _TRIGGER
+    True
+    >>> _match_kind("place.foreign", "place") == _FOREIGN, _match_kind("place.cue", "place") == _OTHER
+    (True, True)
+    """
+    if concept == "place.foreign":
+        return _FOREIGN
+    if family in _NOT_PLACES:
+        if family == "incident":
+            return _TRIGGER
+        return _CLAIM_WORD if family in _CLAIM_FAMILIES else _BLOCKED
+    return _ALIAS if concept.startswith("place.in.") else _OTHER
+
+
 def make_places_step(gazetteer: Any) -> Step:
     """The ``extract_places`` step bound to a gazetteer (``None``: no places are found)."""
 
@@ -436,28 +468,32 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     triggers: list[int] = []
     trigger_ends: list[int] = []
     claim_words: list[int] = []
-    not_places: list[tuple[int, int]] = []  # (the spans of ``blocked`` but foreign places')
+    kinds = _MATCH_KINDS
     for m in matches:
-        concept = m.concept
-        fam = m.entry.family
-        if concept == "place.foreign":
+        kind = kinds.get(m.concept)
+        if kind is None:
+            kind = kinds[m.concept] = _match_kind(m.concept, m.entry.family)
+        if kind == _BLOCKED:
+            blocked.append((m.start, m.end))
+        elif kind == _CLAIM_WORD:
+            blocked.append((m.start, m.end))
+            claim_words.append(m.start)
+        elif kind == _TRIGGER:
+            blocked.append((m.start, m.end))
+            triggers.append(m.start)
+            trigger_ends.append(m.end)
+            claim_words.append(m.start)
+        elif kind == _FOREIGN:
             foreign.append(m)
             blocked.append((m.start, m.end))
-        elif fam in _NOT_PLACES:
-            blocked.append((m.start, m.end))
-            not_places.append((m.start, m.end))
-            if fam == "incident":
-                triggers.append(m.start)
-                trigger_ends.append(m.end)
-            if fam in _CLAIM_FAMILIES:
-                claim_words.append(m.start)
-        elif concept.startswith("place.in."):
+        elif kind == _ALIAS:
             aliases.append(m)
     blocked.sort()
     triggers.sort()
     if foreign:
         # a country inside a longer name of another kind ("Islamic State of Iraq and the Levant")
-        # locates nothing
+        # locates nothing (the spans of ``blocked`` but foreign places')
+        not_places = [(m.start, m.end) for m in matches if kinds[m.concept] in _NOT_PLACE_KINDS]
         inside = _Spans.of(not_places)
         foreign = [m for m in foreign if not inside.overlaps(m.start, m.end)]
     if isinstance(gazetteer, Gazetteer):
@@ -895,7 +931,7 @@ def _spelled_places(
     if regexes is None:
         return []
     cue_re, coord_re, after_re, stop = regexes
-    taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
+    taken = _Spans.of([(p.start, p.end) for p in known] + blocked)
     tried: set[int] = set()
     # chains are looked for in the title and lead and in the sentences that can make a claim:
     # the others' places locate nothing a monitor reads (and each reading costs a fuzzy
@@ -998,12 +1034,14 @@ def _spelling_options(
     keys = [short_key(text[a:b], lang) for a, b in words]
     if not keys or keys[0] in w.linkers:
         return []
+    # the readings with a stop or organisation word: the first ``n`` words for any ``n > bad``
+    bad = next((j for j, k in enumerate(keys) if k in stop or k in w.orgs), len(keys))
     out = []
-    for n in range(len(words), 0, -1):
+    for n in range(bad, 0, -1):
         e = words[n - 1][1]
         if taken.overlaps(start, e):
             continue
-        if keys[n - 1] in w.heads or any(k in stop or k in w.orgs for k in keys[:n]):
+        if keys[n - 1] in w.heads:
             continue
         surface = text[start:e]
         if (poss := _POSSESSIVE.search(surface)) is not None:
@@ -1162,12 +1200,14 @@ def _mark_qualifiers(
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
     # a name located abroad once ("بلدة الحديد غرب ديالى") is abroad again later in the article
     # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
+    # (a name is keyed once a name is located abroad: before, no place is abroad again)
     abroad: dict[str, int] = {}
+    lang = doc["lang"]
     for n, p in enumerate(out):
-        key = short_key(p.place.text, doc["lang"])
-        if p.foreign and p.place.level != "foreign":
-            abroad.setdefault(key, n)
-        elif not p.foreign and abroad.get(key, n) < n:
+        if p.foreign:
+            if p.place.level != "foreign":
+                abroad.setdefault(short_key(p.place.text, lang), n)
+        elif abroad and abroad.get(short_key(p.place.text, lang), n) < n:
             out[n] = _new_mention(p.start, p.end, p.place, p.sentence, False, True)
     # an unknown place still without governorate takes the one the article names most
     govs = Counter(p.place.admin1_pcode for p in out if not p.foreign and p.place.admin1_pcode)
