@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -937,8 +937,15 @@ def _spelled_places(
     # the others' places locate nothing a monitor reads (and each reading costs a fuzzy
     # geocoding); runs of such sentences are scanned as one range
     sents = doc["sentences"]
+    # (the sentence of each claim word by bisection, as ``sentence_index`` finds it: an index
+    # below 0 is sentence 0, kept anyway)
+    sent_starts = [s.start for s in sents]
     keep = sorted(
-        {i for i in {0, 1} | {sentence_index(doc, a) for a in claim_words} if i < len(sents)}
+        {
+            i
+            for i in {0, 1} | {bisect_right(sent_starts, a) - 1 for a in claim_words}
+            if 0 <= i < len(sents)
+        }
     )
     ranges: list[list[int]] = []
     for i in keep:
