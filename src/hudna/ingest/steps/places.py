@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,8 +45,26 @@ __all__ = ["PlaceMention", "extract_places", "make_places_step"]
 
 logger = logging.getLogger(__name__)
 #: Lexicon families whose words are never place names (a hit inside one is dropped).
-_NOT_PLACES = frozenset({"actor", "role", "regime", "status", "incident", "source", "time", "casualty",
-                         "person", "attribution", "negation", "num", "approx", "hedge", "calm", "tally"})
+_NOT_PLACES = frozenset(
+    {
+        "actor",
+        "role",
+        "regime",
+        "status",
+        "incident",
+        "source",
+        "time",
+        "casualty",
+        "person",
+        "attribution",
+        "negation",
+        "num",
+        "approx",
+        "hedge",
+        "calm",
+        "tally",
+    }
+)
 #: Families of the lexicon words that make a sentence able to give a claim (an incident, a
 #: casualty figure, a regime's status, calm): press spellings are looked for in such sentences.
 _CLAIM_FAMILIES = frozenset({"incident", "casualty", "clash", "status", "regime", "calm"})
@@ -78,13 +96,31 @@ class PlaceMention:
 #: positional, in field order): a few thousand of each per article set, and a frozen dataclass's
 #: ``__init__`` sets every field through ``object.__setattr__``. Neither class has a
 #: ``__post_init__`` check.
-_new_place: Callable[..., ClaimPlace] = slot_builder(ClaimPlace, (
-    "text", "start", "end", "pcode", "level", "admin1_pcode", "admin2_pcode", "lat", "lon", "score", "reason"))
-_new_mention: Callable[..., PlaceMention] = slot_builder(PlaceMention, ("start", "end", "place", "sentence", "qualifier", "foreign"))
+_new_place: Callable[..., ClaimPlace] = slot_builder(
+    ClaimPlace,
+    (
+        "text",
+        "start",
+        "end",
+        "pcode",
+        "level",
+        "admin1_pcode",
+        "admin2_pcode",
+        "lat",
+        "lon",
+        "score",
+        "reason",
+    ),
+)
+_new_mention: Callable[..., PlaceMention] = slot_builder(
+    PlaceMention, ("start", "end", "place", "sentence", "qualifier", "foreign")
+)
 
 
 @functools.lru_cache(maxsize=20000)
-def _geocode_in_context(gazetteer: Any, surface: str, lang: str, context: str | None) -> _Geo | None:
+def _geocode_in_context(
+    gazetteer: Any, surface: str, lang: str, context: str | None
+) -> _Geo | None:
     # a tie is in the answer's alternatives; the pipeline reads them, warnings would repeat
     r = gazetteer.geocode(surface, lang=lang, context=context, warn=False)
     if r.pcode is None:
@@ -124,9 +160,16 @@ class _Geo(NamedTuple):
 
 def _from_place(place: Any, reason: str) -> _Geo:
     level = _level(place)
-    return _Geo(place.place_id, level,
-                place.admin1_pcode or (place.place_id if level == "governorate" else None),
-                place.admin2_pcode, place.lat, place.lon, 1.0, reason)
+    return _Geo(
+        place.place_id,
+        level,
+        place.admin1_pcode or (place.place_id if level == "governorate" else None),
+        place.admin2_pcode,
+        place.lat,
+        place.lon,
+        1.0,
+        reason,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +208,9 @@ class _Words:
 def _words(lang: str) -> _Words:
     lex = load_lexicon(lang)
     procl = lex.keys_of("morph.proclitic")
-    countryside = lex.keys_of("gazetteer.qualifier.countryside") | lex.keys_of("gazetteer.qualifier.governorate")
+    countryside = lex.keys_of("gazetteer.qualifier.countryside") | lex.keys_of(
+        "gazetteer.qualifier.governorate"
+    )
 
     def attached(words: frozenset[str]) -> frozenset[str]:
         return _with_proclitics(words, procl)
@@ -173,7 +218,9 @@ def _words(lang: str) -> _Words:
     cues = attached(lex.keys_of("place.cue") | lex.keys_of("gazetteer.qualifier"))
     common = lex.keys_of("place.common_word")
     features = attached(lex.keys_of("place.feature"))
-    sites = attached(lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood"))
+    sites = attached(
+        lex.keys_of("gazetteer.feature") | lex.keys_of("gazetteer.qualifier.neighbourhood")
+    )
     directions = lex.keys_of("place.reference_direction")
     return _Words(
         cues=cues,
@@ -185,8 +232,12 @@ def _words(lang: str) -> _Words:
         features=features,
         feature_links=lex.keys_of("place.feature_link"),
         appositions=lex.keys_of("place.apposition"),
-        linkers=attached(lex.keys_of("place.qualifier_link") | lex.keys_of("gazetteer.direction") | countryside
-                         | lex.keys_of("gazetteer.qualifier")),
+        linkers=attached(
+            lex.keys_of("place.qualifier_link")
+            | lex.keys_of("gazetteer.direction")
+            | countryside
+            | lex.keys_of("gazetteer.qualifier")
+        ),
         references=attached(lex.keys_of("place.reference")),
         sites=sites,
         conjunctions=lex.keys_of("morph.conjunction"),
@@ -280,7 +331,12 @@ def _continued(text: str, end: int, lang: str, w: _Words) -> bool:
     k = end + 1
     while k < len(text) and text[k].isalpha():
         k += 1
-    return k < len(text) and text[k] == "-" and k > end + 1 and short_key(text[end + 1 : k], lang) in w.continuations
+    return (
+        k < len(text)
+        and text[k] == "-"
+        and k > end + 1
+        and short_key(text[end + 1 : k], lang) in w.continuations
+    )
 
 
 def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
@@ -295,18 +351,61 @@ def _headed(text: str, hit: Any, lang: str, w: _Words) -> bool:
     return k + 1 < len(text) and text[k + 1].isupper()
 
 
+#: What :func:`extract_places` does with a lexicon match, by its concept (:func:`_match_kind`).
+_OTHER, _BLOCKED, _CLAIM_WORD, _TRIGGER, _FOREIGN, _ALIAS = range(6)
+#: The kinds of the matches of :data:`_NOT_PLACES` families.
+_NOT_PLACE_KINDS = frozenset({_BLOCKED, _CLAIM_WORD, _TRIGGER})
+#: Concept -> :func:`_match_kind` (filled as concepts are met: a few hundred lexicon concepts,
+#: and a function of the concept's name alone; the families and prefix tests ran for each of a
+#: text's hundred matches).
+_MATCH_KINDS: dict[str, int] = {}
+
+
+def _match_kind(concept: str, family: str) -> int:
+    """The kind of a lexicon match of ``concept`` (its ``family``) for the places step: a
+    foreign place, a word no place overlaps (:data:`_NOT_PLACES`; also a claim word
+    (:data:`_CLAIM_FAMILIES`), also an incident trigger), a spelling of a place
+    (``place.in.syNN``), or none of these.
+
+    Examples
+    --------
+    >>> _match_kind("incident.shelling", "incident") == _TRIGGER
+    True
+    >>> _match_kind("place.foreign", "place") == _FOREIGN, _match_kind("place.cue", "place") == _OTHER
+    (True, True)
+    """
+    if concept == "place.foreign":
+        return _FOREIGN
+    if family in _NOT_PLACES:
+        if family == "incident":
+            return _TRIGGER
+        return _CLAIM_WORD if family in _CLAIM_FAMILIES else _BLOCKED
+    return _ALIAS if concept.startswith("place.in.") else _OTHER
+
+
 def make_places_step(gazetteer: Any) -> Step:
     """The ``extract_places`` step bound to a gazetteer (``None``: no places are found)."""
 
     def extract_places_step(doc: Doc) -> None:
         extract_places(doc, gazetteer)
 
-    return Step("extract_places", extract_places_step, requires=("matches", "sentences"),
-                assigns=("places", "gazetteer_version"))
+    return Step(
+        "extract_places",
+        extract_places_step,
+        requires=("matches", "sentences"),
+        assigns=("places", "gazetteer_version"),
+    )
 
 
-def _choose(gazetteer: Any, hit: Any, cands: list[Any], lang: str, gov_counts: Counter[str], context: str,
-            within: str | None = None) -> _Geo | None:
+def _choose(
+    gazetteer: Any,
+    hit: Any,
+    cands: list[Any],
+    lang: str,
+    gov_counts: Counter[str],
+    context: str,
+    within: str | None = None,
+) -> _Geo | None:
     """The place a hit names (``cands``: its gazetteer places); ``within``: the governorate a
     qualifier right after it gives ("الغارية الغربية بريف درعا", "حي الخالدية شمال حلب"): a
     candidate there, else a place of that governorate missing from the gazetteer (no P-code)."""
@@ -369,28 +468,32 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     triggers: list[int] = []
     trigger_ends: list[int] = []
     claim_words: list[int] = []
-    not_places: list[tuple[int, int]] = []  # (the spans of ``blocked`` but foreign places')
+    kinds = _MATCH_KINDS
     for m in matches:
-        concept = m.concept
-        fam = m.entry.family
-        if concept == "place.foreign":
+        kind = kinds.get(m.concept)
+        if kind is None:
+            kind = kinds[m.concept] = _match_kind(m.concept, m.entry.family)
+        if kind == _BLOCKED:
+            blocked.append((m.start, m.end))
+        elif kind == _CLAIM_WORD:
+            blocked.append((m.start, m.end))
+            claim_words.append(m.start)
+        elif kind == _TRIGGER:
+            blocked.append((m.start, m.end))
+            triggers.append(m.start)
+            trigger_ends.append(m.end)
+            claim_words.append(m.start)
+        elif kind == _FOREIGN:
             foreign.append(m)
             blocked.append((m.start, m.end))
-        elif fam in _NOT_PLACES:
-            blocked.append((m.start, m.end))
-            not_places.append((m.start, m.end))
-            if fam == "incident":
-                triggers.append(m.start)
-                trigger_ends.append(m.end)
-            if fam in _CLAIM_FAMILIES:
-                claim_words.append(m.start)
-        elif concept.startswith("place.in."):
+        elif kind == _ALIAS:
             aliases.append(m)
     blocked.sort()
     triggers.sort()
     if foreign:
         # a country inside a longer name of another kind ("Islamic State of Iraq and the Levant")
-        # locates nothing
+        # locates nothing (the spans of ``blocked`` but foreign places')
+        not_places = [(m.start, m.end) for m in matches if kinds[m.concept] in _NOT_PLACE_KINDS]
         inside = _Spans.of(not_places)
         foreign = [m for m in foreign if not inside.overlaps(m.start, m.end)]
     if isinstance(gazetteer, Gazetteer):
@@ -407,8 +510,10 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         for m in aliases:
             same = hit_at.get((m.start, m.end))
             gov = m.concept.rsplit(".", 1)[1].upper()
-            if same is not None and any((p := gazetteer.find(pid)) is not None
-                                        and (p.admin1_pcode or p.place_id) == gov for pid in same.place_ids):
+            if same is not None and any(
+                (p := gazetteer.find(pid)) is not None and (p.admin1_pcode or p.place_id) == gov
+                for pid in same.place_ids
+            ):
                 continue
             kept_aliases.append(m)
             if same is not None:
@@ -433,7 +538,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if j < n_blocked and blocked[j][0] < hit.end:
             continue
         tok0 = _token_start(text, hit.start)
-        prefix = short_key(text[tok0:hit.start], lang) if tok0 < hit.start else ""
+        prefix = short_key(text[tok0 : hit.start], lang) if tok0 < hit.start else ""
         if prefix and prefix not in w.proclitics:
             continue  # inside a word
         ps, pe = _prev_token(text, tok0)
@@ -445,19 +550,30 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         # ... and a cue before a name carrying its own preposition governs another word
         # ("على لسان", "in" + "bX"): two prepositions do not stack on one name
         cued = prev in w.cues and prefix not in w.preps
-        if not cued and prefix in w.conjunctions and last_end >= 0 and not text[last_end:tok0].strip():
+        if (
+            not cued
+            and prefix in w.conjunctions
+            and last_end >= 0
+            and not text[last_end:tok0].strip()
+        ):
             cued = True  # a name coordinated with the place right before it
         featured = prev in w.features
         countryside = prev in w.countryside and not featured
         key = short_key(hit.surface, lang)
-        if (key in w.common or (prefix and short_key(text[tok0:hit.end], lang) in w.common)) and not featured:
+        if (
+            key in w.common or (prefix and short_key(text[tok0 : hit.end], lang) in w.common)
+        ) and not featured:
             continue  # a common word, also with its particle ("فرقة" is not "ف" + "رقة")
         cands = [p for p in map(gazetteer.find, hit.place_ids) if p is not None]
         notable = _notable(cands)
         if not cued and not notable:
             continue
-        if not notable and (w.continuations and _continued(text, hit.end, lang, w)
-                            or w.heads and _headed(text, hit, lang, w)):
+        if not notable and (
+            w.continuations
+            and _continued(text, hit.end, lang, w)
+            or w.heads
+            and _headed(text, hit, lang, w)
+        ):
             # "the attack in Khan al-Assal": a small place's name is the first word of a longer
             # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo)
             continue
@@ -489,38 +605,73 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             rural = k.prev in w.rural
             start, level, pcode = ps, "governorate", geo.admin1_pcode
             reason = "countryside" if rural else "governorate"
-            if rural and geo.level == "community" and geo.reason != "governorate capital" and geo.admin2_pcode:
+            if (
+                rural
+                and geo.level == "community"
+                and geo.reason != "governorate capital"
+                and geo.admin2_pcode
+            ):
                 # "ريف جسر الشغور": the countryside of a town, inside its district
                 level, pcode = "district", geo.admin2_pcode
         elif level != "governorate" and k.prev in w.sites:
             # "مطار أبو الظهور", "مخيم درعا", "حي الخالدية": a site named after the place, not the
             # community itself (ANNOTATION-GUIDE.md: airports, camps, neighbourhoods -> no P-code)
             start, level, pcode, reason = ps, "site", None, "site"
-        place = _new_place(text[start:hit.end], start, hit.end, pcode, level, geo.admin1_pcode, geo.admin2_pcode,
-                           geo.lat, geo.lon, geo.score, reason)
-        out.append(_new_mention(start, hit.end, place, sentence_index(doc, hit.start), False, False))
+        place = _new_place(
+            text[start : hit.end],
+            start,
+            hit.end,
+            pcode,
+            level,
+            geo.admin1_pcode,
+            geo.admin2_pcode,
+            geo.lat,
+            geo.lon,
+            geo.score,
+            reason,
+        )
+        out.append(
+            _new_mention(start, hit.end, place, sentence_index(doc, hit.start), False, False)
+        )
     for m in aliases:
         admin1 = m.concept.rsplit(".", 1)[1].upper()
-        surface = text[m.start:m.end]
-        place = ClaimPlace(text=surface, start=m.start, end=m.end, level="region", admin1_pcode=admin1,
-                           reason="alias")
+        surface = text[m.start : m.end]
+        place = ClaimPlace(
+            text=surface,
+            start=m.start,
+            end=m.end,
+            level="region",
+            admin1_pcode=admin1,
+            reason="alias",
+        )
         if w.linkers.isdisjoint(short_key(surface, lang).split()):
             # the alias names one town ("Saraqeb", not "Idlib province" nor "eastern Ghouta"):
             # the geocoder finds it in the alias's governorate when it is sure (regions,
             # neighbourhoods and bases keep no P-code, ANNOTATION-GUIDE.md)
             sure = _sure_places(gazetteer, [surface], lang, None)[surface]
             if sure is not None and sure.admin1_pcode == admin1 and sure.level == "community":
-                place = ClaimPlace(text=surface, start=m.start, end=m.end, pcode=sure.pcode, level=sure.level,
-                                   admin1_pcode=admin1, admin2_pcode=sure.admin2_pcode, lat=sure.lat,
-                                   lon=sure.lon, score=sure.score, reason="alias")
+                place = ClaimPlace(
+                    text=surface,
+                    start=m.start,
+                    end=m.end,
+                    pcode=sure.pcode,
+                    level=sure.level,
+                    admin1_pcode=admin1,
+                    admin2_pcode=sure.admin2_pcode,
+                    lat=sure.lat,
+                    lon=sure.lon,
+                    score=sure.score,
+                    reason="alias",
+                )
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start)))
     for m in foreign:
-        place = ClaimPlace(text=text[m.start:m.end], start=m.start, end=m.end, level="foreign")
+        place = ClaimPlace(text=text[m.start : m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
     if _spelling_regexes(lang) is not None:  # names the press spells otherwise (capitalised names)
         govs = set(gov_counts) | {m.concept.rsplit(".", 1)[1].upper() for m in aliases}
-        out += _spelled_places(doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends,
-                               claim_words)
+        out += _spelled_places(
+            doc, gazetteer, out, blocked, context, frozenset(govs), w, trigger_ends, claim_words
+        )
     out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
     doc["places"] = _mark_qualifiers(doc, out, w, triggers)
@@ -624,7 +775,10 @@ def _frame_regex(lang: str) -> re.Pattern[str]:
     alt_f = "|".join(map(re.escape, feats)) or "(?!)"
     alt_a = "|".join(map(re.escape, apps)) or "(?!)"
     # a lookahead listing every possible first letter lets the engine skip other positions fast
-    firsts = sorted({f[0].lower() for f in (*feats, *apps, *procl) if f} | {f[0].upper() for f in (*feats, *apps, *procl) if f})
+    firsts = sorted(
+        {f[0].lower() for f in (*feats, *apps, *procl) if f}
+        | {f[0].upper() for f in (*feats, *apps, *procl) if f}
+    )
     look = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else ""
     return re.compile(rf"{look}(?<!\w)(?:(?:{alt_a})|{pre}(?:{alt_f}))(?!\w)", re.IGNORECASE)
 
@@ -667,9 +821,11 @@ def _frame_spans(text: str, lang: str) -> list[tuple[int, int]]:
         i = low.find(word)
         while i >= 0:
             end = i + len(word)
-            if ((i == 0 or not _is_ascii_word_char(low[i - 1]))
-                    and (end == n or not _is_ascii_word_char(low[end]))
-                    and (i not in best or best[i][0] > rank)):
+            if (
+                (i == 0 or not _is_ascii_word_char(low[i - 1]))
+                and (end == n or not _is_ascii_word_char(low[end]))
+                and (i not in best or best[i][0] > rank)
+            ):
                 best[i] = (rank, end)
             i = low.find(word, i + 1)
     out: list[tuple[int, int]] = []
@@ -681,8 +837,9 @@ def _frame_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-def _unknown_places(doc: Doc, known: list[PlaceMention], matches: list[Any],
-                    w: _Words) -> list[PlaceMention]:
+def _unknown_places(
+    doc: Doc, known: list[PlaceMention], matches: list[Any], w: _Words
+) -> list[PlaceMention]:
     """Names missing from the gazetteer, recognised by their frame: a feature noun before them
     ("بلدة الصواغية", "village of X") or an apposition after them ("الليرمون، الضاحية")."""
     text, lang = doc.text, doc["lang"]
@@ -728,7 +885,9 @@ _SPELLING_WORDS = 4
 
 
 @functools.lru_cache(maxsize=4)
-def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+def _spelling_regexes(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
     """(cue word + name, coordinated name, name right after a word, words no such name has) of
     :func:`_spelled_places`, or None for a language whose script does not mark names (the
     language module's ``spelled_name_patterns``: capitalised words in English).
@@ -741,13 +900,23 @@ def _spelling_regexes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     if make is None:
         return None
     lex = load_lexicon(lang)
-    cue, coord, after = make(lex.keys_of("place.cue"), lex.keys_of("place.name_continuation"), _SPELLING_WORDS)
+    cue, coord, after = make(
+        lex.keys_of("place.cue"), lex.keys_of("place.name_continuation"), _SPELLING_WORDS
+    )
     return cue, coord, after, load_scan_stopwords(lang) | lex.keys_of("place.spelling_stopword")
 
 
-def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked: list[tuple[int, int]],
-                    context: str, govs: frozenset[str], w: _Words, verbs: list[int],
-                    claim_words: list[int]) -> list[PlaceMention]:
+def _spelled_places(
+    doc: Doc,
+    gazetteer: Any,
+    known: list[PlaceMention],
+    blocked: list[tuple[int, int]],
+    context: str,
+    govs: frozenset[str],
+    w: _Words,
+    verbs: list[int],
+    claim_words: list[int],
+) -> list[PlaceMention]:
     """Capitalised names after a cue word ("in Saraqeb", "the town of Kafranbel") and the names
     coordinated with them ("Saraqeb, Sermin and Binnish") that the exact scanner missed: the
     press spells them otherwise than the gazetteer. Each is geocoded with the article's places
@@ -762,13 +931,22 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
     if regexes is None:
         return []
     cue_re, coord_re, after_re, stop = regexes
-    taken = _Spans.of(sorted([(p.start, p.end) for p in known] + blocked))
+    taken = _Spans.of([(p.start, p.end) for p in known] + blocked)
     tried: set[int] = set()
     # chains are looked for in the title and lead and in the sentences that can make a claim:
     # the others' places locate nothing a monitor reads (and each reading costs a fuzzy
     # geocoding); runs of such sentences are scanned as one range
     sents = doc["sentences"]
-    keep = sorted({i for i in {0, 1} | {sentence_index(doc, a) for a in claim_words} if i < len(sents)})
+    # (the sentence of each claim word by bisection, as ``sentence_index`` finds it: an index
+    # below 0 is sentence 0, kept anyway)
+    sent_starts = [s.start for s in sents]
+    keep = sorted(
+        {
+            i
+            for i in {0, 1} | {bisect_right(sent_starts, a) - 1 for a in claim_words}
+            if 0 <= i < len(sents)
+        }
+    )
     ranges: list[list[int]] = []
     for i in keep:
         if ranges and ranges[-1][2] == i - 1:
@@ -780,8 +958,16 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
     firsts = [m for a, b, _ in ranges for m in cue_re.finditer(text, a, b)]
     kept = set(keep)
     starts = [p.end for p in known if not p.foreign]
-    firsts += [c for e in starts if (c := coord_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept]
-    firsts += [c for e in verbs if (c := after_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept]
+    firsts += [
+        c
+        for e in starts
+        if (c := coord_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept
+    ]
+    firsts += [
+        c
+        for e in verbs
+        if (c := after_re.match(text, e)) is not None and sentence_index(doc, c.start(1)) in kept
+    ]
     # each name's readings, longest first; the chain goes on after the whole capitalised run
     pending: list[tuple[int, list[tuple[int, str]], int]] = []
     for first in firsts:
@@ -806,8 +992,19 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
                 if i + 1 < len(opts):
                     later.append((start, opts, i + 1))
             elif not govs or place.admin1_pcode in govs or _notable([gazetteer.find(place.pcode)]):
-                found[start, end] = _new_place(surface, start, end, place.pcode, place.level, place.admin1_pcode,
-                                               place.admin2_pcode, place.lat, place.lon, place.score, "spelling")
+                found[start, end] = _new_place(
+                    surface,
+                    start,
+                    end,
+                    place.pcode,
+                    place.level,
+                    place.admin1_pcode,
+                    place.admin2_pcode,
+                    place.lat,
+                    place.lon,
+                    place.score,
+                    "spelling",
+                )
         pending = later
     if not govs and found:
         # no governorate named: the names agree on one, or a strictly most frequent one wins
@@ -815,7 +1012,10 @@ def _spelled_places(doc: Doc, gazetteer: Any, known: list[PlaceMention], blocked
         ranked = Counter(p.admin1_pcode for p in found.values()).most_common(2)
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             found = {k: p for k, p in found.items() if p.admin1_pcode == ranked[0][0]}
-    return [_new_mention(s, e, place, sentence_index(doc, s), False, False) for (s, e), place in sorted(found.items())]
+    return [
+        _new_mention(s, e, place, sentence_index(doc, s), False, False)
+        for (s, e), place in sorted(found.items())
+    ]
 
 
 #: A possessive ending ("Hama's"): not part of the name.
@@ -824,8 +1024,9 @@ _POSSESSIVE = re.compile("['\u2019]s$")
 _WORD_RUN = re.compile(r"\S+")
 
 
-def _spelling_options(text: str, start: int, end: int, taken: _Spans, stop: frozenset[str], lang: str,
-                      w: _Words) -> list[tuple[int, str]]:
+def _spelling_options(
+    text: str, start: int, end: int, taken: _Spans, stop: frozenset[str], lang: str, w: _Words
+) -> list[tuple[int, str]]:
     """The readings (end, surface) of the capitalised name ``text[start:end]`` to geocode, longest
     first: its first words.
 
@@ -840,12 +1041,14 @@ def _spelling_options(text: str, start: int, end: int, taken: _Spans, stop: froz
     keys = [short_key(text[a:b], lang) for a, b in words]
     if not keys or keys[0] in w.linkers:
         return []
+    # the readings with a stop or organisation word: the first ``n`` words for any ``n > bad``
+    bad = next((j for j, k in enumerate(keys) if k in stop or k in w.orgs), len(keys))
     out = []
-    for n in range(len(words), 0, -1):
+    for n in range(bad, 0, -1):
         e = words[n - 1][1]
         if taken.overlaps(start, e):
             continue
-        if keys[n - 1] in w.heads or any(k in stop or k in w.orgs for k in keys[:n]):
+        if keys[n - 1] in w.heads:
             continue
         surface = text[start:e]
         if (poss := _POSSESSIVE.search(surface)) is not None:
@@ -867,7 +1070,9 @@ def clear_spelling_cache() -> None:
     _SURE.clear()
 
 
-def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | None) -> dict[str, ClaimPlace | None]:
+def _sure_places(
+    gazetteer: Any, surfaces: list[str], lang: str, context: str | None
+) -> dict[str, ClaimPlace | None]:
     """The geocoder's answer for each name in another spelling when it is sure: a place in Syria
     (not the country itself) with a score of at least :data:`SPELLING_MIN_SCORE` and no
     runner-up as good in another governorate; else None (answers are kept per name, language
@@ -898,7 +1103,11 @@ def _sure_places(gazetteer: Any, surfaces: list[str], lang: str, context: str | 
 
 
 def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
-    if r.pcode is None or r.score < SPELLING_MIN_SCORE or getattr(r.level, "value", r.level) == "country":
+    if (
+        r.pcode is None
+        or r.score < SPELLING_MIN_SCORE
+        or getattr(r.level, "value", r.level) == "country"
+    ):
         return None
     admin1 = r.admin1_pcode or r.pcode
     for alt in r.alternatives:
@@ -907,7 +1116,9 @@ def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
             if other is not None and (other.admin1_pcode or other.place_id) != admin1:
                 return None
     level = getattr(r.level, "value", r.level)
-    return _new_place(surface, 0, 0, r.pcode, level, admin1, r.admin2_pcode, r.lat, r.lon, float(r.score), None)
+    return _new_place(
+        surface, 0, 0, r.pcode, level, admin1, r.admin2_pcode, r.lat, r.lon, float(r.score), None
+    )
 
 
 def _name_like(surface: str, key: str, lang: str) -> bool:
@@ -918,8 +1129,9 @@ def _name_like(surface: str, key: str, lang: str) -> bool:
     return bool(lang_module(lang).name_like(surface, key))
 
 
-def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
-                     triggers: list[int]) -> list[PlaceMention]:
+def _mark_qualifiers(
+    doc: Doc, places: list[PlaceMention], w: _Words, triggers: list[int]
+) -> list[PlaceMention]:
     """Mark places that only locate the place before them, and give unknown places the
     governorate of the place that locates them (``triggers``: starts of the incident words, in
     text order)."""
@@ -932,8 +1144,11 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         if not w.references.isdisjoint(before):
             # "على بعد عشرة كيلومترات من بلدة عين العرب": a reference point, not the location
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
-        elif w.directions and (j := _direction_before(before, w)) >= 0 and _located_before(
-                doc, out, i, len(before) - j):
+        elif (
+            w.directions
+            and (j := _direction_before(before, w)) >= 0
+            and _located_before(doc, out, i, len(before) - j)
+        ):
             # "مناطق ساحلية تسيطر عليها القوات الحكومية شمال العاصمة دمشق", "the Atmeh crossing
             # west of Aleppo": the place before is located by this one, a reference point
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
@@ -944,7 +1159,9 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
             prev = out[i - 1]
             gap = key_slice(doc, prev.end, cur.start).split()
             if len(gap) <= 3 and w.linkers.issuperset(gap):
-                out[i - 1] = _new_mention(prev.start, prev.end, prev.place, prev.sentence, False, True)
+                out[i - 1] = _new_mention(
+                    prev.start, prev.end, prev.place, prev.sentence, False, True
+                )
             continue
         if cur.foreign or cur.place.admin1_pcode is None:
             continue
@@ -961,14 +1178,26 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
         if t_next < len(triggers) and triggers[t_next] < cur.start:
             continue
         gap_words = key_slice(doc, prev.end, cur.start).split()
-        countryside = cur.place.reason != "alias" and cur.place.level == "governorate" and cur.start < _name_start(cur)
-        if (not gap_words and not countryside) or len(gap_words) > max(_QUALIFIER_GAP, _UNKNOWN_GAP):
+        countryside = (
+            cur.place.reason != "alias"
+            and cur.place.level == "governorate"
+            and cur.start < _name_start(cur)
+        )
+        if (not gap_words and not countryside) or len(gap_words) > max(
+            _QUALIFIER_GAP, _UNKNOWN_GAP
+        ):
             continue
         unknown = prev.place.level == "unknown"
         linked = countryside or not w.linkers.isdisjoint(gap_words)
         if unknown and prev.place.admin1_pcode is None and len(gap_words) <= _UNKNOWN_GAP:
-            out[k] = _new_mention(prev.start, prev.end, _with_admin1(prev.place, cur.place.admin1_pcode),
-                                  prev.sentence, False, False)
+            out[k] = _new_mention(
+                prev.start,
+                prev.end,
+                _with_admin1(prev.place, cur.place.admin1_pcode),
+                prev.sentence,
+                False,
+                False,
+            )
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
             continue
         contains = (cur.place.level == "governorate" or cur.place.pcode == _capital(cur)) and (
@@ -978,20 +1207,25 @@ def _mark_qualifiers(doc: Doc, places: list[PlaceMention], w: _Words,
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
     # a name located abroad once ("بلدة الحديد غرب ديالى") is abroad again later in the article
     # ("قرية الحديد إلى الشمال من بلدة خان بني سعد")
+    # (a name is keyed once a name is located abroad: before, no place is abroad again)
     abroad: dict[str, int] = {}
+    lang = doc["lang"]
     for n, p in enumerate(out):
-        key = short_key(p.place.text, doc["lang"])
-        if p.foreign and p.place.level != "foreign":
-            abroad.setdefault(key, n)
-        elif not p.foreign and abroad.get(key, n) < n:
+        if p.foreign:
+            if p.place.level != "foreign":
+                abroad.setdefault(short_key(p.place.text, lang), n)
+        elif abroad and abroad.get(short_key(p.place.text, lang), n) < n:
             out[n] = _new_mention(p.start, p.end, p.place, p.sentence, False, True)
     # an unknown place still without governorate takes the one the article names most
     govs = Counter(p.place.admin1_pcode for p in out if not p.foreign and p.place.admin1_pcode)
     if govs:
         top = govs.most_common(1)[0][0]
-        out = [_new_mention(p.start, p.end, _with_admin1(p.place, top), p.sentence, False, False)
-               if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
-               else p for p in out]
+        out = [
+            _new_mention(p.start, p.end, _with_admin1(p.place, top), p.sentence, False, False)
+            if p.place.level == "unknown" and p.place.admin1_pcode is None and not p.foreign
+            else p
+            for p in out
+        ]
     return out
 
 
@@ -1009,8 +1243,11 @@ def _direction_before(before: list[str], w: _Words) -> int:
         return -1  # the common case: no direction word at all
     for j in range(len(before) - 1, -1, -1):
         for n in (4, 3, 2, 1):
-            if j + n <= len(before) and " ".join(before[j:j + n]) in w.directions and all(
-                    x in fillers for x in before[j + n:]):
+            if (
+                j + n <= len(before)
+                and " ".join(before[j : j + n]) in w.directions
+                and all(x in fillers for x in before[j + n :])
+            ):
                 return j
         if before[j] not in fillers:
             return -1
@@ -1047,4 +1284,16 @@ def _capital(p: PlaceMention) -> str | None:
 
 
 def _with_admin1(place: ClaimPlace, admin1: str | None) -> ClaimPlace:
-    return _new_place(place.text, place.start, place.end, None, "unknown", admin1, None, None, None, 0.0, place.reason)
+    return _new_place(
+        place.text,
+        place.start,
+        place.end,
+        None,
+        "unknown",
+        admin1,
+        None,
+        None,
+        None,
+        0.0,
+        place.reason,
+    )
