@@ -127,3 +127,33 @@ def test_terrorists_name_no_perpetrator(pipe) -> None:  # type: ignore[no-untype
     doc = pipe(Doc(text, published_on=date(2015, 2, 16), lang_hint="en"))
     (c,) = [c for c in incidents(doc) if c.event_type == "shelling"]
     assert c.perpetrator == "unknown" and c.casualties.killed_best == 9
+
+
+def test_part_counted_before_of_them(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES: "eight of them children" is a part of the 12, and counts children
+    text = ("Syrian army helicopter fire killed 12 people eight of them children on Wednesday in a camp near "
+            "the Jordanian border housing civilians fleeing the civil war a monitoring group said.")
+    doc = pipe(Doc(text, published_on=date(2014, 6, 18)))
+    (c,) = incidents(doc)
+    assert (c.casualties.killed_best, c.casualties.killed_all, c.casualties.children) == (12, (12,), 8)
+    # Arabic: "خمسة منهم أطفال"; "بينهم" before the part still reads as before
+    for text, expected in (("قتل 12 مدنيا، خمسة منهم أطفال، في غارات جوية على كفرزيتا.", ((12,), 5)),
+                           ("قتل 20 قتيلا منهم 5 أطفال في غارات جوية على كفرزيتا.", ((20,), 5))):
+        (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
+        assert (c.casualties.killed_all, c.casualties.children) == expected
+    # "including" follows the whole, not the part ("killed hundreds including many civilians")
+    (c,) = incidents(pipe(Doc("Air strikes on Kafr Zita killed hundreds including many civilians on Tuesday.",
+                              published_on=date(2016, 7, 20))))
+    assert c.casualties.killed_low == 200 and c.casualties.children is None
+
+
+def test_sub_count_between_commas_keeps_the_toll_with_its_verb(pipe) -> None:  # type: ignore[no-untyped-def]
+    # wire style (constructed): the commas around ", including four children," do not cut the 12
+    # off "were killed"; a clause break that is no aside still does
+    text = ("At least 12 civilians, including four children, were killed when government helicopters dropped "
+            "barrel bombs on the town of Kafr Zita in Hama province on Tuesday.")
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
+    assert (c.casualties.killed_best, c.casualties.children) == (12, 4)
+    text = "At least 12 civilians fled the town; on Tuesday, four children were killed in air strikes on Kafr Zita."
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
+    assert c.casualties.killed_best == 4

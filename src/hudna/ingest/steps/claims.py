@@ -47,7 +47,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v6",
+    "incident": "incident_sentence.v7",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v6",
     "humanitarian": "humanitarian_figure.v1",
@@ -757,9 +757,12 @@ def _dist(q: Quantity, m: LexiconMatch) -> int:
 
 
 def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
-            part_w: Sequence[LexiconMatch]) -> bool:
-    """Whether figure ``q`` is a part of another one ("بينهم 3 أطفال", "including 3 children")."""
+            part_w: Sequence[LexiconMatch], nouns: Sequence[LexiconMatch] = ()) -> bool:
+    """Whether figure ``q`` is a part of another one ("بينهم 3 أطفال", "including 3 children",
+    "four of them children", "5 منهم أطفال")."""
     if among_w and any(a.end <= q.start and _gap_words(doc, a.end, q.start) <= 1 for a in among_w):
+        return True
+    if among_w and nouns and _counted_after(doc, q, qs, among_w, nouns) is not None:
         return True
     # "11 children among 18 dead": a part of the figure that follows
     return bool(part_w) and any(
@@ -768,16 +771,60 @@ def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[Lex
         for p in part_w)
 
 
+def _counted_after(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
+                   nouns: Sequence[LexiconMatch]) -> LexiconMatch | None:
+    """The person noun of a figure followed at once by an among word that follows its part
+    (``casualty.among_after``) and then that noun ("four of them children", "two of whom were
+    women", "خمسة منهم أطفال"): a part of the figure before it, whose noun comes after the among
+    word; ``None`` when there is none ("hundreds including many civilians", "12 including four
+    children": the figure is the whole)."""
+    after_words = load_lexicon(doc["lang"]).keys_of("casualty.among_after")
+    for a in among_w:
+        if a.start < q.end or _gap_words(doc, q.end, a.start) != 0:
+            continue
+        if short_key(a.text, doc["lang"]) not in after_words:
+            return None  # "hundreds including many civilians": the figure is the whole
+        for n in nouns:
+            if (n.start >= a.end and _gap_words(doc, a.end, n.start) <= 1
+                    and not any(a.end <= o.start < n.start for o in qs)):
+                return n
+        return None
+    return None
+
+
+def _broken_outside_asides(doc: Doc, a: int, b: int, among_w: Sequence[LexiconMatch]) -> bool:
+    """Whether a clause break lies between ``a`` and ``b`` (``a`` < ``b``), not counting the
+    commas around a sub-count ("12 civilians, including four children, were killed", "، بينهم
+    طفلان،"): a comma right before an among word and the comma that closes it."""
+    text = doc.text
+    pos = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, a, b)]
+    if not pos:
+        return False
+    starts = [w.start for w in among_w if a <= w.start < b]
+    i = 0
+    while i < len(pos):
+        p = pos[i]
+        if text[p] not in ",،" or not any(s > p and not text[p + 1 : s].strip() for s in starts):
+            return True
+        if i + 1 < len(pos) and text[pos[i + 1]] not in ",،":
+            return True  # the aside ends in another break (";", ":"): a new clause
+        i += 2
+    return False
+
+
 def _near(doc: Doc, q: Quantity, m: LexiconMatch, reach: int, qs: Sequence[Quantity],
-          among_w: Sequence[LexiconMatch], part_w: Sequence[LexiconMatch]) -> bool:
+          among_w: Sequence[LexiconMatch], part_w: Sequence[LexiconMatch],
+          nouns: Sequence[LexiconMatch] = ()) -> bool:
     """Whether casualty word ``m`` is near enough to figure ``q`` to be what it counts."""
     d = _dist(q, m)
     if d <= _NEAR:
         return True
     # not across a clause or another head figure ("Six civilians were among 22 killed");
-    # a sub-count on the way is fine ("16 civilians including 3 children were killed")
-    return (d <= reach and m.start >= q.end and not _clause_broken(doc, q.end, m.start)
-            and not any(q.end <= o.start < m.start and not _is_sub(doc, o, qs, among_w, part_w)
+    # a sub-count on the way is fine ("16 civilians including 3 children were killed", "12
+    # civilians, including four children, were killed", "Twelve civilians, four of them
+    # children, were killed")
+    return (d <= reach and m.start >= q.end and not _broken_outside_asides(doc, q.end, m.start, among_w)
+            and not any(q.end <= o.start < m.start and not _is_sub(doc, o, qs, among_w, part_w, nouns)
                         for o in qs if o is not q))
 
 
@@ -829,19 +876,22 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
                             for n in nouns + killed_w + injured_w)):
             continue  # a bare large number ("Get short URL 1195", "updated 1618") counts nobody
         noun = q.noun
-        if noun is None and nouns:
+        after = _counted_after(doc, q, qs, among_w, nouns) if among_w and nouns else None
+        if after is not None:
+            noun = after.concept  # "four of them children"
+        elif noun is None and nouns:
             nxt = [n for n in nouns if n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1]
             noun = nxt[0].concept if nxt else None
         if q.noun in _CASUALTY_NOUNS:
             (killed if q.noun == "casualty.killed" else injured).append(q)
             ev.append(_ev(doc, q.start, q.end, "number"))
             continue
-        is_sub = _is_sub(doc, q, qs, among_w, part_w)
+        is_sub = after is not None or _is_sub(doc, q, qs, among_w, part_w)
         # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
         # away in the same clause ("... including women and children were killed")
         reach = _NEAR_PERSON if noun is not None else _NEAR
-        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w)]
-        cands += [(_dist(q, m), "i", m) for m in injured_w if _near(doc, q, m, reach, qs, among_w, part_w)]
+        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns)]
+        cands += [(_dist(q, m), "i", m) for m in injured_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
