@@ -178,3 +178,12 @@ def test_according_to_the_correspondent_keeps_the_agency_as_publisher(pipe) -> N
     text = "ولم تشن صباح الأحد أي غارة على أحياء المعارضة في حلب، وفقا لمراسل فرانس برس."
     att, _ = pipe(Doc(text, published_on=date(2016, 5, 1), source_id="afp"))["attributions"][0]
     assert att.publisher == "afp"
+
+
+def test_marked_agent_of_a_bombing_beside_a_clash(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the clash's parties are set aside for the bombing, but its "by X" agent is
+    # still marked (it was lost when the parties were set aside)
+    text = ("Clashes between the army and rebels continued in Daraa on Monday while an explosion caused "
+            "by a bomb planted by Islamic State killed five people in the city.")
+    got = [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))]
+    assert ("explosion", "isis") in got and ("armed_clash", None) in got

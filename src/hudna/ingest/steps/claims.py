@@ -497,7 +497,8 @@ class Roles:
                 return a.start not in exclude and (able is None or _actor_id(a) in able)
 
             kept = Roles([a for a in self.agents if keep(a)], [a for a in self.others if keep(a)],
-                         self.targets, breaks=self.breaks)
+                         self.targets, marked=[a for a in self.marked if keep(a)],
+                         breaks=self.breaks, incidents=self.incidents)
             return kept.perpetrator(doc, trig, marked_only=marked_only, same=same)
         near = [a for a in self.agents if _adjacent(doc, a, trig)]
         if near:
