@@ -157,3 +157,17 @@ def test_sub_count_between_commas_keeps_the_toll_with_its_verb(pipe) -> None:  #
     text = "At least 12 civilians fled the town; on Tuesday, four children were killed in air strikes on Kafr Zita."
     (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
     assert c.casualties.killed_best == 4
+
+
+def test_place_near_another_is_its_reference(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES: "in the town of Jayrud near Damascus": Jayrud is the location, Damascus a reference
+    text = ("2 July 2016 The Syrian regime has killed at least 43 people in the town of Jayrud near Damascus "
+            "in a revenge shelling attack after a downed pilot was killed by rebels.")
+    places = {c.place.text for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 2)))) if c.place}
+    assert "Jayrud" in places and "Damascus" not in places
+    # Arabic (constructed): "قرب" as "near"; another incident between keeps the later place
+    text = "قصفت قوات النظام بلدة جيرود قرب دمشق أمس."
+    assert [c.place.text for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 2)))) if c.place] == ["جيرود"]
+    text = "قصفت قوات النظام بلدة جيرود، وشن الطيران غارات قرب دوما أمس."
+    got = {c.place.text for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 2)))) if c.place}
+    assert {"جيرود", "دوما"} <= got

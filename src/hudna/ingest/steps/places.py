@@ -27,7 +27,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -1147,7 +1147,7 @@ def _mark_qualifiers(
         elif (
             w.directions
             and (j := _direction_before(before, w)) >= 0
-            and _located_before(doc, out, i, len(before) - j)
+            and _located_before(doc, out, i, len(before) - j, triggers)
         ):
             # "مناطق ساحلية تسيطر عليها القوات الحكومية شمال العاصمة دمشق", "the Atmeh crossing
             # west of Aleppo": the place before is located by this one, a reference point
@@ -1254,11 +1254,15 @@ def _direction_before(before: list[str], w: _Words) -> int:
     return -1
 
 
-def _located_before(doc: Doc, places: list[PlaceMention], i: int, words_after: int) -> bool:
+def _located_before(
+    doc: Doc, places: list[PlaceMention], i: int, words_after: int, triggers: Sequence[int] = ()
+) -> bool:
     """Whether a Syrian place of the same sentence ends at most ``_DIRECTION_GAP`` words before
     the direction phrase before place ``i`` (``words_after``: words from the phrase to place
-    ``i``): the place the phrase locates ("the Atmeh crossing west of Aleppo"). A common noun
-    there ("a transit point west of Aleppo", "areas north of Aleppo") leaves place ``i`` the
+    ``i``), with no incident word between (``triggers``: their starts, in text order): the place
+    the phrase locates ("the Atmeh crossing west of Aleppo", "the village of Tokhar near
+    Manbij"). A common noun there ("a transit point west of Aleppo", "areas north of Aleppo")
+    or another incident ("شن الطيران غارات على بنش، وقصف قرب سراقب") leaves place ``i`` the
     location: the incident is near it."""
     cur = places[i]
     for k in range(i - 1, -1, -1):
@@ -1267,6 +1271,9 @@ def _located_before(doc: Doc, places: list[PlaceMention], i: int, words_after: i
             return False
         if prev.foreign or prev.place.admin1_pcode is None:
             continue
+        t_next = bisect_left(triggers, prev.end)
+        if t_next < len(triggers) and triggers[t_next] < cur.start:
+            return False
         return len(key_slice(doc, prev.end, cur.start).split()) - words_after <= _DIRECTION_GAP
     return False
 
