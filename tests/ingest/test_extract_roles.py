@@ -187,3 +187,18 @@ def test_marked_agent_of_a_bombing_beside_a_clash(pipe) -> None:  # type: ignore
             "by a bomb planted by Islamic State killed five people in the city.")
     got = [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))]
     assert ("explosion", "isis") in got and ("armed_clash", None) in got
+
+
+def test_barrel_bombs_name_their_user(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES: "injured by barrel bombs dropped from helicopters" names no side: the weapon does
+    text = ("Three people two of them children died and more than nine people were injured by barrel bombs "
+            "dropped from helicopters in the city the Observatory said on Saturday.")
+    got = [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 6, 18))))]
+    assert got and all(g == ("air_strike", "syrian-government") for g in got)
+    text = "سقط عشرات القتلى والجرحى في قصف بالبراميل المتفجرة على حي الشعار في حلب."  # constructed
+    assert [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))] == [
+        ("air_strike", "syrian-government")]
+    # the other side's shelling in the same sentence stays theirs
+    text = "Rebels shelled Aleppo as regime helicopters dropped barrel bombs on Daraya."
+    got = [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))]
+    assert ("shelling", "opposition") in got and ("air_strike", "syrian-government") in got
