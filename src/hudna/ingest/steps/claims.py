@@ -1021,6 +1021,8 @@ def _has_bombardment_word(lang: str, key: str) -> bool:
 
 #: Incident types whose perpetrator must be marked or adjacent to the trigger.
 _UNATTRIBUTED = frozenset({"explosion"})
+#: The actor whose weapons ``incident.government_weapon`` lists (the actor registry's id).
+_GOVERNMENT = "syrian-government"
 
 _CLAUSE_BREAK = frozenset("،,;؛:")
 _CLAUSE_BREAK_RE = re.compile("[،,;؛:]")
@@ -1354,8 +1356,14 @@ def build_claims(doc: Doc) -> None:
                                            exclude=clash_parties,
                                            able=_air_forces() if etype == "air_strike" else None,
                                            same=[triggers[k] for k in ks])
-                perp = _actor_id(perp_m) or (None if negative or etype in _UNATTRIBUTED
-                                             else last_perp.get(etype))
+                perp = _actor_id(perp_m)
+                if perp is None and etype == "air_strike" and not negative:
+                    # "injured by barrel bombs dropped from helicopters": the weapon names its user
+                    weapons = load_lexicon(doc["lang"]).keys_of("incident.government_weapon")
+                    weapon = next((triggers[k] for k in ks if triggers[k].entry.key in weapons), None)
+                    if weapon is not None:
+                        perp_m, perp = weapon, _GOVERNMENT
+                perp = perp or (None if negative or etype in _UNATTRIBUTED else last_perp.get(etype))
             if unknown_m and not negative:
                 perp_m, perp = None, "unknown"
             pms = [p for p in group_places[(etype, negative)] if not p.foreign]
