@@ -202,3 +202,16 @@ def test_barrel_bombs_name_their_user(pipe) -> None:  # type: ignore[no-untyped-
     text = "Rebels shelled Aleppo as regime helicopters dropped barrel bombs on Daraya."
     got = [(c.event_type, c.perpetrator) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))]
     assert ("shelling", "opposition") in got and ("air_strike", "syrian-government") in got
+
+
+def test_arabic_nationality_adjective_names_the_air_force(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "طائرات حربية روسية", "يعتقد أنها روسية" as English "Russian jets"
+    for text in ("قتل 15 مدنيا جراء غارات جوية شنتها طائرات حربية روسية على مدينة معرة النعمان.",
+                 "قتل 15 مدنيا، بينهم ستة أطفال، جراء غارات جوية شنتها طائرات حربية يعتقد أنها روسية "
+                 "على مدينة معرة النعمان، بحسب المرصد السوري لحقوق الإنسان."):
+        (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
+        assert (c.perpetrator, c.casualties.killed_best, c.casualties.children) == (
+            "russia", 15, None if "ستة" not in text else 6)
+    # a Russian source's name is no perpetrator
+    text = "وقالت وكالة الأنباء الروسية إن غارات للتحالف استهدفت الرقة."
+    assert [c.perpetrator for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))] == ["us-coalition"]
