@@ -215,3 +215,16 @@ def test_arabic_nationality_adjective_names_the_air_force(pipe) -> None:  # type
     # a Russian source's name is no perpetrator
     text = "وقالت وكالة الأنباء الروسية إن غارات للتحالف استهدفت الرقة."
     assert [c.perpetrator for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))] == ["us-coalition"]
+
+
+def test_a_sides_post_is_the_side_hit(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "حاجزا لقوات سوريا الديمقراطية" is the SDF's checkpoint, not the SDF's attack
+    text = "استهدف تنظيم الدولة الإسلامية بسيارة مفخخة حاجزا لقوات سوريا الديمقراطية قرب مدينة منبج، ما أدى إلى مقتل سبعة عناصر."
+    (c,) = incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))
+    assert (c.event_type, c.perpetrator, c.target) == ("explosion", "isis", "sdf")
+    # FA-KES: "a long convoy of ISIL fuel tankers ... was targeted": ISIL is the side hit
+    text = ("Report also said on Wednesday that a long convoy of ISIL fuel tankers moving from Northwestern Aleppo to "
+            "the terrorist-held regions in the Western part of the province was targeted in the joint combat "
+            "flights of the Syrian and Russian fighter jets.")
+    got = [(c.event_type, c.target) for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 20))))]
+    assert ("air_strike", "isis") in got
