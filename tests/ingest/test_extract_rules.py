@@ -171,3 +171,15 @@ def test_place_near_another_is_its_reference(pipe) -> None:  # type: ignore[no-u
     text = "قصفت قوات النظام بلدة جيرود، وشن الطيران غارات قرب دوما أمس."
     got = {c.place.text for c in incidents(pipe(Doc(text, published_on=date(2016, 7, 2)))) if c.place}
     assert {"جيرود", "دوما"} <= got
+
+
+def test_governorate_said_as_an_adjective_qualifies_the_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "the Idlib town of Ariha" is one incident, at Ariha (Idlib qualifies it)
+    text = "Russian airstrikes killed 23 civilians including five children in the Idlib town of Ariha."
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
+    assert [(r["place_pcode"], r["governorate"], r["killed"]) for r in rows] == [("C4278", "SY07", 23)]
+    # FA-KES: a neighbourhood before its city keeps the neighbourhood (not a capital said as adjective)
+    text = ("Fierce fighting also erupted during the night between government troops and rebels in the Barzeh "
+            "neighbourhood of Damascus the Britain-based watchdog said.")
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
+    assert [(r["place_text"], r["governorate"]) for r in rows] == [("Barzeh", "SY01")]

@@ -1187,6 +1187,22 @@ def _mark_qualifiers(
             _QUALIFIER_GAP, _UNKNOWN_GAP
         ):
             continue
+        if (
+            len(gap_words) == 2
+            and gap_words[0] in w.features
+            and gap_words[1] in w.feature_links
+            and (
+                prev.place.level == "governorate"
+                or (prev.place.pcode is not None and prev.place.reason in _ADJECTIVE_REASONS)
+            )
+            and prev.place.admin1_pcode == cur.place.admin1_pcode
+            and cur.place.pcode != prev.place.pcode
+            and cur.place.level != "governorate"
+        ):
+            # "the Idlib town of Ariha", "the Aleppo village of Tal Rifaat": a governorate (or
+            # its capital's name) said as an adjective locates the place after it
+            out[k] = _new_mention(prev.start, prev.end, prev.place, prev.sentence, True, False)
+            continue
         unknown = prev.place.level == "unknown"
         linked = countryside or not w.linkers.isdisjoint(gap_words)
         if unknown and prev.place.admin1_pcode is None and len(gap_words) <= _UNKNOWN_GAP:
@@ -1284,6 +1300,11 @@ def _name_start(p: PlaceMention) -> int:
     while i < p.end and not p.place.text[i - p.start].isspace():
         i += 1
     return i if i < p.end else p.start
+
+
+#: How a place said as an adjective ("the Idlib town of Ariha") was found: its governorate's
+#: capital, or a press name of a city (``place_aliases``).
+_ADJECTIVE_REASONS = frozenset({"governorate capital", "alias"})
 
 
 def _capital(p: PlaceMention) -> str | None:
