@@ -183,3 +183,15 @@ def test_governorate_said_as_an_adjective_qualifies_the_place(pipe) -> None:  # 
             "neighbourhood of Damascus the Britain-based watchdog said.")
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
     assert [(r["place_text"], r["governorate"]) for r in rows] == [("Barzeh", "SY01")]
+
+
+def test_a_tolls_new_figure_is_the_toll(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: the figure after "rose to" / "إلى" counts with the toll word far before it
+    for text, lang in (("The death toll from Saturday air strikes on Aleppo rose to 30 the Syrian Observatory said.", "en"),
+                       ("ارتفعت حصيلة ضحايا الغارات الجوية على مدينة حلب أمس إلى 30.", "ar")):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20), lang_hint=lang)))["incidents"]
+        assert [(r["event_type"], r["governorate"], r["killed"]) for r in rows] == [("air_strike", "SY02", 30)]
+    # without the rise, a figure that far from the toll word counts nothing
+    text = "The death toll from Saturday air strikes on the Aleppo countryside villages is unknown after 30 raids."
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
+    assert all(r["killed"] is None for r in rows)

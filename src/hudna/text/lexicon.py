@@ -58,7 +58,8 @@ CONTEXT_LISTS = frozenset(
      "role.target_after", "role.passive_aux", "role.victim_head", "role.agent_position",
      "attribution.relay_proclitic", "text.dateline_word", "text.tag_marker",
      "text.sentence_opener", "place.origin", "role.sponsor_after", "text.caption_credit",
-     "place.modifier_after", "casualty.agentive", "casualty.among_after", "incident.government_weapon", "incident.device", "place.reference_direction",
+     "place.modifier_after", "casualty.agentive", "casualty.among_after", "incident.government_weapon",
+     "casualty.toll_rise", "incident.device", "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
      "incident.participle", "place.spelling_stopword"}
 )

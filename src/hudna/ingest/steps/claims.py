@@ -772,6 +772,16 @@ def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[Lex
         for p in part_w)
 
 
+def _after_toll_rise(doc: Doc, q: Quantity) -> bool:
+    """Whether figure ``q`` comes right after a toll's rise (``casualty.toll_rise``: "rose to",
+    "ارتفعت ... إلى")."""
+    before = key_slice(doc, max(0, q.start - 24), q.start).split()[-3:]
+    if not before:
+        return False
+    rises = load_lexicon(doc["lang"]).keys_of("casualty.toll_rise")
+    return any(" ".join(before[-n:]) in rises for n in (1, 2, 3) if n <= len(before))
+
+
 def _counted_after(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
                    nouns: Sequence[LexiconMatch]) -> LexiconMatch | None:
     """The person noun of a figure followed at once by an among word that follows its part
@@ -815,11 +825,15 @@ def _broken_outside_asides(doc: Doc, a: int, b: int, among_w: Sequence[LexiconMa
 
 def _near(doc: Doc, q: Quantity, m: LexiconMatch, reach: int, qs: Sequence[Quantity],
           among_w: Sequence[LexiconMatch], part_w: Sequence[LexiconMatch],
-          nouns: Sequence[LexiconMatch] = ()) -> bool:
-    """Whether casualty word ``m`` is near enough to figure ``q`` to be what it counts."""
+          nouns: Sequence[LexiconMatch] = (), rise: bool = False) -> bool:
+    """Whether casualty word ``m`` is near enough to figure ``q`` to be what it counts
+    (``rise``: ``q`` is a toll's new figure, "... rose to 30", which its toll word precedes)."""
     d = _dist(q, m)
     if d <= _NEAR:
         return True
+    if rise and m.end <= q.start:
+        return (d <= reach and not _clause_broken(doc, m.end, q.start)
+                and not any(m.end <= o.start < q.start for o in qs if o is not q))
     # not across a clause or another head figure ("Six civilians were among 22 killed");
     # a sub-count on the way is fine ("16 civilians including 3 children were killed", "12
     # civilians, including four children, were killed", "Twelve civilians, four of them
@@ -889,10 +903,13 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue
         is_sub = after is not None or _is_sub(doc, q, qs, among_w, part_w)
         # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
-        # away in the same clause ("... including women and children were killed")
-        reach = _NEAR_PERSON if noun is not None else _NEAR
-        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns)]
-        cands += [(_dist(q, m), "i", m) for m in injured_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns)]
+        # away in the same clause ("... including women and children were killed"), as does a
+        # toll's new figure ("the death toll from Saturday's strikes on Aleppo rose to 30")
+        rise = _after_toll_rise(doc, q)
+        reach = _NEAR_PERSON if noun is not None or rise else _NEAR
+        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns, rise)]
+        cands += [(_dist(q, m), "i", m) for m in injured_w
+                  if _near(doc, q, m, reach, qs, among_w, part_w, nouns, rise)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
