@@ -195,3 +195,12 @@ def test_a_tolls_new_figure_is_the_toll(pipe) -> None:  # type: ignore[no-untype
     text = "The death toll from Saturday air strikes on the Aleppo countryside villages is unknown after 30 raids."
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
     assert all(r["killed"] is None for r in rows)
+
+
+def test_arabic_detonated_verb_with_its_bomber(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "فجر انتحاري" is the verb "detonated" with its bomber, not "dawn" before a noun;
+    # "فجر اليوم" stays a time
+    (c,) = incidents(pipe(Doc("فجر انتحاري حزامه الناسف في مدينة منبج أمس.", published_on=date(2016, 7, 20))))
+    assert (c.event_type, c.time.on if c.time else None) == ("explosion", date(2016, 7, 19))
+    (c,) = incidents(pipe(Doc("قصف الطيران فجر اليوم مدينة منبج.", published_on=date(2016, 7, 20))))
+    assert (c.event_type, c.time.on if c.time else None) == ("air_strike", date(2016, 7, 20))
