@@ -204,3 +204,17 @@ def test_arabic_detonated_verb_with_its_bomber(pipe) -> None:  # type: ignore[no
     assert (c.event_type, c.time.on if c.time else None) == ("explosion", date(2016, 7, 19))
     (c,) = incidents(pipe(Doc("قصف الطيران فجر اليوم مدينة منبج.", published_on=date(2016, 7, 20))))
     assert (c.event_type, c.time.on if c.time else None) == ("air_strike", date(2016, 7, 20))
+
+
+def test_page_counters_count_no_one(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES (Sputnik pages): "Get short URL 4016" is a counter, and "At least" opens the figure
+    # after it (not "4016 at least")
+    text = ("01.10.2017Get short URL 4016 At least 12 civilians mostly women and children were reportedly killed "
+            "in US-led coalition airstrikes in the Syrian province of Deir ez-Zor.")
+    (c,) = incidents(pipe(Doc(text, published_on=date(2017, 10, 1))))
+    assert (c.casualties.killed_low, c.casualties.killed_all) == (12, (12,))
+    # FA-KES: a toll that "surpasses 130" after the counter "URL 215"
+    text = ("20.04.2017(updated 1618 20.04.2017) Get short URL 215 The death toll of a suicide car bomb attack "
+            "near Aleppo on April 15 surpasses 130 people including 67 children according to the United Nations.")
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 4, 20))))["incidents"]
+    assert rows and all(r["killed"] != 215 for r in rows) and rows[0]["killed"] == 130

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hudna.text.numbers import parse_quantity
+from hudna.text.numbers import find_quantities, parse_quantity
 
 CASES = [
     ("at least 22 people", 22, 22, None, "at_least"),
@@ -22,3 +22,11 @@ def test_quantity(text: str, low: int | None, best: int | None, high: int | None
     q = parse_quantity(text, "en")
     assert q is not None
     assert (q.low, q.best, q.high, q.kind) == (low, best, high, kind)
+
+
+def test_at_least_before_a_figure_opens_it() -> None:
+    # "4016 At least 12 civilians": "at least" belongs to the 12, not after the 4016 (a page
+    # counter); after a figure with none following it still bounds that figure
+    qs = [(q.best, q.kind) for q in find_quantities("Get short URL 4016 At least 12 civilians were killed", "en")]
+    assert qs == [(4016, "exact"), (12, "at_least")]
+    assert [(q.best, q.kind) for q in find_quantities("killed 20 people at least", "en")] == [(20, "at_least")]

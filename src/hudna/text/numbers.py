@@ -280,7 +280,9 @@ def _approx_near(
                 return None, m.start, m.end
         if m.start >= end and m.concept == "approx.at_least" and m.start - end <= 12:
             gap = text[end : m.start]
-            if len(short_key(gap, lang).split()) <= 1:
+            # not when a figure follows it: "Get short URL 4016 At least 12 civilians" (the
+            # word opens the next figure)
+            if len(short_key(gap, lang).split()) <= 1 and not text[m.end : m.end + 4].lstrip()[:1].isdigit():
                 return "at_least", m.start, m.end
     return None, start, end
 

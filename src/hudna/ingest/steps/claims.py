@@ -772,6 +772,16 @@ def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[Lex
         for p in part_w)
 
 
+def _after_counter_word(doc: Doc, q: Quantity) -> bool:
+    """Whether figure ``q`` comes right after a page counter's word (``text.counter_word``:
+    "Get short URL 215")."""
+    before = key_slice(doc, max(0, q.start - 12), q.start).split()[-2:]
+    if not before:
+        return False
+    words = load_lexicon(doc["lang"]).keys_of("text.counter_word")
+    return before[-1] in words or " ".join(before) in words
+
+
 def _after_toll_rise(doc: Doc, q: Quantity) -> bool:
     """Whether figure ``q`` comes right after a toll's rise (``casualty.toll_rise``: "rose to",
     "ارتفعت ... إلى")."""
@@ -880,6 +890,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # a day glued to its year in a dateline ("Feb 092015")
         if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
             continue  # a count has no leading zero: a clock or a code ("at 0914")
+        if raw.isdigit() and _after_counter_word(doc, q):
+            continue  # a page's counter: "Get short URL 215 The death toll ..."
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
             continue  # part of a numeric date ("15-09-2013")
         if clock_w and any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
@@ -907,9 +919,12 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
         # toll's new figure ("the death toll from Saturday's strikes on Aleppo rose to 30")
         rise = _after_toll_rise(doc, q)
         reach = _NEAR_PERSON if noun is not None or rise else _NEAR
-        cands = [(_dist(q, m), "k", m) for m in killed_w if _near(doc, q, m, reach, qs, among_w, part_w, nouns, rise)]
+        # (a toll's rise looks back over the sentence: the numbers of its dates count no one)
+        near_qs = [o for o in qs if not any(s <= o.start < e for s, e in time_spans)] if rise else qs
+        cands = [(_dist(q, m), "k", m) for m in killed_w
+                 if _near(doc, q, m, reach, near_qs, among_w, part_w, nouns, rise)]
         cands += [(_dist(q, m), "i", m) for m in injured_w
-                  if _near(doc, q, m, reach, qs, among_w, part_w, nouns, rise)]
+                  if _near(doc, q, m, reach, near_qs, among_w, part_w, nouns, rise)]
         if not cands:
             continue
         cands.sort(key=lambda c: c[0])
