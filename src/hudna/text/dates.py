@@ -57,10 +57,10 @@ _SIGNALS = frozenset({
     "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
     "clock", "hour", "gmt", "midnight", *_PARTS,
 })
-#: A clock time in another zone in parentheses right after a time ("midnight (2200 GMT) on
-#: Friday", "7:00 pm (1600 GMT)"): the same instant restated, skipped when grouping so that the
-#: day after it still belongs to the time before it.
-_RESTATED = re.compile(r"\s*\(\s*\d{1,2}[:.]?\d{2}\s*(?:gmt|utc|غرينتش|ت\s*غ)\s*\)", re.IGNORECASE)
+#: A clock time in parentheses right after a time ("midnight (2200 GMT) on Friday", "7:00 pm
+#: (1600 GMT)"): when its words name GMT (``time.gmt``), the same instant restated, skipped when
+#: grouping so that the day after it still belongs to the time before it.
+_RESTATED = re.compile(r"\s*\(\s*\d{1,2}[:.]?\d{2}\s*([^()\d]{1,25})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,19 +177,19 @@ def _groups(text: str, lang: str, atoms: list[_Atom], fillers: frozenset[str]) -
                 words = short_key(text[gap_start : a.start], lang).split()
                 if len(words) <= 2 and all(w in fillers for w in words):
                     groups[-1].append(a)
-                    restated = _restated_end(text, groups[-1], a.end)
+                    restated = _restated_end(text, lang, groups[-1], a.end)
                     continue
         groups.append([a])
-        restated = _restated_end(text, groups[-1], a.end)
+        restated = _restated_end(text, lang, groups[-1], a.end)
     return groups
 
 
-def _restated_end(text: str, group: list[_Atom], end: int) -> int:
-    """``end``, or the end of a restated clock time in parentheses right after it when the group
-    gives a time of day itself."""
+def _restated_end(text: str, lang: str, group: list[_Atom], end: int) -> int:
+    """``end``, or the end of a clock time restated in GMT in parentheses right after it when
+    the group gives a time of day itself."""
     if "(" in text[end : end + 3] and any(a.kind in ("clock", "midnight", "am", "pm") for a in group):
         m = _RESTATED.match(text, end)
-        if m is not None:
+        if m is not None and short_key(m.group(1), lang) in load_lexicon(lang).keys_of("time.gmt"):
             return m.end()
     return end
 

@@ -772,24 +772,13 @@ def _is_sub(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[Lex
         for p in part_w)
 
 
-def _after_counter_word(doc: Doc, q: Quantity) -> bool:
-    """Whether figure ``q`` comes right after a page counter's word (``text.counter_word``:
-    "Get short URL 215")."""
-    before = key_slice(doc, max(0, q.start - 12), q.start).split()[-2:]
-    if not before:
-        return False
-    words = load_lexicon(doc["lang"]).keys_of("text.counter_word")
-    return before[-1] in words or " ".join(before) in words
-
-
-def _after_toll_rise(doc: Doc, q: Quantity) -> bool:
-    """Whether figure ``q`` comes right after a toll's rise (``casualty.toll_rise``: "rose to",
-    "ارتفعت ... إلى")."""
-    before = key_slice(doc, max(0, q.start - 24), q.start).split()[-3:]
-    if not before:
-        return False
-    rises = load_lexicon(doc["lang"]).keys_of("casualty.toll_rise")
-    return any(" ".join(before[-n:]) in rises for n in (1, 2, 3) if n <= len(before))
+def _right_after(doc: Doc, q: Quantity, phrases: frozenset[str], words: int, chars: int) -> bool:
+    """Whether figure ``q`` comes right after one of ``phrases`` (match keys of up to ``words``
+    words, found within ``chars`` characters before it): a page counter's word
+    (``text.counter_word``: "Get short URL 215"), a toll's rise (``casualty.toll_rise``: "rose
+    to", "ارتفعت ... إلى")."""
+    before = key_slice(doc, max(0, q.start - chars), q.start).split()[-words:]
+    return any(" ".join(before[-n:]) in phrases for n in range(1, len(before) + 1))
 
 
 def _counted_after(doc: Doc, q: Quantity, qs: Sequence[Quantity], among_w: Sequence[LexiconMatch],
@@ -867,6 +856,8 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
         return _NO_CASUALTIES, []  # (most sentences with a figure) nothing below counts anyone
     among_w = ix.of("casualty.among")
     nouns = ix.family("person")
+    lex = load_lexicon(doc["lang"])
+    counter_words, rises = lex.keys_of("text.counter_word"), lex.keys_of("casualty.toll_rise")
     # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
     incident_w = [m for m in ix.family("incident") if m.concept != "incident.execution"]
     clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
@@ -890,7 +881,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # a day glued to its year in a dateline ("Feb 092015")
         if len(raw) > 1 and raw[0] == "0" and raw.isdigit():
             continue  # a count has no leading zero: a clock or a code ("at 0914")
-        if raw.isdigit() and _after_counter_word(doc, q):
+        if raw.isdigit() and _right_after(doc, q, counter_words, 2, 12):
             continue  # a page's counter: "Get short URL 215 The death toll ..."
         if q.text[:1].isdigit() and _NUMERIC_DATE.search(doc.text, max(0, q.start - 6), q.end + 8):
             continue  # part of a numeric date ("15-09-2013")
@@ -917,7 +908,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
         # a figure that counts people ("16 civilians", "50 jihadists") reaches its verb further
         # away in the same clause ("... including women and children were killed"), as does a
         # toll's new figure ("the death toll from Saturday's strikes on Aleppo rose to 30")
-        rise = _after_toll_rise(doc, q)
+        rise = _right_after(doc, q, rises, 3, 24)
         reach = _NEAR_PERSON if noun is not None or rise else _NEAR
         # (a toll's rise looks back over the sentence: the numbers of its dates count no one)
         near_qs = [o for o in qs if not any(s <= o.start < e for s, e in time_spans)] if rise else qs
@@ -1391,7 +1382,7 @@ def build_claims(doc: Doc) -> None:
                 perp = _actor_id(perp_m)
                 if perp is None and etype == "air_strike" and not negative:
                     # "injured by barrel bombs dropped from helicopters": the weapon names its user
-                    weapons = load_lexicon(doc["lang"]).keys_of("incident.government_weapon")
+                    weapons = lex.keys_of("incident.government_weapon")
                     weapon = next((triggers[k] for k in ks if triggers[k].entry.key in weapons), None)
                     if weapon is not None:
                         perp_m, perp = weapon, _GOVERNMENT

@@ -1174,8 +1174,7 @@ def _mark_qualifiers(
         prev = out[k]
         if prev.sentence != cur.sentence:
             continue
-        t_next = bisect_left(triggers, prev.end)  # first trigger at or after prev.end
-        if t_next < len(triggers) and triggers[t_next] < cur.start:
+        if _trigger_between(triggers, prev.end, cur.start):
             continue
         gap_words = key_slice(doc, prev.end, cur.start).split()
         countryside = (
@@ -1270,6 +1269,12 @@ def _direction_before(before: list[str], w: _Words) -> int:
     return -1
 
 
+def _trigger_between(triggers: Sequence[int], a: int, b: int) -> bool:
+    """Whether an incident word starts in ``[a, b)`` (``triggers``: their starts, in text order)."""
+    t_next = bisect_left(triggers, a)
+    return t_next < len(triggers) and triggers[t_next] < b
+
+
 def _located_before(
     doc: Doc, places: list[PlaceMention], i: int, words_after: int, triggers: Sequence[int] = ()
 ) -> bool:
@@ -1287,8 +1292,7 @@ def _located_before(
             return False
         if prev.foreign or prev.place.admin1_pcode is None:
             continue
-        t_next = bisect_left(triggers, prev.end)
-        if t_next < len(triggers) and triggers[t_next] < cur.start:
+        if _trigger_between(triggers, prev.end, cur.start):
             return False
         return len(key_slice(doc, prev.end, cur.start).split()) - words_after <= _DIRECTION_GAP
     return False
