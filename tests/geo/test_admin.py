@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import time
 from pathlib import Path
 
@@ -91,12 +92,18 @@ def test_distance_is_geodesic():
     assert round(distance_m(lon1=37.16, lat1=36.20, lon2=36.29, lat2=33.51) / 1000) == 309
 
 
-def test_near_area_agrees_with_the_distance(areas):
-    # the bounding-box shortcut only settles points that are surely farther: on a grid around
-    # and across Syria (and at high latitudes, where degrees of longitude are short) it answers
-    # as the measured distance does
+@pytest.mark.parametrize("grid_after", [1, None])
+def test_near_area_agrees_with_the_distance(areas, grid_after, monkeypatch):
+    # the bounding-box shortcut and the far grids only settle points that are surely farther:
+    # on points around and across Syria (and at high latitudes, where degrees of longitude are
+    # short) near_area answers as the measured distance does, with the grids made at once
+    # (grid_after=1) or after the usual number of measurements
+    from hudna.geo import admin
     from hudna.geo.admin import _surely_farther
 
+    if grid_after is not None:
+        monkeypatch.setattr(admin, "_GRID_AFTER", grid_after)
+    areas = dataclasses.replace(areas)  # no grid of another test's
     rng = np.random.default_rng(3)
     for pcode in ("SY02", "SY04", "SY07", "SY0200"):
         for lon, lat in zip(rng.uniform(35.0, 42.5, 120), rng.uniform(32.0, 37.5, 120), strict=True):
@@ -111,3 +118,19 @@ def test_near_area_agrees_with_the_distance(areas):
             qlon, qlat = 11.0 + dlon, min(box[3], max(box[1], lat))
             d = distance_m(lon1=qlon, lat1=qlat, lon2=11.0, lat2=qlat)
             assert not _surely_farther(box, qlon, qlat, d * 1.0001)
+    if grid_after == 1:
+        assert (("SY02", 10_000.0)) in areas._far_grids
+
+
+def test_far_grid_is_made_once_it_pays(areas, monkeypatch):
+    # a few questions are measured; the grid of a polygon and radius comes after _GRID_AFTER
+    from hudna.geo import admin
+
+    monkeypatch.setattr(admin, "_GRID_AFTER", 5)
+    fresh = dataclasses.replace(areas)
+    near = (36.9, 36.6)  # by Aleppo's governorate, inside its bounding box
+    for _ in range(4):
+        fresh.near_area("SY02", lon=near[0], lat=near[1], radius_m=10_000.0)
+    assert ("SY02", 10_000.0) not in fresh._far_grids
+    fresh.near_area("SY02", lon=near[0], lat=near[1], radius_m=10_000.0)
+    assert ("SY02", 10_000.0) in fresh._far_grids

@@ -144,12 +144,14 @@ class AdminAreas:
     _bounds: dict[str, tuple[float, ...]] = field(init=False, repr=False)
     _boundaries: dict[str, BaseGeometry] = field(init=False, repr=False)
     _far_grids: dict[tuple[str, float], _FarGrid] = field(init=False, repr=False)
+    _measured: dict[tuple[str, float], int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_pcode = {a.pcode: a for a in self.areas}
         self._bounds = {}  # bounding boxes of the polygons near_area was asked about
         self._boundaries = {}  # prepared boundaries of the polygons distances were measured to
-        self._far_grids = {}  # grids of near_area by (polygon, radius) asked about
+        self._far_grids = {}  # grids of near_area by (polygon, radius) asked about often
+        self._measured = {}  # distances near_area measured, by (polygon, radius), until a grid
         self._polys = {}
         for level in (Level.GOVERNORATE, Level.DISTRICT):
             items = [a for a in self.areas if a.level == level and a.geometry is not None]
@@ -355,8 +357,11 @@ class AdminAreas:
 
         Most points asked about are far from the area: a bound of their geodesic distance to the
         area's bounding box (:func:`_surely_farther`) settles most of them without the polygon,
-        a grid of the cells surely farther from the polygon (:func:`_far_grid`, made once per
-        polygon and radius) most others; only the rest are measured.
+        a grid of the cells surely farther from the polygon (:func:`_far_grid`) most others;
+        only the rest are measured. The grid of a polygon and radius is made once
+        :data:`_GRID_AFTER` points have been measured against them: it costs about as much as
+        that many measurements, so a few questions (a geocoding call) are answered at once and a
+        long run of them pays for it. The answers are the same either way.
 
         Examples
         --------
@@ -374,12 +379,16 @@ class AdminAreas:
             bounds = self._bounds[pcode] = geom.bounds
         if _surely_farther(bounds, lon, lat, radius_m):
             return False
-        grid = self._far_grids.get((pcode, radius_m))
+        key = (pcode, radius_m)
+        grid = self._far_grids.get(key)
         if grid is None:
-            geom = self.geometry(pcode)
-            assert geom is not None  # it has bounds
-            grid = self._far_grids[(pcode, radius_m)] = _far_grid(geom, radius_m)
-        if grid.surely_farther(lon, lat):
+            n = self._measured.get(key, 0) + 1
+            self._measured[key] = n
+            if n >= _GRID_AFTER:
+                geom = self.geometry(pcode)
+                assert geom is not None  # it has bounds
+                grid = self._far_grids[key] = _far_grid(geom, radius_m)
+        if grid is not None and grid.surely_farther(lon, lat):
             return False
         d = self.distance_to_area_m(pcode, lon=lon, lat=lat)
         return d is not None and d <= radius_m
@@ -438,6 +447,10 @@ class _FarGrid:
             return self.far[int(fi) * self.ny + int(fj)] == 1
         return False
 
+
+#: Points :meth:`AdminAreas.near_area` measures against a polygon and radius before it makes
+#: their grid (:func:`_far_grid`, ~15 ms for a governorate: some 700 measurements of ~20 µs)
+_GRID_AFTER = 500
 
 #: Side of the cells of :func:`_far_grid`, in degrees (~2.8 km: points a few km beyond the
 #: radius are settled; a Syrian governorate has ~10,000 cells, classified in ~20 ms)
