@@ -22,6 +22,23 @@ def test_scan_filters_common_words(gaz, text):
     assert gaz.scan(text) == []
 
 
+def test_scan_and_geocode_know_both_spellings_of_a_compound_name(gaz):
+    # OCHA spells "كفر نبل" (Kafr Nobol), "تلكلخ", "خانطومان"; the press "كفرنبل", "تل كلخ",
+    # "خان طومان": each is found whole (not its head "خان" and another village "طومان")
+    text = "قصف على كفرنبل وتل كلخ وخان طومان وبكفرنبل، وكفر نبل"
+    hits = gaz.scan(text)
+    assert [h.surface for h in hits] == ["كفرنبل", "تل كلخ", "خان طومان", "كفرنبل", "كفر نبل"]
+    assert [("C4068" in h.place_ids, "C2762" in h.place_ids, "C1015" in h.place_ids) for h in hits[:3]] == [
+        (True, False, False), (False, True, False), (False, False, True)]
+    for name, pcode in (("كفرنبل", "C4068"), ("تل كلخ", "C2762"), ("خان طومان", "C1015")):
+        res = gaz.geocode(name, lang="ar")
+        assert (res.pcode, res.method) == (pcode, "exact")
+    # a word opening with a head but with fewer than three letters after it is not split
+    from hudna.text.lang.ar import compound_variants
+
+    assert compound_variants("تلال", frozenset({"تل"})) == []
+
+
 def test_scan_requires_capital_in_english(gaz):
     assert [h.surface for h in gaz.scan("Near Homs, homs")] == ["Homs"]
 

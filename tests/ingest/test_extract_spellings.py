@@ -91,3 +91,17 @@ def test_spellings_are_read_in_the_title_lead_and_claim_sentences_only(pipe) -> 
     assert "Sermin" not in quiet
     loud = _places(pipe, lead + "Warplanes struck Sermin on Monday, killing four civilians.")
     assert loud["Sermin"][0] == "C3953"
+
+
+@pytest.mark.parametrize(("text", "name", "pcode"), [
+    # Arabic compound names written joined or apart, the other way than OCHA: each is found
+    # whole (hudna.text.lang.ar.compound_variants; lexicon gazetteer.glued_head)
+    ("قتل ثلاثة مدنيين اليوم جراء غارات جوية على مدينة كفرنبل في ريف إدلب.", "كفرنبل", "C4068"),
+    ("قصفت قوات النظام مدينة تلرفعت بريف حلب الشمالي.", "تلرفعت", "C1621"),
+    ("اشتباكات عنيفة في محيط بلدة خان طومان بريف حلب الجنوبي.", "خان طومان", "C1015"),
+])
+def test_arabic_compound_name_joined_or_apart(pipe, text: str, name: str, pcode: str) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint="ar"))
+    places = {p.place.text: p.place.pcode for p in doc["places"] if not p.foreign}
+    assert places.get(name) == pcode
+    assert "خان" not in places

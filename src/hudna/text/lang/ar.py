@@ -22,6 +22,7 @@ __all__ = [
     "PROCLITICS",
     "arabic_digits_to_ascii",
     "article_assimilated_forms",
+    "compound_variants",
     "fold_persian_letters",
     "fold_name",
     "fold_tokens",
@@ -256,6 +257,29 @@ def name_variants(key: str) -> list[str]:
     tokens = key.split()
     stripped = " ".join(strip_article(t) for t in tokens)
     return [key] if stripped == key else [key, stripped]
+
+
+def compound_variants(key: str, heads: frozenset[str]) -> list[str]:
+    """The other spelling of a name opening with a generic word (``heads``, gazetteer-folded:
+    "تل", "كفر") that writers join to the next word or not: OCHA spells "كفر نبل" and "تلكلخ",
+    the press mostly "كفرنبل" and also "تل كلخ". A one-word name splits after its head when at
+    least three letters follow; a longer one joins its first two words.
+
+    Examples
+    --------
+    >>> heads = frozenset({"تل", "كفر"})
+    >>> compound_variants("كفر نبل", heads), compound_variants("تلكلخ", heads)
+    (['كفرنبل'], ['تل كلخ'])
+    >>> compound_variants("تلال", heads), compound_variants("حلب", heads)
+    ([], [])
+    """
+    first, sep, rest = key.partition(" ")
+    if sep:
+        return [first + rest] if first in heads and rest else []
+    for h in heads:
+        if key.startswith(h) and len(key) - len(h) >= 3:
+            return [h + " " + key[len(h) :]]
+    return []
 
 
 def query_token_variants(tokens: list[str]) -> list[list[str]]:

@@ -530,6 +530,13 @@ def index_keys(key: str) -> list[str]:
     return name_variants(key)
 
 
+def compound_variants(key: str, heads: frozenset[str]) -> list[str]:
+    """No other spelling: an English name's words are written apart (the Arabic rule,
+    :func:`hudna.text.lang.ar.compound_variants`, has no English counterpart)."""
+    del key, heads
+    return []
+
+
 def scan_keys(key: str) -> list[str]:
     """Keys of a name put in the text scanner."""
     return [key]
