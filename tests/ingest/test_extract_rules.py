@@ -218,3 +218,14 @@ def test_page_counters_count_no_one(pipe) -> None:  # type: ignore[no-untyped-de
             "near Aleppo on April 15 surpasses 130 people including 67 children according to the United Nations.")
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 4, 20))))["incidents"]
     assert rows and all(r["killed"] != 215 for r in rows) and rows[0]["killed"] == 130
+
+
+def test_a_dual_naming_people_before_an_incident_word_counts_them(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "طفلان بقصف" — the dual counts two children killed by shelling, not two
+    # shellings; a bare figure before an incident word still counts strikes ("15 غارة")
+    (c,) = incidents(pipe(Doc("قتل طفلان بقصف مدفعي على بلدة تلبيسة.", published_on=date(2016, 6, 12))))
+    assert (c.event_type, c.casualties.killed_best, c.casualties.children) == ("shelling", 2, 2)
+    (c,) = incidents(pipe(Doc("استشهد مدنيان بغارة على مدينة سراقب.", published_on=date(2016, 6, 12))))
+    assert c.casualties.killed_best == 2
+    (c,) = incidents(pipe(Doc("قتل مدني في 15 غارة على مدينة سراقب.", published_on=date(2016, 6, 12))))
+    assert c.casualties.killed_best != 15

@@ -47,7 +47,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v7",
+    "incident": "incident_sentence.v8",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v6",
     "humanitarian": "humanitarian_figure.v1",
@@ -887,8 +887,10 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue  # part of a numeric date ("15-09-2013")
         if clock_w and any(c.start >= q.end and _gap_words(doc, q.end, c.start) == 0 for c in clock_w):
             continue  # "the 1100 pm strike", "0900 GMT"
-        if any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
-            continue  # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة"
+        if q.noun is None and any(w.start >= q.end and _gap_words(doc, q.end, w.start) == 0 for w in incident_w):
+            # it counts strikes or weapons: "30 air strikes", "بعشرة صواريخ", "15 غارة" (a dual
+            # that names people counts them: "قتل طفلان بقصف مدفعي")
+            continue
         if (q.best is not None and q.best >= 1000 and raw.isdigit() and q.noun is None
                 and not any(n.start >= q.end and _gap_words(doc, q.end, n.start) <= 1
                             for n in nouns + killed_w + injured_w)):
