@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 from hudna.domain.claim import ClaimPlace
 from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.scan import load_scan_stopwords, scan_text
+from hudna.geo.admin import distance_m
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.text import key_slice, sentence_index
 from hudna.text.lexicon import load_lexicon, short_key
@@ -1194,12 +1195,14 @@ def _mark_qualifiers(
                 prev.place.level == "governorate"
                 or (prev.place.pcode is not None and prev.place.reason in _ADJECTIVE_REASONS)
             )
-            and prev.place.admin1_pcode == cur.place.admin1_pcode
+            and (prev.place.admin1_pcode == cur.place.admin1_pcode or _suburb_of(prev.place, cur.place))
             and cur.place.pcode != prev.place.pcode
             and cur.place.level != "governorate"
         ):
             # "the Idlib town of Ariha", "the Aleppo village of Tal Rifaat": a governorate (or
-            # its capital's name) said as an adjective locates the place after it
+            # its capital's name) said as an adjective locates the place after it; a city's
+            # name also across its governorate's border ("the Damascus suburb of Jaramana"
+            # lies in Rif Dimashq)
             out[k] = _new_mention(prev.start, prev.end, prev.place, prev.sentence, True, False)
             continue
         unknown = prev.place.level == "unknown"
@@ -1309,6 +1312,18 @@ def _name_start(p: PlaceMention) -> int:
 #: How a place said as an adjective ("the Idlib town of Ariha") was found: its governorate's
 #: capital, or a press name of a city (``place_aliases``).
 _ADJECTIVE_REASONS = frozenset({"governorate capital", "alias"})
+
+
+#: A city said as an adjective ("the Damascus suburb of X") names places this close to it, in
+#: metres, across a governorate's border too.
+_SUBURB_M = 25_000.0
+
+
+def _suburb_of(city: ClaimPlace, place: ClaimPlace) -> bool:
+    """Whether ``place`` lies within :data:`_SUBURB_M` of ``city`` (a city, not a governorate)."""
+    if city.level == "governorate" or None in (city.lat, city.lon, place.lat, place.lon):
+        return False
+    return distance_m(lon1=city.lon, lat1=city.lat, lon2=place.lon, lat2=place.lat) <= _SUBURB_M  # type: ignore[arg-type]
 
 
 def _capital(p: PlaceMention) -> str | None:
