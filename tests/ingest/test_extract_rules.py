@@ -183,6 +183,11 @@ def test_governorate_said_as_an_adjective_qualifies_the_place(pipe) -> None:  # 
             "neighbourhood of Damascus the Britain-based watchdog said.")
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 7, 20))))["incidents"]
     assert [(r["place_text"], r["governorate"]) for r in rows] == [("Barzeh", "SY01")]
+    # FA-KES (AFP, 2013): a city said as an adjective across its governorate's border — Jaramana
+    # lies in Rif Dimashq, 5 km from Damascus — is one incident, at Jaramana (was two)
+    text = "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday."
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2013, 8, 6))))["incidents"]
+    assert [(r["place_pcode"], r["governorate"], r["killed"]) for r in rows] == [("C2304", "SY03", 18)]
 
 
 def test_a_tolls_new_figure_is_the_toll(pipe) -> None:  # type: ignore[no-untyped-def]
@@ -229,3 +234,17 @@ def test_a_dual_naming_people_before_an_incident_word_counts_them(pipe) -> None:
     assert c.casualties.killed_best == 2
     (c,) = incidents(pipe(Doc("قتل مدني في 15 غارة على مدينة سراقب.", published_on=date(2016, 6, 12))))
     assert c.casualties.killed_best != 15
+
+
+def test_a_bomb_is_an_explosion_unless_aircraft_drop_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES headlines and leads (AFP, SANA): "a bomb" that kills is an explosion; one dropped
+    # by a warplane an air strike; the verb ("threatening to bomb") and a bomb found are no incident
+    for text, expected in (
+        ("A bomb killed 18 people in Jaramana on Tuesday.", [("explosion", "SY03", 18)]),
+        ("Bomb kills four in Damascus.", [("explosion", "SY01", 4)]),
+        ("A bomb dropped by a Russian warplane killed 20 civilians in Aleppo.", [("air_strike", "SY02", 20)]),
+        ("The US warships were threatening to bomb several areas in Damascus.", []),
+        ("A bomb was found near a school in Jaramana.", []),
+    ):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2013, 8, 6))))["incidents"]
+        assert [(r["event_type"], r["governorate"], r["killed"]) for r in rows] == expected, text

@@ -412,10 +412,13 @@ def _stated_on(doc: Doc, st: LexiconMatch, days: Sequence[TimeExpression]) -> da
 # -- incidents ------------------------------------------------------------------------------------
 
 
-def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False) -> str:
+def _incident_type(m: LexiconMatch, has_air: bool, striking_crash: bool = False,
+                   air_dropped: frozenset[str] = frozenset()) -> str:
     if m.entry.family == "casualty":
         return "other"  # a killing told without its means (:func:`_agent_killing`)
     name = m.concept.split(".", 1)[1]
+    if name == "explosion" and has_air and m.entry.key in air_dropped:
+        return "air_strike"  # "Russian jets bomb Aleppo"
     if name == "crash":
         # ANNOTATION-GUIDE.md: a crashing warplane is an air strike only when it was striking
         return "air_strike" if striking_crash else "other"
@@ -1199,6 +1202,7 @@ def build_claims(doc: Doc) -> None:
     concurrent = lex.keys_of("clause.concurrent")
     symmetric = lex.keys_of("clash.symmetric")
     devices = lex.keys_of("incident.device")
+    air_dropped = lex.keys_of("incident.air_dropped")
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
@@ -1313,7 +1317,7 @@ def build_claims(doc: Doc) -> None:
         # group triggers by (type, negated), keeping the first trigger and all attached places
         groups: dict[tuple[str, bool], list[int]] = {}
         for k, m in enumerate(triggers):
-            groups.setdefault((_incident_type(m, has_air, striking_crash), m.start in negated),
+            groups.setdefault((_incident_type(m, has_air, striking_crash, air_dropped), m.start in negated),
                               []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
         for key, ks in groups.items():
