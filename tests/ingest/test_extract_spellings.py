@@ -39,6 +39,10 @@ def test_press_spelling_after_a_cue_is_geocoded(pipe, text: str, name: str, pcod
 def test_press_alias_gets_the_community_it_names(pipe) -> None:  # type: ignore[no-untyped-def]
     # "Saraqeb" is a press alias of Idlib (place_aliases.yaml): the geocoder finds Saraqab there
     assert _places(pipe, "Warplanes struck Saraqeb on Monday.")["Saraqeb"][:2] == ("C3916", "SY07")
+    # the alias's governorate is the geocoder's context: "Douma" is the town of Rif Dimashq, not
+    # one of its namesakes elsewhere; "Kobane" is Ain al-Arab (was: no P-code, a tie)
+    assert _places(pipe, "Shelling on Douma killed 7 civilians.")["Douma"][:2] == ("C2338", "SY03")
+    assert _places(pipe, "Clashes in Kobane on Monday.")["Kobane"][:2] == ("C1946", "SY02")
     # a region alias keeps no P-code (ANNOTATION-GUIDE.md)
     assert _places(pipe, "Shelling on eastern Ghouta.")["eastern Ghouta"][:2] == (None, "SY03")
 

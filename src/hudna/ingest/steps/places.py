@@ -648,8 +648,10 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         if w.linkers.isdisjoint(short_key(surface, lang).split()):
             # the alias names one town ("Saraqeb", not "Idlib province" nor "eastern Ghouta"):
             # the geocoder finds it in the alias's governorate when it is sure (regions,
-            # neighbourhoods and bases keep no P-code, ANNOTATION-GUIDE.md)
-            sure = _sure_places(gazetteer, [surface], lang, None)[surface]
+            # neighbourhoods and bases keep no P-code, ANNOTATION-GUIDE.md); that governorate is
+            # its context ("Douma" is a town of Rif Dimashq, not one of its namesakes elsewhere)
+            sure = _sure_places(gazetteer, [surface], lang, _governorate_context(gazetteer, admin1),
+                                within=admin1)[surface]
             if sure is not None and sure.admin1_pcode == admin1 and sure.level == "community":
                 place = ClaimPlace(
                     text=surface,
@@ -1059,10 +1061,10 @@ def _spelling_options(
     return out
 
 
-#: (gazetteer, surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when
+#: ((gazetteer, within), surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when
 #: full). The gazetteer is its identity and version: pipelines on other gazetteers (a layer, one
 #: without some learned names) share nothing.
-_SURE: dict[tuple[tuple[int, str], str, str, str | None], ClaimPlace | None] = {}
+_SURE: dict[tuple[tuple[int, str, str | None], str, str, str | None], ClaimPlace | None] = {}
 _SURE_MAX = 20000
 
 
@@ -1071,15 +1073,22 @@ def clear_spelling_cache() -> None:
     _SURE.clear()
 
 
+def _governorate_context(gazetteer: Any, admin1: str) -> str | None:
+    """A geocoding context naming one governorate ("Rural Damascus Governorate"), or None."""
+    gov = gazetteer.find(admin1)
+    return f"{gov.name_en} Governorate" if gov is not None and gov.name_en else None
+
+
 def _sure_places(
-    gazetteer: Any, surfaces: list[str], lang: str, context: str | None
+    gazetteer: Any, surfaces: list[str], lang: str, context: str | None, *, within: str | None = None
 ) -> dict[str, ClaimPlace | None]:
     """The geocoder's answer for each name in another spelling when it is sure: a place in Syria
     (not the country itself) with a score of at least :data:`SPELLING_MIN_SCORE` and no
-    runner-up as good in another governorate; else None (answers are kept per name, language
-    and context)."""
+    runner-up as good in another governorate (``within``: the governorate the context names
+    and the name is known to lie in; runners-up elsewhere do not count); else None (answers
+    are kept per name, language, context and ``within``)."""
     context = context or None
-    gid = (id(gazetteer), str(getattr(gazetteer, "version", "")))
+    gid = (id(gazetteer), str(getattr(gazetteer, "version", "")), within)
     out: dict[str, ClaimPlace | None] = {}
     todo: list[str] = []
     for s in surfaces:
@@ -1099,11 +1108,11 @@ def _sure_places(
     if len(_SURE) + len(todo) > _SURE_MAX:
         _SURE.clear()
     for s, r in zip(todo, results, strict=True):
-        out[s] = _SURE[(gid, s, lang, context)] = _sure_answer(gazetteer, s, r)
+        out[s] = _SURE[(gid, s, lang, context)] = _sure_answer(gazetteer, s, r, within)
     return out
 
 
-def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
+def _sure_answer(gazetteer: Any, surface: str, r: Any, within: str | None = None) -> ClaimPlace | None:
     if (
         r.pcode is None
         or r.score < SPELLING_MIN_SCORE
@@ -1114,7 +1123,7 @@ def _sure_answer(gazetteer: Any, surface: str, r: Any) -> ClaimPlace | None:
     for alt in r.alternatives:
         if alt.score >= r.score:
             other = gazetteer.find(alt.pcode)
-            if other is not None and (other.admin1_pcode or other.place_id) != admin1:
+            if within is None and other is not None and (other.admin1_pcode or other.place_id) != admin1:
                 return None
     level = getattr(r.level, "value", r.level)
     return _new_place(
