@@ -248,3 +248,26 @@ def test_a_bomb_is_an_explosion_unless_aircraft_drop_it(pipe) -> None:  # type: 
     ):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2013, 8, 6))))["incidents"]
         assert [(r["event_type"], r["governorate"], r["killed"]) for r in rows] == expected, text
+
+
+def test_governorate_after_a_comma_locates_the_place_before_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, headline style: "X, Idlib" / "X, Idlib province" / "X, Eastern Ghouta" is one
+    # incident at X; a list of towns ("Saraqeb, Idlib and Ariha") keeps each town
+    for text, expected in (
+        ("Suspected chemical attack kills dozens in rebel-held Khan Sheikhoun, Idlib.", [("chemical", "C3987")]),
+        ("Air strikes hit a hospital in Kafr Nabl, Idlib province, killing 5.", [("air_strike", "C4068")]),
+        ("Shelling on Douma, Eastern Ghouta, killed 7 civilians.", [("shelling", "C2338")]),
+        ("Air strikes hit Saraqeb, Idlib and Ariha on Monday.",
+         [("air_strike", "C3916"), ("air_strike", "C3871"), ("air_strike", "C4278")]),
+    ):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+        assert [(r["event_type"], r["place_pcode"]) for r in rows] == expected, text
+
+
+def test_a_bombardment_verb_after_its_fire_is_no_second_incident(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "Air strikes hit ..." is one air strike (was a second incident, shelling, from
+    # "hit"); "air strikes and shelling hit" still names both
+    rows = to_gold_v1(pipe(Doc("Air strikes hit a hospital in Kafr Nabl killing 5.", published_on=date(2016, 6, 12))))
+    assert [(r["event_type"], r["killed"]) for r in rows["incidents"]] == [("air_strike", 5)]
+    rows = to_gold_v1(pipe(Doc("Air strikes and shelling hit Saraqeb on Monday.", published_on=date(2016, 6, 12))))
+    assert sorted(r["event_type"] for r in rows["incidents"]) == ["air_strike", "shelling"]

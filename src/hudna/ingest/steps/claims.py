@@ -1151,6 +1151,13 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
     if (not concepts.isdisjoint(_SPECIFIC) and concepts.isdisjoint(_FIRE_TRIGGERS)
             and "incident.bombardment" in concepts):
         triggers = [m for m in triggers if m.concept != "incident.bombardment"]
+    # "Air strikes hit a hospital", "shells pounded the town": a bombardment word right after
+    # the fire it tells of is that fire's verb, no second incident
+    if "incident.bombardment" in concepts and not concepts.isdisjoint(_FIRE_TRIGGERS):
+        fire = [m for m in triggers if m.concept in _FIRE_TRIGGERS]
+        triggers = [m for m in triggers if m.concept != "incident.bombardment" or not any(
+            f.end <= m.start and _gap_words(doc, f.end, m.start) <= 1 and not _clause_broken(doc, f.end, m.start)
+            for f in fire)]
     # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
     if "incident.execution" in concepts and "incident.shooting" in concepts:
         execs = [m for m in triggers if m.concept == "incident.execution"]

@@ -677,7 +677,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         )
     out += _unknown_places(doc, out, matches, w)
     out.sort(key=lambda p: p.start)
-    doc["places"] = _mark_qualifiers(doc, out, w, triggers)
+    doc["places"] = _mark_qualifiers(doc, out, w, triggers, _capitals(gazetteer))
     doc["gazetteer_version"] = getattr(gazetteer, "version", "")
 
 
@@ -1139,12 +1139,53 @@ def _name_like(surface: str, key: str, lang: str) -> bool:
     return bool(lang_module(lang).name_like(surface, key))
 
 
+#: Governorate capitals (the community of a governorate with its name) of each gazetteer, by
+#: its identity and version.
+_CAPITALS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _capitals(gazetteer: Any) -> frozenset[str]:
+    """P-codes of the governorates' capitals: a governorate's community of the same English or
+    Arabic name ("Idleb" of Idleb, "حلب" of حلب)."""
+    gid = (id(gazetteer), str(getattr(gazetteer, "version", "")))
+    hit = _CAPITALS.get(gid)
+    if hit is None:
+        places = getattr(gazetteer, "places", {})
+        govs = {pid: p for pid, p in places.items() if _level(p) == "governorate"}
+        hit = _CAPITALS[gid] = frozenset(
+            pid for pid, p in places.items()
+            if _level(p) == "community" and (gov := govs.get(p.admin1_pcode or "")) is not None
+            and (p.name_en == gov.name_en or (p.name_ar is not None and p.name_ar == gov.name_ar))
+        )
+    return hit
+
+
+def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> bool:
+    """Whether ``out[i]`` follows ``prev`` after a comma alone ("Khan Sheikhoun, Idlib") and is
+    not one of a list of places ("Saraqeb, Idlib and Ariha")."""
+    cur = out[i]
+    if doc.text[prev.end : cur.start].strip() not in _COMMAS:
+        return False
+    if i + 1 < len(out) and out[i + 1].sentence == cur.sentence:
+        nxt = out[i + 1]
+        gap = doc.text[cur.end : nxt.start]
+        if gap.strip() in _COMMAS or short_key(gap, doc["lang"]).split() in _LIST_GAPS:
+            return False
+    return True
+
+
+_COMMAS = frozenset({",", "،"})
+#: Match keys of the words between two places of a list (a comma is no key character).
+_LIST_GAPS = (["and"], ["و"], [])
+
+
 def _mark_qualifiers(
-    doc: Doc, places: list[PlaceMention], w: _Words, triggers: list[int]
+    doc: Doc, places: list[PlaceMention], w: _Words, triggers: list[int],
+    capitals: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Mark places that only locate the place before them, and give unknown places the
     governorate of the place that locates them (``triggers``: starts of the incident words, in
-    text order)."""
+    text order; ``capitals``: P-codes of the governorates' capitals)."""
     out = list(places)
     for i in range(len(out)):
         cur = out[i]
@@ -1187,6 +1228,18 @@ def _mark_qualifiers(
         if _trigger_between(triggers, prev.end, cur.start):
             continue
         gap_words = key_slice(doc, prev.end, cur.start).split()
+        if (
+            not gap_words
+            and prev.place.admin1_pcode == cur.place.admin1_pcode
+            and prev.place.level not in ("governorate", "region")
+            and (cur.place.level in ("governorate", "region") or cur.place.pcode in capitals)
+            and cur.place.pcode != prev.place.pcode
+            and _apposed(doc, out, i, prev)
+        ):
+            # "Khan Sheikhoun, Idlib", "Kafr Nabl, Idlib province", "Douma, Eastern Ghouta": the
+            # governorate (or a region of it) after a comma locates the place before it
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
+            continue
         countryside = (
             cur.place.reason != "alias"
             and cur.place.level == "governorate"
