@@ -1176,7 +1176,7 @@ def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> b
 
 _COMMAS = frozenset({",", "،"})
 #: Match keys of the words between two places of a list (a comma is no key character).
-_LIST_GAPS = (["and"], ["و"], [])
+_LIST_GAPS: tuple[list[str], ...] = (["and"], ["و"], [])
 
 
 def _mark_qualifiers(
