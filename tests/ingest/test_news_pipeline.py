@@ -160,6 +160,22 @@ def test_arabic_truce_to_be_applied_is_announced() -> None:
     assert [(r["status"], r["zone_governorate"]) for r in rows] == [("announced", "SY02")]
 
 
+def test_arabic_verb_of_saying_that_governs_a_truce_announces_it() -> None:
+    # constructed, wire style (verb, subject, object): "أعلن الجيش الروسي هدنة" announces a truce;
+    # before a complementizer the verb only reports ("أعلن الجيش أن الهدنة صامدة": holding), and a
+    # truce far after it is not its object
+    pipe = build_pipeline()
+    for text, expected in (
+        ("أعلن الجيش الروسي هدنة إنسانية في حلب تبدأ صباح الخميس.", [("announced", "SY02")]),
+        ("أعلنت روسيا عن هدنة في حلب.", [("announced", "SY02")]),
+        ("أعلن الجيش أن الهدنة صامدة في حلب.", [("holding", "SY02")]),
+        ("أعلن المرصد السوري مقتل خمسة مدنيين في حلب رغم الهدنة.", []),
+    ):
+        doc = pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint="ar"))
+        rows = to_gold_v1(doc)["truce_statements"]
+        assert [(r["status"], r["zone_governorate"]) for r in rows] == expected, text
+
+
 @pytest.mark.parametrize(("text", "lang", "until", "gov"), [
     ("أعلن الجيش الروسي تمديد نظام التهدئة في حلب حتى منتصف ليل الاثنين.", "ar", "2016-05-03T00:00:00+03:00", "SY02"),
     ("The truce in Latakia was extended until midnight (2100 GMT) on Monday, the Russian military said.", "en",

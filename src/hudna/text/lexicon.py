@@ -59,7 +59,7 @@ CONTEXT_LISTS = frozenset(
      "attribution.relay_proclitic", "text.dateline_word", "text.tag_marker",
      "text.sentence_opener", "place.origin", "role.sponsor_after", "text.caption_credit",
      "place.modifier_after", "casualty.agentive", "casualty.among_after", "incident.government_weapon",
-     "casualty.toll_rise", "text.counter_word", "incident.device", "incident.air_dropped", "place.reference_direction",
+     "casualty.toll_rise", "text.counter_word", "incident.device", "incident.air_dropped", "status.announce_verb", "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
      "incident.participle", "place.spelling_stopword"}
 )
@@ -131,6 +131,12 @@ class LexiconMatch:
 #: :meth:`Matcher.match_keyed` makes its matches through their slots (every field, in order).
 _make_match: Callable[..., LexiconMatch] = slot_builder(LexiconMatch, (
     "start", "end", "text", "entry", "key_start", "key_end", "prefix", "suffix", "concept"))
+
+
+def as_concept(m: LexiconMatch, concept: str) -> LexiconMatch:
+    """The same words read as another concept (a rule's reading of a match in its context: the
+    verb "أعلن" of "أعلن الجيش هدنة" is the truce's announcement); ``entry`` stays the matched one."""
+    return _make_match(m.start, m.end, m.text, m.entry, m.key_start, m.key_end, m.prefix, m.suffix, concept)
 
 
 @dataclass(frozen=True, eq=False)

@@ -32,7 +32,7 @@ from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
 from hudna.text.dates import TimeExpression
-from hudna.text.lexicon import LexiconMatch, load_lexicon, short_key
+from hudna.text.lexicon import LexiconMatch, as_concept, load_lexicon, short_key
 from hudna.text.numbers import Quantity
 from hudna.text.slots import slot_builder
 
@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 RULES = {
     "incident": "incident_sentence.v8",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v6",
+    "regime": "regime_status_sentence.v7",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -358,7 +358,12 @@ def extract_regime_status(doc: Doc) -> None:
         if not truces or getattr(sent, "kind", "text") != "text":
             continue
         ms = ix.matches
-        statuses = _status_words(doc, ix.family("status"), ms)
+        statuses = ix.family("status")
+        if not any(st.concept == "status.announced" for st in statuses):
+            announcing = _announcing(doc, ix, truces)
+            if announcing:
+                statuses = sorted([*statuses, *announcing], key=lambda m: m.start)
+        statuses = _status_words(doc, statuses, ms)
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
@@ -394,6 +399,34 @@ def extract_regime_status(doc: Doc) -> None:
                     )
                 )
     doc["regime_claims"] = claims
+
+
+#: Words a verb of announcing may have between it and the truce it announces (its subject,
+#: "عن").
+_ANNOUNCED_GAP = 3
+
+
+def _announcing(doc: Doc, ix: SentenceMatches, truces: Sequence[LexiconMatch]) -> list[LexiconMatch]:
+    """Verbs of saying that announce the truce word they govern (``status.announce_verb``):
+    "أعلن الجيش الروسي هدنة إنسانية في حلب", "أعلنت روسيا عن هدنة" — the verb read as
+    ``status.announced``; not before a complementizer ("أعلن أن الهدنة صامدة": a report)."""
+    said = ix.of("attribution.said")
+    if not said:
+        return []
+    lex = load_lexicon(doc["lang"])
+    verbs = lex.keys_of("status.announce_verb")
+    comps = lex.keys_of("attribution.complementizer")
+    out = []
+    for v in said:
+        if v.entry.key not in verbs:
+            continue
+        t = next((t for t in truces if t.start >= v.end), None)
+        if t is None:
+            continue
+        gap = short_key(doc.text[v.end : t.start], doc["lang"]).split()
+        if len(gap) <= _ANNOUNCED_GAP and comps.isdisjoint(gap) and not _clause_broken(doc, v.end, t.start):
+            out.append(as_concept(v, "status.announced"))
+    return out
 
 
 def _stated_on(doc: Doc, st: LexiconMatch, days: Sequence[TimeExpression]) -> date | None:
