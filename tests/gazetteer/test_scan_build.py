@@ -61,3 +61,8 @@ def test_counts_and_version(gaz):
 )
 def test_split_joined(name, lang, expected):
     assert split_joined(name, lang) == expected
+
+
+def test_scan_keeps_the_article_of_names_that_are_common_nouns(gaz):
+    # "الباب" is the town, "باب" a gate ("حي باب توما" in Damascus is no Al-Bab of Aleppo)
+    assert [h.surface for h in gaz.scan("قذيفة على حي باب توما، وغارات على مدينة الباب")] == ["الباب"]
