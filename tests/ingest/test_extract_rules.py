@@ -271,3 +271,19 @@ def test_a_bombardment_verb_after_its_fire_is_no_second_incident(pipe) -> None: 
     assert [(r["event_type"], r["killed"]) for r in rows["incidents"]] == [("air_strike", 5)]
     rows = to_gold_v1(pipe(Doc("Air strikes and shelling hit Saraqeb on Monday.", published_on=date(2016, 6, 12))))
     assert sorted(r["event_type"] for r in rows["incidents"]) == ["air_strike", "shelling"]
+
+
+def test_a_bare_singular_noun_counts_one(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "قتل طفل" is one child killed; after a number the noun is that
+    # number's ("100 طفل"); a definite or suffixed form counts no one ("الدفاع المدني" is Civil
+    # Defence, "مقاتلة" a warplane)
+    for text, killed, children in (
+        ("قتل طفل بقصف على مدينة دوما.", 1, 1),
+        ("مقتل عنصر من قوات النظام باشتباكات في حي جوبر بدمشق.", 1, None),
+        ("قتل 100 طفل في غارات على حلب.", 100, 100),
+        ("قتل 5 مدنيين بينهم طفل وامرأة في قصف على دوما.", 5, 1),
+        ("قتل 3 مدنيين بقصف على دوما بحسب الدفاع المدني.", 3, None),
+    ):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+        assert [(r["killed"], r["killed_children"]) for r in rows][:1] == [(killed, children)], text
+        assert rows[0]["killed_all"] == [killed], text

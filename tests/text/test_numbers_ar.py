@@ -33,3 +33,11 @@ def test_quantity(text: str, low: int | None, best: int | None, high: int | None
 def test_seed_sentence_numbers_in_order() -> None:
     text = "وأدت نحو ثلاثين غارة شنها النظام على مناطق المعارضة أمس السبت إلى سقوط عشرة قتلى، بينهم طفلان"
     assert [q.best for q in find_quantities(text, "ar")] == [30, 10, 2]
+
+
+def test_bare_singular_noun_is_one_unless_a_number_or_article_goes_with_it():
+    assert [(q.best, q.noun) for q in find_quantities("قتل طفل بقصف", "ar")] == [(1, "person.child")]
+    assert [q.best for q in find_quantities("قتل 100 طفل و200 ألف شخص", "ar")] == [100, 200000]
+    assert find_quantities("بحسب الدفاع المدني", "ar") == []
+    assert find_quantities("سقطت مقاتلة سورية", "ar") == []
+    assert [q.best for q in find_quantities("أصيبت امرأتين", "ar")] == [2]

@@ -98,6 +98,10 @@ def _number_words(lang: str) -> tuple[frozenset[str], int, frozenset[str]]:
     return joiners, max(map(len, joiners)), lex.keys_of("morph.conjunction")
 
 
+#: The article in a match's proclitics ("ال", "بال", "لل"): a definite noun counts no one.
+_DEFINITE = re.compile("ال|لل")
+
+
 def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in (_DIGITS_A if text.isascii() else _DIGITS).finditer(text):
@@ -122,6 +126,8 @@ def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
         elif c == "num.vague":
             kind = "vague"
         elif lm.entry.family in ("person", "casualty"):
+            if v == 1 and (lm.suffix or _DEFINITE.search(lm.prefix)):
+                continue  # one only bare: "الدفاع المدني" (an adjective), "مقاتلة" (a warplane)
             kind = "noun"
         else:
             continue
@@ -131,6 +137,9 @@ def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
     for a in atoms:
         if dedup and a.start < dedup[-1].end:
             continue
+        if a.kind == "noun" and a.value == 1 and dedup and dedup[-1].kind in _COMPOUND_KINDS and (
+                text[dedup[-1].end : a.start].isspace() or dedup[-1].end == a.start):
+            continue  # a singular noun after a number is the number's noun ("100 طفل", "ألف شخص")
         dedup.append(a)
     return dedup
 
