@@ -287,3 +287,11 @@ def test_a_bare_singular_noun_counts_one(pipe) -> None:  # type: ignore[no-untyp
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
         assert [(r["killed"], r["killed_children"]) for r in rows][:1] == [(killed, children)], text
         assert rows[0]["killed_all"] == [killed], text
+
+
+def test_english_singular_victim_counts_one(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES (SANA, 2014): "killing one civilian"; constructed: "A civilian was killed"
+    for text in ("Terrorist rocket attack targets Aleppo city killing one civilian.",
+                 "A civilian was killed in shelling on Douma."):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2014, 12, 7))))["incidents"]
+        assert [r["killed"] for r in rows] == [1], text
