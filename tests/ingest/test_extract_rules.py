@@ -295,3 +295,11 @@ def test_english_singular_victim_counts_one(pipe) -> None:  # type: ignore[no-un
                  "A civilian was killed in shelling on Douma."):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2014, 12, 7))))["incidents"]
         assert [r["killed"] for r in rows] == [1], text
+
+
+def test_arabic_warplanes_named_by_their_side_are_an_air_strike(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "استهدفت طائرات التحالف الدولي ..." names no strike word but the planes
+    text = "استهدفت طائرات التحالف الدولي مقرا لتنظيم الدولة في مدينة البوكمال، ما أدى إلى مقتل 20 عنصرا."
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+    assert [(r["event_type"], r["place_pcode"], r["actor"], r["actor2"], r["killed"]) for r in rows] == [
+        ("air_strike", "C5167", "coalition", "isis", 20)]
