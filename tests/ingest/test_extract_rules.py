@@ -303,3 +303,15 @@ def test_arabic_warplanes_named_by_their_side_are_an_air_strike(pipe) -> None:  
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
     assert [(r["event_type"], r["place_pcode"], r["actor"], r["actor2"], r["killed"]) for r in rows] == [
         ("air_strike", "C5167", "coalition", "isis", 20)]
+
+
+def test_a_capital_after_a_glued_preposition_locates_the_place_before_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "حي جوبر بدمشق" is one incident in Jobar (Damascus qualifies it);
+    # "قصفت الطائرات" is from the air; FA-KES: "Saraqib in rural Idlib" is one incident at Saraqib
+    rows = to_gold_v1(pipe(Doc("قضى طفل برصاص قناص في حي جوبر بدمشق.", published_on=date(2016, 6, 12))))["incidents"]
+    assert [(r["event_type"], r["place_text"], r["governorate"]) for r in rows] == [("shooting", "حي جوبر", "SY01")]
+    rows = to_gold_v1(pipe(Doc("قصفت الطائرات بلدة بنش بإدلب.", published_on=date(2016, 6, 12))))["incidents"]
+    assert [(r["event_type"], r["place_pcode"]) for r in rows] == [("air_strike", "C3904")]
+    text = "Activists said regime forces bombed the town of Saraqib in rural Idlib on Monday."
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+    assert {r["place_text"] for r in rows} == {"Saraqib"}

@@ -1280,9 +1280,9 @@ def _mark_qualifiers(
             )
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
             continue
-        contains = (cur.place.level == "governorate" or cur.place.pcode == _capital(cur)) and (
-            prev.place.admin1_pcode == cur.place.admin1_pcode
-        )
+        contains = (
+            cur.place.level == "governorate" or cur.place.pcode == _capital(cur) or cur.place.pcode in capitals
+        ) and prev.place.admin1_pcode == cur.place.admin1_pcode
         if contains and linked and len(gap_words) <= 3:
             out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
     # a name located abroad once ("بلدة الحديد غرب ديالى") is abroad again later in the article
