@@ -315,3 +315,13 @@ def test_a_capital_after_a_glued_preposition_locates_the_place_before_it(pipe) -
     text = "Activists said regime forces bombed the town of Saraqib in rural Idlib on Monday."
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
     assert {r["place_text"] for r in rows} == {"Saraqib"}
+
+
+def test_a_wire_datelines_day_gives_way_to_the_events_own(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, Reuters style: the dateline's "June 10" is the filing day; "Thursday night"
+    # the strike's; without a day of its own the sentence keeps the dateline's
+    lead = "BEIRUT, June 10 (Reuters) - Air strikes killed at least 15 people in the rebel-held town of Saraqeb"
+    for tail, day in ((" on Thursday night, the Syrian Observatory said.", "2016-06-09"),
+                      (", the Syrian Observatory said.", "2016-06-10")):
+        rows = to_gold_v1(pipe(Doc(lead + tail, published_on=date(2016, 6, 12))))["incidents"]
+        assert [(r["date"], r["killed"]) for r in rows] == [(day, 15)]

@@ -1278,6 +1278,9 @@ def build_claims(doc: Doc) -> None:
         stated = _statement_times(doc, ix, times)
         if stated:
             times = [t for t in times if t.start not in stated]
+        dateline = _dateline_times(doc, sent, times)
+        if dateline and any(t.start not in dateline for t in times):
+            times = [t for t in times if t.start not in dateline]  # the event's own day wins
         sent_times = times
         heads = _heads(doc, sent)  # read for three word lists below
         if not heads.isdisjoint(topic_shift):
@@ -1682,6 +1685,22 @@ def _statement_times(doc: Doc, ix: SentenceMatches, times: Sequence[TimeExpressi
                 out.add(t.start)
                 break
     return out
+
+
+#: After a wire dateline's date: the agency in parentheses, then a dash ("BEIRUT, June 10
+#: (Reuters) - ..."), or a dash alone.
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]\s")
+#: Characters from a sentence's start within which a dateline's date ends.
+_DATELINE_SPAN = 60
+
+
+def _dateline_times(doc: Doc, sent: object, times: Sequence[TimeExpression]) -> set[int]:
+    """Starts of the time expressions of a wire dateline at the sentence's start ("BEIRUT, June 10
+    (Reuters) - Air strikes ... on Thursday night"): the day the story was filed, which gives
+    way to a day the sentence names for its event."""
+    start = getattr(sent, "start", 0)
+    return {t.start for t in times
+            if t.end - start <= _DATELINE_SPAN and _DATELINE_END.match(doc.text, t.end) is not None}
 
 
 def _reports_event(doc: Doc, i: int, ix: SentenceMatches) -> bool:
