@@ -325,3 +325,11 @@ def test_a_wire_datelines_day_gives_way_to_the_events_own(pipe) -> None:  # type
                       (", the Syrian Observatory said.", "2016-06-10")):
         rows = to_gold_v1(pipe(Doc(lead + tail, published_on=date(2016, 6, 12))))["incidents"]
         assert [(r["date"], r["killed"]) for r in rows] == [(day, 15)]
+
+
+def test_the_coalitions_strikes_are_air_strikes(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES (Reuters headline, 2017) and constructed Arabic: the coalition fights from the air
+    for text, lang in (("US-led Coalition Strikes on Syrian Abu Kamal Leave 31 Civilians Dead.", "en"),
+                       ("قتل 10 عناصر من تنظيم الدولة بضربات للتحالف الدولي على مدينة الرقة.", "ar")):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 5, 1), lang_hint=lang)))["incidents"]
+        assert [(r["event_type"], r["actor"]) for r in rows] == [("air_strike", "coalition")], text
