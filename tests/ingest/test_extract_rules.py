@@ -333,3 +333,19 @@ def test_the_coalitions_strikes_are_air_strikes(pipe) -> None:  # type: ignore[n
                        ("قتل 10 عناصر من تنظيم الدولة بضربات للتحالف الدولي على مدينة الرقة.", "ar")):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 5, 1), lang_hint=lang)))["incidents"]
         assert [(r["event_type"], r["actor"]) for r in rows] == [("air_strike", "coalition")], text
+
+
+def test_a_speaker_who_says_what_it_did_is_its_perpetrator(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, wire style: "Rebels said they had shelled ...", "قالت الفصائل إنها قصفت ...";
+    # "40 sorties" counts flights, not the dead; a speaker's pronoun far from the incident word
+    # makes it no candidate ("The U.S. said it was horrified by the reports of the bombing")
+    for text, lang, expected in (
+        ("Rebels said they had shelled government positions in Aleppo.", "en", [("shelling", "opposition", None)]),
+        ("The Russian defence ministry said its jets had carried out 40 sorties over Aleppo, killing dozens of "
+         "militants.", "en", [("air_strike", "government", None)]),
+        ("قالت فصائل المعارضة إنها قصفت مواقع قوات النظام في مدينة حلب.", "ar", [("shelling", "opposition", None)]),
+        ("The U.S. said it was horrified by the reports of the bombing of a camp near Aleppo.", "en",
+         [("shelling", "unknown", None)]),
+    ):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint=lang)))["incidents"]
+        assert [(r["event_type"], r["actor"], r["killed"]) for r in rows] == expected, text

@@ -588,6 +588,7 @@ def _role_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
     """Split actor mentions into agents, other candidates and targets (see :class:`Roles`)."""
     held, passive, victim_head, sponsor = _role_words(doc["lang"])
+    resumptive = _keys(doc["lang"], "role.resumptive_pronoun")
     nums_m = ix.family("num")
     targets_m = ix.of("role.target_marker")
     agents_m = ix.of("role.agent_marker")
@@ -640,10 +641,18 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
         if doc.text[m.end : m.end + 2].lstrip().startswith("(") and any(
                 s.start - m.end <= 3 and s.start > m.end for s in sources_m):
             continue
-        # speakers: "X said", "according to X"
-        if (said_m and any(s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1 for s in said_m)) or (
-                according_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1
-                                    for a in according_m)):
+        # speakers: "X said", "according to X"; a speaker who says what it did is a candidate
+        # too ("Rebels said they had shelled ...", "The ministry said its jets ...", "قال الجيش
+        # إنه قصف ...": a pronoun of the speaker right after the verb)
+        speaking = [s for s in said_m if s.start >= m.end and _gap_words(doc, m.end, s.start) <= 1] if said_m else []
+        if speaking:
+            if resumptive and any(
+                    w in resumptive and any(t.start >= s.end and _gap_words(doc, s.end, t.start) <= _RESUMED_GAP
+                                            for t in triggers)
+                    for s in speaking for w in _next_words(doc, s.end, 1)):
+                others.append(m)  # (the pronoun's clause tells an incident: "they had shelled")
+            continue
+        if according_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 1 for a in according_m):
             continue
         # victims among the dead: "including an American", "بينهم عنصر من قوات النظام"
         if among_m and any(a.end <= m.start and _gap_words(doc, a.end, m.start) <= 2
@@ -682,6 +691,11 @@ def _roles(doc: Doc, ix: SentenceMatches) -> Roles:
             others.append(m)
     return Roles(agents, others, targets, marked, [m.start for m in ix.of("clause.new_subject")],
                  [m.start for m in triggers])
+
+
+#: Words from a verb of saying to the incident word of the clause its speaker's pronoun opens
+#: ("said they had shelled": 3; not "said it was horrified by the reports of the bombing").
+_RESUMED_GAP = 5
 
 
 #: Actor concepts that name no group.
