@@ -70,3 +70,18 @@ def test_a_start_stated_ahead_is_the_coming_weekday() -> None:
     assert t.at is not None and t.at.isoformat() == "2016-05-05T01:00:00+03:00"
     (t,) = find_time_expressions("وقعت الاشتباكات يوم الخميس", "ar", published_on=date(2016, 5, 4))
     assert str(t.on) == "2016-04-28"
+
+
+@pytest.mark.parametrize(("text", "lang", "on"), [
+    ("قتل أربعة أشخاص في الثالث من حزيران الجاري", "ar", "2016-06-03"),
+    ("في الثالث والعشرين من أيار الماضي", "ar", "2016-05-23"),
+    ("killed on the third of June", "en", "2016-06-03"),
+])
+def test_an_ordinal_before_the_month_is_its_day(text: str, lang: str, on: str) -> None:
+    (t,) = find_time_expressions(text, lang, published_on=date(2016, 6, 12))
+    assert (str(t.on), t.precision) == (on, "day")
+
+
+def test_an_hours_ordinal_is_no_day() -> None:
+    (t,) = find_time_expressions("حتى الساعة الثالثة من حزيران", "ar", published_on=date(2016, 6, 12))
+    assert t.on is None and t.at is not None and t.at.hour == 3

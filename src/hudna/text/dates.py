@@ -217,6 +217,11 @@ def _month_expr(
         if a.kind == "daynum" and a.value and 1 <= a.value <= 31:
             day = int(a.value)
             break
+    ordinal = group[m_idx - 1].value if m_idx > 0 and group[m_idx - 1].kind == "ordinal" else None
+    if day is None and ordinal is not None and 1 <= ordinal <= 31 and not (m_idx > 1 and group[m_idx - 2].kind == "hour"):
+        # "الثالث من حزيران", "the third of June": the ordinal right before the month is its day
+        # (not an hour's: "الساعة الثالثة")
+        day = int(ordinal)
     year = next((int(a.value) for a in group if a.kind == "yearnum" and a.value), None)
     if day is not None:
         on = _month_date(day, month, year, published_on)
