@@ -413,9 +413,8 @@ def _announcing(doc: Doc, ix: SentenceMatches, truces: Sequence[LexiconMatch]) -
     said = ix.of("attribution.said")
     if not said:
         return []
-    lex = load_lexicon(doc["lang"])
-    verbs = lex.keys_of("status.announce_verb")
-    comps = lex.keys_of("attribution.complementizer")
+    verbs = _keys(doc["lang"], "status.announce_verb")
+    comps = _complementizers(doc["lang"])
     out = []
     for v in said:
         if v.entry.key not in verbs:

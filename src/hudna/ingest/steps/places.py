@@ -1061,9 +1061,9 @@ def _spelling_options(
     return out
 
 
-#: ((gazetteer, within), surface, lang, context) -> :func:`_sure_places`'s answer; bounded (cleared when
-#: full). The gazetteer is its identity and version: pipelines on other gazetteers (a layer, one
-#: without some learned names) share nothing.
+#: ((gazetteer, within), surface, lang, context) -> :func:`_sure_places`'s answer; bounded
+#: (cleared when full). The gazetteer is its identity and version: pipelines on other
+#: gazetteers (a layer, one without some learned names) share nothing.
 _SURE: dict[tuple[tuple[int, str, str | None], str, str, str | None], ClaimPlace | None] = {}
 _SURE_MAX = 20000
 
@@ -1160,6 +1160,12 @@ def _capitals(gazetteer: Any) -> frozenset[str]:
     return hit
 
 
+#: Commas of both scripts.
+_COMMAS = frozenset({",", "،"})
+#: Match keys of the words between two places of a list (a comma is no key character).
+_LIST_GAPS: tuple[list[str], ...] = (["and"], ["و"], [])
+
+
 def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> bool:
     """Whether ``out[i]`` follows ``prev`` after a comma alone ("Khan Sheikhoun, Idlib") and is
     not one of a list of places ("Saraqeb, Idlib and Ariha")."""
@@ -1173,10 +1179,6 @@ def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> b
             return False
     return True
 
-
-_COMMAS = frozenset({",", "،"})
-#: Match keys of the words between two places of a list (a comma is no key character).
-_LIST_GAPS: tuple[list[str], ...] = (["and"], ["و"], [])
 
 
 def _mark_qualifiers(
