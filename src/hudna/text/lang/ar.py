@@ -276,7 +276,7 @@ def compound_variants(key: str, heads: frozenset[str]) -> list[str]:
     first, sep, rest = key.partition(" ")
     if sep:
         return [first + rest] if first in heads and rest else []
-    for h in heads:
+    for h in sorted(heads, key=lambda h: (-len(h), h)):  # the longest head first, in a fixed order
         if key.startswith(h) and len(key) - len(h) >= 3:
             return [h + " " + key[len(h) :]]
     return []
