@@ -349,3 +349,10 @@ def test_a_speaker_who_says_what_it_did_is_its_perpetrator(pipe) -> None:  # typ
     ):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint=lang)))["incidents"]
         assert [(r["event_type"], r["actor"], r["killed"]) for r in rows] == expected, text
+
+
+def test_reported_by_names_a_registered_body_in_english(pipe) -> None:  # type: ignore[no-untyped-def]
+    # GOLD-FORMAT.md: the short names, "or the named body in English" (not the registry's id)
+    text = "أفاد مراسل عنب بلدي في ريف إدلب بمقتل طفلين جراء غارات روسية على بلدة بنش."
+    (row,) = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+    assert "Enab Baladi" in row["reported_by"] and "enab-baladi" not in row["reported_by"]

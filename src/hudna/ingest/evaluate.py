@@ -25,6 +25,7 @@ from hudna.domain.claim import IncidentClaim, RegimeStatusClaim
 from hudna.errors import DataError
 from hudna.ingest.news import Article
 from hudna.ingest.pipeline import Doc, Pipeline
+from hudna.ingest.sources import load_source_catalog
 
 __all__ = [
     "ACTOR_CLASS",
@@ -97,9 +98,12 @@ def _actor_class(actor_id: str | None) -> str | None:
 
 
 def _reported_by(sources: Sequence[str]) -> list[str]:
+    """The gold's short English names of the sources (GOLD-FORMAT.md), else the registry's English
+    name of the body ("Enab Baladi"), else the id."""
     out: list[str] = []
+    registry = load_source_catalog().sources
     for s in sources:
-        name = SOURCE_NAME.get(s, s)
+        name = SOURCE_NAME.get(s) or (registry[s].name if s in registry else s)
         if name not in out:
             out.append(name)
     return out
