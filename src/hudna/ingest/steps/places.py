@@ -652,7 +652,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             # its context ("Douma" is a town of Rif Dimashq, not one of its namesakes elsewhere)
             sure = _sure_places(gazetteer, [surface], lang, _governorate_context(gazetteer, admin1),
                                 within=admin1)[surface]
-            if sure is not None and sure.admin1_pcode == admin1 and sure.level == "community":
+            if (sure is not None and sure.admin1_pcode == admin1 and sure.level == "community"
+                    and not _shortened(gazetteer, sure, surface, lang)):
                 place = ClaimPlace(
                     text=surface,
                     start=m.start,
@@ -1071,6 +1072,18 @@ _SURE_MAX = 20000
 def clear_spelling_cache() -> None:
     """Forget the answers of :func:`_sure_places` (benchmarks' cold passes)."""
     _SURE.clear()
+
+
+def _shortened(gazetteer: Any, sure: ClaimPlace, surface: str, lang: str) -> bool:
+    """Whether the gazetteer's name of the place found for a town's alias has more words than the
+    alias: the match dropped words of it ("Kafraya" for "Kafraya Elmaarra", one of two Kafrayas
+    of Idlib), and an alias names the whole town."""
+    place = gazetteer.find(sure.pcode) if sure.pcode else None
+    if place is None or sure.score >= 100.0:  # an exact name of the place ("Kobane")
+        return False
+    words = len(short_key(surface, lang).split())
+    names = [n.match_key for n in gazetteer.names_of(place.place_id)] if hasattr(gazetteer, "names_of") else []
+    return bool(names) and all(len(n.split()) > words for n in names)
 
 
 def _governorate_context(gazetteer: Any, admin1: str) -> str | None:
