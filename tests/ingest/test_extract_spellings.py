@@ -112,3 +112,11 @@ def test_arabic_compound_name_joined_or_apart(pipe, text: str, name: str, pcode:
     places = {p.place.text: p.place.pcode for p in doc["places"] if not p.foreign}
     assert places.get(name) == pcode
     assert "خان" not in places
+
+
+def test_arabic_press_alias_without_its_particle(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "وكوباني": the place's span starts at the name; Kobani is Ain al-Arab (C1946)
+    text = "غارات للتحالف الدولي قرب مدينتي الحسكة وكوباني."
+    doc = pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint="ar"))
+    places = {p.place.text: p.place.pcode for p in doc["places"] if not p.foreign}
+    assert places.get("كوباني") == "C1946" and "وكوباني" not in places

@@ -636,10 +636,12 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         )
     for m in aliases:
         admin1 = m.concept.rsplit(".", 1)[1].upper()
-        surface = text[m.start : m.end]
+        # the name without the particle glued to it ("وكوباني": the span starts at the name)
+        start = m.start + len(m.prefix) if m.prefix and short_key(text[m.start : m.start + len(m.prefix)], lang) == m.prefix else m.start
+        surface = text[start : m.end]
         place = ClaimPlace(
             text=surface,
-            start=m.start,
+            start=start,
             end=m.end,
             level="region",
             admin1_pcode=admin1,
@@ -656,7 +658,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
                     and not _shortened(gazetteer, sure, surface, lang)):
                 place = ClaimPlace(
                     text=surface,
-                    start=m.start,
+                    start=start,
                     end=m.end,
                     pcode=sure.pcode,
                     level=sure.level,
@@ -667,7 +669,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
                     score=sure.score,
                     reason="alias",
                 )
-        out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start)))
+        out.append(PlaceMention(start, m.end, place, sentence_index(doc, start)))
     for m in foreign:
         place = ClaimPlace(text=text[m.start : m.end], start=m.start, end=m.end, level="foreign")
         out.append(PlaceMention(m.start, m.end, place, sentence_index(doc, m.start), foreign=True))
