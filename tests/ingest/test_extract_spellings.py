@@ -120,3 +120,8 @@ def test_arabic_press_alias_without_its_particle(pipe) -> None:  # type: ignore[
     doc = pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint="ar"))
     places = {p.place.text: p.place.pcode for p in doc["places"] if not p.foreign}
     assert places.get("كوباني") == "C1946" and "وكوباني" not in places
+
+
+def test_arabic_alias_of_the_hmeimim_base(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = pipe(Doc("سقطت قذائف على قاعدة حميميم الروسية في ريف اللاذقية.", published_on=date(2016, 6, 12), lang_hint="ar"))
+    assert [(p.place.text, p.place.admin1_pcode) for p in doc["places"] if not p.qualifier][:1] == [("قاعدة حميميم", "SY06")]
