@@ -176,6 +176,21 @@ def test_arabic_verb_of_saying_that_governs_a_truce_announces_it() -> None:
         assert [(r["status"], r["zone_governorate"]) for r in rows] == expected, text
 
 
+def test_a_negated_status_is_no_statement_but_still_is_no_negation() -> None:
+    # constructed: "لم يتم تمديد الهدنة" / "not extended" / "دون تمديد" deny the extension; "لا تزال
+    # الهدنة صامدة" (still holding) affirms
+    pipe = build_pipeline()
+    for text, lang, expected in (
+        ("لم يتم تمديد الهدنة في داريا.", "ar", []),
+        ("انتهت الهدنة في داريا دون تمديد.", "ar", [("ended", "SY03")]),
+        ("The truce in Daraya was not extended.", "en", []),
+        ("لا تزال الهدنة صامدة في حلب.", "ar", [("holding", "SY02")]),
+    ):
+        doc = pipe(Doc(text, published_on=date(2016, 6, 12), lang_hint=lang))
+        rows = to_gold_v1(doc)["truce_statements"]
+        assert [(r["status"], r["zone_governorate"]) for r in rows] == expected, text
+
+
 @pytest.mark.parametrize(("text", "lang", "until", "gov"), [
     ("أعلن الجيش الروسي تمديد نظام التهدئة في حلب حتى منتصف ليل الاثنين.", "ar", "2016-05-03T00:00:00+03:00", "SY02"),
     ("The truce in Latakia was extended until midnight (2100 GMT) on Monday, the Russian military said.", "en",

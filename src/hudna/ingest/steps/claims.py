@@ -364,6 +364,12 @@ def extract_regime_status(doc: Doc) -> None:
             if announcing:
                 statuses = sorted([*statuses, *announcing], key=lambda m: m.start)
         statuses = _status_words(doc, statuses, ms)
+        nots = ix.of("negation.not")
+        if nots and statuses:
+            # "was not extended", "لم يتم تمديد الهدنة", "انتهت دون تمديد": no such status
+            statuses = [st for st in statuses if not any(
+                n.end <= st.start and _gap_words(doc, n.end, st.start) <= _STATUS_NEGATION_GAP
+                and not _clause_broken(doc, n.end, st.start) for n in nots)]
         seen: set[str] = set()
         until = None
         for t in doc["times"][i]:
@@ -399,6 +405,10 @@ def extract_regime_status(doc: Doc) -> None:
                     )
                 )
     doc["regime_claims"] = claims
+
+
+#: Words between a negation and the status word it denies ("لم يتم تمديد": 1).
+_STATUS_NEGATION_GAP = 2
 
 
 #: Words a verb of announcing may have between it and the truce it announces (its subject,
