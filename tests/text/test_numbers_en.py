@@ -30,3 +30,10 @@ def test_at_least_before_a_figure_opens_it() -> None:
     qs = [(q.best, q.kind) for q in find_quantities("Get short URL 4016 At least 12 civilians were killed", "en")]
     assert qs == [(4016, "exact"), (12, "at_least")]
     assert [(q.best, q.kind) for q in find_quantities("killed 20 people at least", "en")] == [(20, "at_least")]
+
+
+def test_dozen_multiplies_the_number_before_it():
+    from hudna.text.numbers import find_quantities
+
+    assert [(q.low, q.best, q.kind) for q in find_quantities("killed more than two dozen", "en")] == [(25, 24, "more_than")]
+    assert [q.best for q in find_quantities("a dozen civilians and three dozen fighters", "en")] == [12, 36]
