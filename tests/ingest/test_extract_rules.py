@@ -356,3 +356,11 @@ def test_reported_by_names_a_registered_body_in_english(pipe) -> None:  # type: 
     text = "أفاد مراسل عنب بلدي في ريف إدلب بمقتل طفلين جراء غارات روسية على بلدة بنش."
     (row,) = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
     assert "Enab Baladi" in row["reported_by"] and "enab-baladi" not in row["reported_by"]
+
+
+def test_arabic_death_met_with_its_subject_between(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "لقي خمسة أشخاص حتفهم" (five people met their death); "قتل شاب" counts one
+    for text, killed in (("لقي خمسة أشخاص حتفهم جراء قصف جوي على مدينة سراقب.", 5),
+                         ("قتل شاب برصاص قوات النظام على حاجز في مدينة درعا.", 1)):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+        assert [r["killed"] for r in rows] == [killed], text
