@@ -125,3 +125,11 @@ def test_arabic_press_alias_without_its_particle(pipe) -> None:  # type: ignore[
 def test_arabic_alias_of_the_hmeimim_base(pipe) -> None:  # type: ignore[no-untyped-def]
     doc = pipe(Doc("سقطت قذائف على قاعدة حميميم الروسية في ريف اللاذقية.", published_on=date(2016, 6, 12), lang_hint="ar"))
     assert [(p.place.text, p.place.admin1_pcode) for p in doc["places"] if not p.qualifier][:1] == [("قاعدة حميميم", "SY06")]
+
+
+def test_a_towns_name_without_its_article_before_a_longer_name_is_no_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES (2016): "the Bab al-Nayrab neighbourhood", "Bab al-Faraj" are parts of Aleppo city,
+    # not the town of Al-Bab (C1202); "al-Bab" itself stays the town
+    assert "Bab" not in _places(pipe, "A barrel bomb attack on the Bab al-Nayrab neighbourhood killed 15.")
+    assert _places(pipe, "Shells fell on the neighborhood of Bab Touma in Damascus.").get("Bab", (None, "SY01"))[:2] == (None, "SY01")
+    assert _places(pipe, "Air strikes hit al-Bab on Thursday.")["al-Bab"][0] == "C1202"

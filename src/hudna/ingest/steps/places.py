@@ -569,14 +569,15 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         notable = _notable(cands)
         if not cued and not notable:
             continue
-        if not notable and (
+        if (not notable or key != hit.key) and (
             w.continuations
             and _continued(text, hit.end, lang, w)
             or w.heads
             and _headed(text, hit, lang, w)
         ):
             # "the attack in Khan al-Assal": a small place's name is the first word of a longer
-            # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo)
+            # name the gazetteer does not know ("Aleppo al-Halk area" stays Aleppo); so is a
+            # town's name without its article ("Bab al-Nayrab", "Bab Touma" are no Al-Bab)
             continue
         kept.append(_Kept(hit, countryside, cued, cands, ps, prev))
         last_end = hit.end
