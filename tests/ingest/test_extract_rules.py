@@ -364,3 +364,16 @@ def test_arabic_death_met_with_its_subject_between(pipe) -> None:  # type: ignor
                          ("قتل شاب برصاص قوات النظام على حاجز في مدينة درعا.", 1)):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
         assert [r["killed"] for r in rows] == [killed], text
+
+
+def test_a_capture_of_ground_is_no_abduction(pipe) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES (2015-2017): "captured several villages", "seized control of 14 villages", "seized a
+    # hilltop" tell a battle's outcome; "captured 20 soldiers", "a pilot they captured" are abductions
+    for text, types in (
+        ("The Syrian army has captured several villages north of Aleppo from insurgents.", []),
+        ("Rebels seized a hilltop near Aleppo.", []),
+        ("ISIS militants captured 20 soldiers near Palmyra.", ["abduction"]),
+        ("Islamist rebels killed a pilot they captured in Idlib.", ["abduction"]),
+    ):
+        rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
+        assert [r["event_type"] for r in rows if r["event_type"] == "abduction"] == types, text

@@ -1214,6 +1214,12 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
         triggers = [m for m in triggers if m.concept != "incident.bombardment" or not any(
             f.end <= m.start and _gap_words(doc, f.end, m.start) <= 1 and not _clause_broken(doc, f.end, m.start)
             for f in fire)]
+    # "captured the town of Manbij", "seized control of": ground taken, no abduction
+    if "incident.abduction" in concepts:
+        captures = _keys(doc["lang"], "incident.capture_word")
+        if captures and any(m.entry.key in captures for m in triggers):
+            triggers = [m for m in triggers if m.concept != "incident.abduction" or m.entry.key not in captures
+                        or _takes_people(doc, ix, m)]
     # "إعدام محامٍ بإطلاق النار عليه", "executed by firing squad": the shooting is the means
     if "incident.execution" in concepts and "incident.shooting" in concepts:
         execs = [m for m in triggers if m.concept == "incident.execution"]
@@ -1224,6 +1230,22 @@ def _reported_triggers(doc: Doc, ix: SentenceMatches) -> tuple[list[LexiconMatch
     explicit_air = "incident.air_strike" in concepts and any(
         m.concept == "incident.air_strike" and _bombardment_inside(doc, m) for m in triggers)
     return triggers, weak_alone, explicit_air
+
+
+#: Words after a capture word within which a person shows what was taken.
+_CAPTURED_GAP = 3
+
+
+def _takes_people(doc: Doc, ix: SentenceMatches, m: LexiconMatch) -> bool:
+    """Whether the capture word ``m`` takes people: a person noun starts among the next words
+    ("captured 20 soldiers", "seized a journalist"), or a word of ``incident.captured_people``
+    ("a pilot they captured" is told by "pilot" before it: "the captured pilot")."""
+    if any(p.start >= m.end and _gap_words(doc, m.end, p.start) < _CAPTURED_GAP for p in ix.family("person")):
+        return True
+    people = _keys(doc["lang"], "incident.captured_people")
+    nxt = _next_words(doc, m.end, _CAPTURED_GAP)
+    return not people.isdisjoint(nxt) or " ".join(nxt[:2]) in people or any(
+        w in people for w in key_slice(doc, max(0, m.start - 24), m.start).split()[-2:])
 
 
 def _commentary(doc: Doc) -> set[int]:
