@@ -96,3 +96,13 @@ def test_gmt_in_parentheses_alone_still_sets_the_zone() -> None:
 def test_a_start_stated_ahead_is_the_coming_weekday(text: str, on: str) -> None:
     (t,) = find_time_expressions(text, "en", published_on=date(2016, 5, 4))
     assert str(t.on) == on
+
+
+@pytest.mark.parametrize(("text", "lang", "on", "span"), [
+    ("killed two days ago", "en", "2016-04-29", "two days ago"),
+    ("a day ago", "en", "2016-04-30", "a day ago"),
+    ("قتل قبل يومين", "ar", "2016-04-29", "قبل يومين"),
+])
+def test_days_ago(text: str, lang: str, on: str, span: str) -> None:
+    (t,) = find_time_expressions(text, lang, published_on=date(2016, 5, 1))
+    assert (str(t.on), t.text) == (on, span)

@@ -54,7 +54,7 @@ _START_AHEAD = 3
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 #: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
 _SIGNALS = frozenset({
-    "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday",
+    "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday", "days_ago",
     "clock", "hour", "gmt", "midnight", *_PARTS,
 })
 #: A clock time in parentheses right after a time ("midnight (2200 GMT) on Friday", "7:00 pm
@@ -243,6 +243,7 @@ def _interpret(
     tz = DEFAULT_TZ
     # (each read only when the group has an atom of its kind: most groups have one or two)
     part = next((a.kind for a in group if a.kind in _PARTS), None) if not kinds.isdisjoint(_PARTS) else None
+    count: _Atom | None = None  # the number that counts "days ago"
     offset = (next((_OFFSETS[a.kind] for a in group if a.kind in _OFFSETS), None)
               if not kinds.isdisjoint(_OFFSETS) else None)
     weekday = next((int(a.value) for a in group if a.kind == "weekday" and a.value), None) if "weekday" in kinds else None
@@ -257,6 +258,14 @@ def _interpret(
         on = resolve_weekday(weekday, published_on)
     elif offset is not None:
         on = published_on + timedelta(days=offset)
+    elif "days_ago" in kinds:
+        # "two days ago", "قبل يومين": the count on the words themselves or the number before
+        ago = next(a for a in group if a.kind == "days_ago")
+        count = None if ago.value else next(
+            (a for a in group if a.kind in ("cardinal", "daynum") and a.end <= ago.start and a.value), None)
+        n = ago.value or (count.value if count is not None else None)
+        if n is not None and 1 <= n <= 31:
+            on = published_on - timedelta(days=int(n))
     elif weekday is not None:
         direction = "past"
         if "next" in kinds or (future and "last" not in kinds):
@@ -339,7 +348,8 @@ def _interpret(
         end = max(a.end for a in own)
     if month is None and hour is None:
         # a bare number after the expression counts something else ("حتى مساء أمس، 18 قتيلا")
-        used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")]
+        used = [a for a in group if a.kind not in ("daynum", "cardinal", "ordinal", "yearnum")
+                or (count is not None and a is count)]  # ("two days ago": the count is its own)
         if used:
             start, end = used[0].start, used[-1].end
     # through its slots (hudna.text.slots): a quarter of the constructor's time
