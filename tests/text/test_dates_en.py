@@ -102,6 +102,7 @@ def test_a_start_stated_ahead_is_the_coming_weekday(text: str, on: str) -> None:
     ("killed two days ago", "en", "2016-04-29", "two days ago"),
     ("a day ago", "en", "2016-04-30", "a day ago"),
     ("قتل قبل يومين", "ar", "2016-04-29", "قبل يومين"),
+    ("قصف قبل خمسة أيام على دوما", "ar", "2016-04-26", "قبل خمسة أيام"),
 ])
 def test_days_ago(text: str, lang: str, on: str, span: str) -> None:
     (t,) = find_time_expressions(text, lang, published_on=date(2016, 5, 1))
