@@ -377,3 +377,17 @@ def test_a_capture_of_ground_is_no_abduction(pipe) -> None:  # type: ignore[no-u
     ):
         rows = to_gold_v1(pipe(Doc(text, published_on=date(2016, 6, 12))))["incidents"]
         assert [r["event_type"] for r in rows if r["event_type"] == "abduction"] == types, text
+
+
+def test_each_coordinated_clause_keeps_its_own_toll(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, AFP Arabic style: "..., فيما قتل خمسة آخرون ..." — Kafr Zita's five are not
+    # Khan Sheikhoun's nine; FA-KES (AFP 2017): "... killed three emergency workers while six
+    # children were also killed in Damascus air raids" gives Damascus its six
+    text = ("قتل تسعة مدنيين في غارات روسية على مدينة خان شيخون في ريف إدلب، فيما قتل خمسة آخرون "
+            "في غارات على بلدة كفرزيتا في ريف حماة.")
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2019, 5, 12))))["incidents"]
+    assert {(r["place_pcode"], r["killed"]) for r in rows} == {("C3987", 9), ("C3463", 5)}
+    text = ("Heavy Syrian regime bombing has killed three emergency workers from the White Helmets while six "
+            "children were also killed in Damascus air raids.")
+    rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 11, 18))))["incidents"]
+    assert [(r["governorate"], r["killed"]) for r in rows if r["place_text"] == "Damascus"] == [("SY01", 6)]

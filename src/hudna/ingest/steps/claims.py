@@ -8,8 +8,10 @@ records the rule, the lexicon version and the gazetteer version that produced it
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -1389,6 +1391,11 @@ def build_claims(doc: Doc) -> None:
         clash_parties = _clash_parties(ix, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ix, all_quantities[i], all_times[i])
         new_clauses = [m.start for m in ix.of("clause.new_subject")]
+        # "قتل تسعة مدنيين في غارات على خان شيخون، فيما قتل خمسة آخرون في غارات على كفرزيتا": when
+        # clauses with new subjects each give figures, each place takes its own clause's
+        coordinate = _keys(doc["lang"], "clause.coordinate_subject")
+        by_clause = _clause_casualties(doc, ix, all_quantities[i], all_times[i], [
+            m.start for m in ix.of("clause.new_subject") if m.entry.key in coordinate])
         # "it is not known which aircraft carried out the strike", "no group claimed
         # responsibility": the text says the perpetrator is unknown
         unknown_m = ix.of("role.unknown_perpetrator")
@@ -1513,8 +1520,13 @@ def build_claims(doc: Doc) -> None:
             claim_time = _claim_time(time)
             target = _actor_id(targ_m)
             for pm in pm_options:
-                pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
-                tail = (*head, *cas_ev, *att_ev) if pm_cas else (*head, *att_ev)
+                pm_casualties, pm_ev = casualties, cas_ev
+                if by_clause is not None and not negative:
+                    pm_casualties, pm_ev = by_clause[0][bisect_right(by_clause[1], pm.start if pm is not None else trig.start)]
+                    pm_cas = _counts_anyone(pm_casualties)
+                else:
+                    pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
+                tail = (*head, *pm_ev, *att_ev) if pm_cas else (*head, *att_ev)
                 if pm is not None:
                     evidence = (trig_ev, _ev(doc, pm.start, pm.end, "place"), *tail)
                 else:
@@ -1522,7 +1534,7 @@ def build_claims(doc: Doc) -> None:
                 claims.append(_incident(
                     etype, evidence, prov_calm if negative else prov, perp, target,
                     pm.place if pm is not None else None, claim_time,
-                    casualties if pm_cas else _NO_CASUALTIES, attribution, negative, (sent.start, sent.end),
+                    pm_casualties if pm_cas else _NO_CASUALTIES, attribution, negative, (sent.start, sent.end),
                 ))
             if perp and not negative:
                 last_perp[etype] = perp
@@ -1536,6 +1548,33 @@ def build_claims(doc: Doc) -> None:
     claims = _merge(claims)
     claims.extend(doc["regime_claims"])
     doc["claims"] = claims
+
+
+def _clause_casualties(
+    doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity], times: Sequence[TimeExpression], new_clauses: list[int]
+) -> tuple[list[tuple[Casualties, list[Evidence]]], list[int]] | None:
+    """The casualties of each clause of a sentence cut by words joining reports of their own
+    (``new_clauses``: their starts, in text order), with those starts, when at least two
+    clauses give a figure with a casualty word; else None (the sentence's casualties go to its
+    nearest incident)."""
+    if not new_clauses or len(qs) < 2:
+        return None
+    words = [m.start for m in _killing_words(ix) + ix.of("casualty.injured")]
+    bounds = [-1, *new_clauses, len(doc.text) + 1]
+    out = []
+    for a, b in itertools.pairwise(bounds):
+        part = [q for q in qs if a <= q.start < b]
+        # a clause counts only with its own figure and casualty word ("... where 38 civilians
+        # have been killed" tells the toll of the fighting before it)
+        own = part and any(a <= w < b for w in words)
+        out.append(_casualties(doc, ix, part, times) if own else (_NO_CASUALTIES, []))
+    if sum(1 for c, _ in out if _counts_anyone(c)) < 2:
+        return None
+    return out, new_clauses
+
+
+def _counts_anyone(c: Casualties) -> bool:
+    return c.killed_low is not None or c.killed_best is not None or c.injured_low is not None or c.injured_best is not None
 
 
 #: Words between a compared trigger and one coordinated with it ("كبراميل متفجرة وقصف مدفعي").
