@@ -133,3 +133,11 @@ def test_a_towns_name_without_its_article_before_a_longer_name_is_no_place(pipe)
     assert "Bab" not in _places(pipe, "A barrel bomb attack on the Bab al-Nayrab neighbourhood killed 15.")
     assert _places(pipe, "Shells fell on the neighborhood of Bab Touma in Damascus.").get("Bab", (None, "SY01"))[:2] == (None, "SY01")
     assert _places(pipe, "Air strikes hit al-Bab on Thursday.")["al-Bab"][0] == "C1202"
+
+
+def test_arabic_dual_countryside_covers_both_governorates(pipe) -> None:  # type: ignore[no-untyped-def]
+    # constructed, AFP Arabic headline: "ريفي إدلب وحماة" are the countrysides of both (governorate
+    # level, no city P-code); "ريف إدلب وحماة" keeps Hama the city
+    doc = pipe(Doc("مقتل 17 مدنياً في قصف على ريفي إدلب وحماة.", published_on=date(2019, 5, 12), lang_hint="ar"))
+    assert [(p.place.text, p.place.level, p.place.pcode) for p in doc["places"]] == [
+        ("ريفي إدلب", "governorate", "SY07"), ("حماة", "governorate", "SY05")]

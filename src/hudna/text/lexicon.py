@@ -60,7 +60,7 @@ CONTEXT_LISTS = frozenset(
      "text.sentence_opener", "place.origin", "role.sponsor_after", "text.caption_credit",
      "place.modifier_after", "casualty.agentive", "casualty.among_after", "incident.government_weapon",
      "casualty.toll_rise", "text.counter_word", "incident.device", "incident.air_dropped",
-     "status.announce_verb", "role.resumptive_pronoun", "clause.coordinate_subject", "incident.capture_word", "incident.captured_people",
+     "status.announce_verb", "role.resumptive_pronoun", "clause.coordinate_subject", "place.countryside_dual", "incident.capture_word", "incident.captured_people",
      "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
      "incident.participle", "place.spelling_stopword"}

@@ -195,6 +195,8 @@ class _Words:
     sites: frozenset[str]
     conjunctions: frozenset[str]
     rural: frozenset[str]
+    #: the dual of the countryside word ("ريفي إدلب وحماة"), with its proclitics
+    rural_duals: frozenset[str]
     modifiers: frozenset[str]
     directions: frozenset[str]
     continuations: frozenset[str]
@@ -243,6 +245,7 @@ def _words(lang: str) -> _Words:
         sites=sites,
         conjunctions=lex.keys_of("morph.conjunction"),
         rural=attached(lex.keys_of("gazetteer.qualifier.countryside")),
+        rural_duals=attached(lex.keys_of("place.countryside_dual")),
         modifiers=lex.keys_of("place.modifier_after"),
         directions=directions,
         continuations=lex.keys_of("place.name_continuation"),
@@ -533,6 +536,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     j = 0
     n_blocked = len(blocked)
     last_end = -1  # end of the last kept hit: "في منطقتي سلمى وكباني" cues both names
+    dual_end = -1  # end of the last hit after a dual countryside word ("ريفي إدلب وحماة")
+    dual_word = ""
     for hit in hits:
         while j < n_blocked and blocked[j][1] <= hit.start:
             j += 1
@@ -560,6 +565,12 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             cued = True  # a name coordinated with the place right before it
         featured = prev in w.features
         countryside = prev in w.countryside and not featured
+        if prev in w.rural_duals:
+            dual_end, dual_word = hit.end, prev
+        elif dual_end >= 0 and prefix in w.conjunctions and not text[dual_end:tok0].strip():
+            # "ريفي إدلب وحماة": Hama's countryside too (the mention is the name itself)
+            countryside, ps, prev = True, hit.start, dual_word
+            dual_end = hit.end
         key = short_key(hit.surface, lang)
         if (
             key in w.common or (prefix and short_key(text[tok0 : hit.end], lang) in w.common)
