@@ -391,3 +391,16 @@ def test_each_coordinated_clause_keeps_its_own_toll(pipe) -> None:  # type: igno
             "children were also killed in Damascus air raids.")
     rows = to_gold_v1(pipe(Doc(text, published_on=date(2017, 11, 18))))["incidents"]
     assert [(r["governorate"], r["killed"]) for r in rows if r["place_text"] == "Damascus"] == [("SY01", 6)]
+
+
+def test_a_figure_after_a_conjunction_takes_the_casualty_word_after_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    # SANA English style: "A citizen was martyred and 4 others were injured" — 4 injured, 1 killed
+    # (was killed 4); FA-KES: "One civilian was killed and three others were injured"
+    for text, killed, injured in (
+        ("A citizen was martyred and 4 others were injured in a rocket attack on Aleppo city.", 1, 4),
+        ("One civilian was killed and three others were injured in terrorist attacks on Aleppo.", 1, 3),
+        ("Shelling on Daraa killed 3 and injured 12.", 3, 12),
+    ):
+        doc = pipe(Doc(text, published_on=date(2016, 8, 14)))
+        (c,) = [c for c in incidents(doc) if c.place is not None]
+        assert (c.casualties.killed_best, c.casualties.injured_best) == (killed, injured), text

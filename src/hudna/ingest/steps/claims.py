@@ -919,6 +919,7 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     nouns = ix.family("person")
     lex = load_lexicon(doc["lang"])
     counter_words, rises = lex.keys_of("text.counter_word"), lex.keys_of("casualty.toll_rise")
+    conjunctions = lex.keys_of("morph.conjunction")
     # strikes and weapons counted by a figure; an execution word counts people ("19 executed")
     incident_w = [m for m in ix.family("incident") if m.concept != "incident.execution"]
     clock_w = ix.of_any(("time.am", "time.pm", "time.gmt", "time.local_tz"))
@@ -983,6 +984,12 @@ def _casualties(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             continue
         cands.sort(key=lambda c: c[0])
         _, cat, word = cands[0]
+        if word.end <= q.start and len(cands) > 1:
+            # "A citizen was martyred and 4 others were injured": after a conjunction the figure
+            # opens a clause of its own, whose casualty word follows it
+            following = next((c for c in cands if c[2].start >= q.end and _gap_words(doc, q.end, c[2].start) <= 2), None)
+            if following is not None and not conjunctions.isdisjoint(key_slice(doc, word.end, q.start).split()):
+                _, cat, word = following
         ev.append(_ev(doc, q.start, q.end, "number"))
         if noun in ("person.child", "person.woman") and (is_sub or cat == "k"):
             val = q.best if q.best is not None else q.low
