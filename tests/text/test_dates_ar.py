@@ -85,3 +85,8 @@ def test_an_ordinal_before_the_month_is_its_day(text: str, lang: str, on: str) -
 def test_an_hours_ordinal_is_no_day() -> None:
     (t,) = find_time_expressions("حتى الساعة الثالثة من حزيران", "ar", published_on=date(2016, 6, 12))
     assert t.on is None and t.at is not None and t.at.hour == 3
+
+
+def test_the_day_before_yesterday_with_yawm() -> None:
+    (t,) = find_time_expressions("قتل ثلاثة يوم أمس الأول", "ar", published_on=date(2016, 5, 3))
+    assert str(t.on) == "2016-05-01"
