@@ -43,6 +43,8 @@ def test_press_alias_gets_the_community_it_names(pipe) -> None:  # type: ignore[
     # one of its namesakes elsewhere; "Kobane" is Ain al-Arab (was: no P-code, a tie)
     assert _places(pipe, "Shelling on Douma killed 7 civilians.")["Douma"][:2] == ("C2338", "SY03")
     assert _places(pipe, "Clashes in Kobane on Monday.")["Kobane"][:2] == ("C1946", "SY02")
+    # FA-KES: a possessive without its apostrophe ("Aleppos western edges") is the city
+    assert _places(pipe, "Fighting raged on Aleppos western edges.")["Aleppos"][:2] == ("C1007", "SY02")
     # "Daraa city", "Idlib city" are the cities (C5993, C3871), not their governorates
     assert _places(pipe, "Mortar shells hit residential neighborhoods in Daraa city.")["Daraa"][:2] == ("C5993", "SY12")
     assert _places(pipe, "Air strikes hit Idlib city.")["Idlib"][:2] == ("C3871", "SY07")

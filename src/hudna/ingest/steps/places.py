@@ -664,8 +664,12 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             # the geocoder finds it in the alias's governorate when it is sure (regions,
             # neighbourhoods and bases keep no P-code, ANNOTATION-GUIDE.md); that governorate is
             # its context ("Douma" is a town of Rif Dimashq, not one of its namesakes elsewhere)
-            sure = _sure_places(gazetteer, [surface], lang, _governorate_context(gazetteer, admin1),
-                                within=admin1)[surface]
+            gov_context = _governorate_context(gazetteer, admin1)
+            sure = _sure_places(gazetteer, [surface], lang, gov_context, within=admin1)[surface]
+            base = getattr(lang_module(lang), "possessive_base", lambda _s: None)(surface)
+            if sure is None and base:
+                # "Aleppos western edges": the possessive of Aleppo, its apostrophe dropped
+                sure = _sure_places(gazetteer, [base], lang, gov_context, within=admin1)[base]
             if (sure is not None and sure.admin1_pcode == admin1 and sure.level == "community"
                     and not _shortened(gazetteer, sure, surface, lang)):
                 place = ClaimPlace(

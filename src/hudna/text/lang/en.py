@@ -530,6 +530,18 @@ def index_keys(key: str) -> list[str]:
     return name_variants(key)
 
 
+def possessive_base(surface: str) -> str | None:
+    """The name of a possessive written without its apostrophe (the press's "Aleppos western
+    edges", "Raqqas"), or None.
+
+    >>> possessive_base("Aleppos"), possessive_base("Deir Ezzors"), possessive_base("Homs")
+    ('Aleppo', 'Deir Ezzor', None)
+    """
+    if len(surface) > 4 and surface.endswith("s") and not surface.endswith(("ss", "us", "is", "ms")):
+        return surface[:-1]
+    return None
+
+
 def compound_variants(key: str, heads: frozenset[str]) -> list[str]:
     """No other spelling: an English name's words are written apart (the Arabic rule,
     :func:`hudna.text.lang.ar.compound_variants`, has no English counterpart)."""
