@@ -50,7 +50,7 @@ from hudna.gazetteer.model import (
 )
 from hudna.gazetteer.phonetic import PhoneticIndex, _usable, query_keys
 from hudna.gazetteer.phonetic import clear_caches as clear_phonetic_caches
-from hudna.gazetteer.words import PlaceWords, load_name_heads, load_place_words
+from hudna.gazetteer.words import PlaceWords, load_place_words, with_compound_spellings
 from hudna.geo.admin import AdminArea, AdminAreas, Community
 from hudna.text.normalize import LANGS, lang_module, match_key, resolve_lang
 from hudna.text.slots import slot_builder
@@ -307,16 +307,12 @@ class Gazetteer:
 
     # -- indexes -------------------------------------------------------------------------------
     def _build_indexes(self, names: Sequence[PlaceName]) -> None:
-        glued = {lang: load_name_heads(lang, "gazetteer.glued_head") for lang in self._exact}
         for n in names:
             if n.lang not in self._exact or n.kind == "truncated":
                 continue
-            mod = lang_module(n.lang)
-            variants: list[str] = mod.index_keys(n.match_key)
-            # the other spelling of a name opening with a head written joined or apart
+            # with the other spelling of a name opening with a head written joined or apart
             # ("كفر نبل" / "كفرنبل")
-            variants += [c for v in variants for c in mod.compound_variants(v, glued[n.lang]) if c not in variants]
-            for v in variants:
+            for v in with_compound_spellings(lang_module(n.lang).index_keys(n.match_key), n.lang):
                 _add(self._exact[n.lang], v, n.place_id)
 
     # -- lookups -------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import numpy as np
 import yaml
 
 from hudna.gazetteer.model import ScanHit
-from hudna.gazetteer.words import load_name_heads
+from hudna.gazetteer.words import with_compound_spellings
 from hudna.text.normalize import LANGS, keyed_text, lang_module, match_key
 from hudna.text.slots import slot_builder
 
@@ -70,7 +70,6 @@ def build_automaton(gaz: Gazetteer) -> Any:
     skip: dict[str, frozenset[str]] = {
         lang: load_scan_stopwords(lang) | gaz.words(lang).all_words for lang in LANGS
     }
-    glued = {lang: load_name_heads(lang, "gazetteer.glued_head") for lang in LANGS}
     for pid in gaz.places:
         for n in gaz.names_of(pid):
             # learned names (coded event strings, :mod:`hudna.gazetteer.learn`) are geocoded
@@ -80,11 +79,8 @@ def build_automaton(gaz: Gazetteer) -> Any:
             # regions through its own place_aliases lexicon
             if n.kind in ("truncated", "learned", "region") or n.lang not in skip:
                 continue
-            mod = lang_module(n.lang)
-            keys = mod.scan_keys(n.match_key)
             # "كفر نبل" also as "كفرنبل", "تلكلخ" as "تل كلخ"
-            keys += [v for k in keys for v in mod.compound_variants(k, glued[n.lang]) if v not in keys]
-            for key in keys:
+            for key in with_compound_spellings(lang_module(n.lang).scan_keys(n.match_key), n.lang):
                 if len(key.replace(" ", "")) < _MIN_LEN or key in skip[n.lang]:
                     continue
                 for form, plen in _surface_forms(key, n.lang):

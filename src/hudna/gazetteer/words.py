@@ -14,7 +14,7 @@ import yaml
 
 from hudna.text.normalize import match_key
 
-__all__ = ["PlaceWords", "load_name_heads", "load_place_words"]
+__all__ = ["PlaceWords", "load_name_heads", "load_place_words", "with_compound_spellings"]
 
 _FILES = ("gazetteer_qualifiers.yaml", "gazetteer_features.yaml", "gazetteer_directions.yaml")
 
@@ -91,3 +91,20 @@ def load_name_heads(lang: str, concept: str = "gazetteer.name_head") -> frozense
     data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
     fold = lang_module(lang).fold_name
     return frozenset(k for k in (fold(match_key(str(f), lang)) for f in data.get(concept) or ()) if k)
+
+
+def with_compound_spellings(keys: list[str], lang: str) -> list[str]:
+    """``keys`` and the other spelling of each name opening with a head its writers join to the
+    next word or not (``gazetteer.glued_head``: "كفر نبل" / "كفرنبل"; the language module's
+    ``compound_variants``), for the exact index and the text scanner alike.
+
+    Examples
+    --------
+    >>> with_compound_spellings(["كفر نبل"], "ar"), with_compound_spellings(["kafr nabl"], "en")
+    (['كفر نبل', 'كفرنبل'], ['kafr nabl'])
+    """
+    from hudna.text.normalize import lang_module
+
+    heads = load_name_heads(lang, "gazetteer.glued_head")
+    mod = lang_module(lang)
+    return keys + [v for k in keys for v in mod.compound_variants(k, heads) if v not in keys]

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
-from hudna.text.normalize import match_key
+from hudna.text.normalize import lang_module, match_key
 from hudna.text.slots import slot_builder
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
@@ -98,11 +98,7 @@ def _number_words(lang: str) -> tuple[frozenset[str], int, frozenset[str]]:
     return joiners, max(map(len, joiners)), lex.keys_of("morph.conjunction")
 
 
-#: The article in a match's proclitics ("ال", "بال", "لل"): a definite noun counts no one.
-_DEFINITE = re.compile("ال|لل")
-
-
-def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
+def _atoms(text: str, matches: Sequence[LexiconMatch], lang: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in (_DIGITS_A if text.isascii() else _DIGITS).finditer(text):
         raw = m.group(0)
@@ -126,7 +122,7 @@ def _atoms(text: str, matches: Sequence[LexiconMatch]) -> list[_Atom]:
         elif c == "num.vague":
             kind = "vague"
         elif lm.entry.family in ("person", "casualty"):
-            if v == 1 and (lm.suffix or _DEFINITE.search(lm.prefix)):
+            if v == 1 and (lm.suffix or lang_module(lang).prefix_has_article(lm.prefix)):
                 continue  # one only bare: "الدفاع المدني" (an adjective), "مقاتلة" (a warplane)
             kind = "noun"
         else:
@@ -184,7 +180,7 @@ def find_quantities(
     if matches is None:
         matches = get_matcher(lang).match(text)
     joiners, longest_joiner, conj = _number_words(lang)
-    atoms = _atoms(text, matches)
+    atoms = _atoms(text, matches, lang)
     approx = [
         m for m in matches if m.entry.family == "approx" and m.concept != "approx.range_joiner"
     ]

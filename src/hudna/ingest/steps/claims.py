@@ -1397,12 +1397,13 @@ def build_claims(doc: Doc) -> None:
         attacks = ix.of("incident.attack")
         clash_parties = _clash_parties(ix, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ix, all_quantities[i], all_times[i])
-        new_clauses = [m.start for m in ix.of("clause.new_subject")]
+        new_subjects = ix.of("clause.new_subject")
+        new_clauses = [m.start for m in new_subjects]
         # "قتل تسعة مدنيين في غارات على خان شيخون، فيما قتل خمسة آخرون في غارات على كفرزيتا": when
         # clauses with new subjects each give figures, each place takes its own clause's
         coordinate = _keys(doc["lang"], "clause.coordinate_subject")
         by_clause = _clause_casualties(doc, ix, all_quantities[i], all_times[i], [
-            m.start for m in ix.of("clause.new_subject") if m.entry.key in coordinate])
+            m.start for m in new_subjects if m.entry.key in coordinate]) if new_subjects else None
         # "it is not known which aircraft carried out the strike", "no group claimed
         # responsibility": the text says the perpetrator is unknown
         unknown_m = ix.of("role.unknown_perpetrator")

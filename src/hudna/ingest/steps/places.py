@@ -648,8 +648,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         )
     for m in aliases:
         admin1 = m.concept.rsplit(".", 1)[1].upper()
-        # the name without the particle glued to it ("وكوباني": the span starts at the name)
-        start = m.start + len(m.prefix) if m.prefix and short_key(text[m.start : m.start + len(m.prefix)], lang) == m.prefix else m.start
+        start = _after_particle(text, m, lang)
         surface = text[start : m.end]
         place = ClaimPlace(
             text=surface,
@@ -666,7 +665,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
             # its context ("Douma" is a town of Rif Dimashq, not one of its namesakes elsewhere)
             gov_context = _governorate_context(gazetteer, admin1)
             sure = _sure_places(gazetteer, [surface], lang, gov_context, within=admin1)[surface]
-            base = getattr(lang_module(lang), "possessive_base", lambda _s: None)(surface)
+            base = lang_module(lang).possessive_base(surface)
             if sure is None and base:
                 # "Aleppos western edges": the possessive of Aleppo, its apostrophe dropped
                 sure = _sure_places(gazetteer, [base], lang, gov_context, within=admin1)[base]
@@ -1090,6 +1089,15 @@ _SURE_MAX = 20000
 def clear_spelling_cache() -> None:
     """Forget the answers of :func:`_sure_places` (benchmarks' cold passes)."""
     _SURE.clear()
+
+
+def _after_particle(text: str, m: Any, lang: str) -> int:
+    """Where the name of a lexicon match starts, after the particle glued to it ("وكوباني":
+    at "كوباني"); its start when it has none or the text does not spell it as its key."""
+    n = len(m.prefix)
+    if n and short_key(text[m.start : m.start + n], lang) == m.prefix:
+        return int(m.start + n)
+    return int(m.start)
 
 
 def _shortened(gazetteer: Any, sure: ClaimPlace, surface: str, lang: str) -> bool:

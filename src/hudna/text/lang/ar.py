@@ -23,6 +23,7 @@ __all__ = [
     "arabic_digits_to_ascii",
     "article_assimilated_forms",
     "compound_variants",
+    "prefix_has_article",
     "fold_persian_letters",
     "fold_name",
     "fold_tokens",
@@ -196,6 +197,23 @@ def strip_article(token: str) -> str:
     if token.startswith(_ARTICLE) and len(token) > 3:
         return token[2:]
     return token
+
+
+def possessive_base(surface: str) -> str | None:
+    """No possessive is written on an Arabic name (the English rule:
+    :func:`hudna.text.lang.en.possessive_base`)."""
+    del surface
+    return None
+
+
+def prefix_has_article(prefix: str) -> bool:
+    """Whether the particles glued before a word (match-key letters) end with the article
+    ("ال", "وال", "بال"; "لل" is ل + ال).
+
+    >>> prefix_has_article("ال"), prefix_has_article("لل"), prefix_has_article("و")
+    (True, True, False)
+    """
+    return prefix.endswith(_ARTICLE) or prefix.endswith("لل")
 
 
 def strip_proclitics(token: str) -> list[str]:

@@ -530,6 +530,12 @@ def index_keys(key: str) -> list[str]:
     return name_variants(key)
 
 
+def prefix_has_article(prefix: str) -> bool:
+    """English glues no article to a word (the Arabic rule: :func:`hudna.text.lang.ar.prefix_has_article`)."""
+    del prefix
+    return False
+
+
 def possessive_base(surface: str) -> str | None:
     """The name of a possessive written without its apostrophe (the press's "Aleppos western
     edges", "Raqqas"), or None.
