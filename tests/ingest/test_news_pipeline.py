@@ -291,3 +291,39 @@ def test_ingest_news_is_idempotent_and_needs_a_date(tmp_path: Path) -> None:
                 assert SEED[ev["start"] : ev["end"]] == ev["text"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("text", "lang", "status", "hours", "until"), [
+    # constructed, wire style: a truce's length, and its end when the text gives its start
+    ("The Russian military announced a 72-hour ceasefire in Aleppo starting at 01:00 on Tuesday.", "en",
+     "announced", 72.0, "2016-05-06T01:00:00+03:00"),
+    ("The truce in Eastern Ghouta was extended for 48 hours.", "en", "extended", 48.0, None),
+    ("وقالت وزارة الدفاع الروسية إن نظام التهدئة في الغوطة الشرقية مدد لمدة 48 ساعة اعتبارا من الساعة "
+     "00:01 يوم الأحد.", "ar", "extended", 48.0, "2016-05-03T00:01:00+03:00"),
+    ("أعلنت روسيا هدنة إنسانية في حلب لمدة ثلاثة أيام.", "ar", "announced", 72.0, None),
+    ("وأعلن الجيش تمديد الهدنة في اللاذقية 72 ساعة.", "ar", "extended", 72.0, None),
+    # the announcing body's name is the verb's subject, however long ("القيادة العامة للجيش")
+    ("أعلنت القيادة العامة للجيش عن تهدئة لمدة أسبوع في الغوطة الشرقية.", "ar", "announced", 168.0, None),
+])
+def test_truce_length_and_end(text: str, lang: str, status: str, hours: float, until: str | None) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+    (c,) = [c for c in doc["regime_claims"] if c.status == status]
+    assert c.duration_hours == hours
+    assert (c.until.isoformat() if c.until else None) == until
+
+
+def test_a_span_counted_from_another_moment_is_no_truce_length() -> None:
+    pipe = build_pipeline()
+    for text, lang in (
+        ("Three days after the truce was announced in Aleppo, fighting resumed.", "en"),
+        ("بعد 48 ساعة من إعلان الهدنة في حلب تجددت الاشتباكات.", "ar"),
+        ("وشهدت حلب خلال الـ24 ساعة الماضية خروقات للهدنة.", "ar"),
+    ):
+        doc = pipe(Doc(text, published_on=date(2016, 5, 1), lang_hint=lang))
+        assert doc["regime_claims"], text
+        assert all(c.duration_hours is None for c in doc["regime_claims"]), text
+
+
+def test_seed_extension_gives_its_length_and_its_end(seed_doc: Doc) -> None:
+    (c,) = [c for c in seed_doc["regime_claims"] if c.status == "extended"]
+    assert c.duration_hours == 24.0 and c.until is not None and c.until.isoformat() == "2016-05-02T09:00:00+00:00"

@@ -188,6 +188,56 @@ def test_extension_from_a_guarantor_is_applied_with_its_report(store: Any) -> No
     assert history[-1].report_id == rid and history[-1].change == "proposal.extend"
 
 
+def test_extension_given_as_a_length_runs_from_the_regimes_end(store: Any) -> None:
+    # "extended for 24 hours" (no end time): the window's end plus the length, once
+    import dataclasses
+
+    from hudna.domain.regime import Window
+
+    # in force when the report is published (08:00 UTC on 1 May) until 21:01 that day
+    regime = calm_regime()
+    regime = dataclasses.replace(regime, windows=(Window(regime.windows[0].start, datetime(2016, 5, 1, 21, 1, tzinfo=UTC)),))
+    with store.unit_of_work() as uow:
+        uow.put_regime(regime)
+    text = "تم تمديد نظام التهدئة في دمشق لمدة 24 ساعة، بحسب المركز الروسي."
+    claim = regime_claim(text, "extended", zone=DAMASCUS, until=None,
+                         originator="russian-reconciliation-centre", publisher="afp")
+    claim["duration_hours"] = 24.0
+    add_report(store, "afp", text, [claim])
+    result = corroborate(store, assess=False)
+    assert len(result.proposals.applied) == 1
+    (p,) = list_proposals(store)
+    assert p.duration_hours == 24.0 and p.until is None and "until 2016-05-02T21:01:00+00:00" in p.decision
+    with store.unit_of_work() as uow:
+        regime = uow.get_regime("calm-damascus")
+    assert regime is not None
+    assert regime.window_end_at(datetime(2016, 5, 2, 12, tzinfo=UTC)) == datetime(2016, 5, 2, 21, 1, tzinfo=UTC)
+    corroborate(store, assess=False)  # nothing new: the regime is not extended twice
+    with store.unit_of_work() as uow:
+        again = uow.get_regime("calm-damascus")
+    assert again is not None and len(again.windows) == len(regime.windows)
+
+
+def test_a_length_said_after_the_recorded_end_runs_from_the_statement() -> None:
+    from hudna.corroborate.proposals import apply_proposal, propose
+
+    regime = calm_regime()  # its recorded window ended at 21:01 UTC on 30 April
+    text = "The calm around Damascus was extended for 24 hours."
+    claim = regime_claim(text, "extended", zone=DAMASCUS, until=None, originator="russia")
+    claim["duration_hours"] = 24
+    p = propose(1, "r1", claim, [regime], published_at=PUB, publisher="afp")
+    assert p is not None and p.duration_hours == 24.0
+    new, what = apply_proposal(p, regime)
+    assert new is not None and what == "extended until 2016-05-02T08:00:00+00:00"
+    # no recorded end (an open-ended regime): nothing to count from
+    import dataclasses
+
+    from hudna.domain.regime import Window
+
+    open_ended = dataclasses.replace(regime, windows=(Window(regime.windows[0].start, None),))
+    assert apply_proposal(p, open_ended) == (None, "extension without an end time: recorded only")
+
+
 def test_an_earlier_statement_does_not_hold_back_a_later_one() -> None:
     from hudna.corroborate.proposals import ProposalPolicy, decide, propose, superseded
 

@@ -113,6 +113,10 @@ def test_proposal_review_viewer_sees_no_buttons(seeded: tuple[Env, dict[str, Any
     assert states.count("pending") >= 2 and len(states) >= len(result["proposals"]) + 2
     assert states == sorted(states, key=lambda s: s != "pending")  # pending first
     assert "تمديد" in page and "Agence France-Presse" in page and "syria-2016-calm-damascus" in page
+    # the seed's extension "لأربع وعشرين ساعة أخرى حتى الساعة التاسعة": its length beside its end
+    rows = env.client.get("/api/proposals", headers=env.headers("viewer")).json()
+    assert any(r["change"] == "extend" and r["duration_hours"] == 24.0 and r["until"] for r in rows)
+    assert "for 24 hours" in page
     assert "<form" not in page.split("<main>")[1].split("</main>")[0].replace('action="/logout"', "")
     assert "review-denied" in page
 

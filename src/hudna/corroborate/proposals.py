@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from hudna.domain.ids import content_hash
@@ -155,6 +155,7 @@ def propose(
     regime = match_regime(codes, regimes)
     regime_id = regime.id if regime is not None else (inherit if not codes else None)
     until = payload.get("until")
+    hours = payload.get("duration_hours")
     att = payload.get("attribution") or {}
     at = _stated_at(payload.get("stated_on"), published_at)
     evidence = tuple(
@@ -170,6 +171,7 @@ def propose(
         regime_id=regime_id,
         until=datetime.fromisoformat(until) if isinstance(until, str) else None,
         at=at,
+        duration_hours=float(hours) if isinstance(hours, int | float) and hours > 0 else None,
         zone_text=(zone or {}).get("text"),
         zone_pcodes=codes,
         parties=tuple(payload.get("parties") or ()),
@@ -269,7 +271,8 @@ def apply_proposal(proposal: Proposal, regime: Regime) -> tuple[Regime | None, s
     """The regime with the proposal's change made, or None when it is already recorded.
 
     ``holding``, ``violated``, ``announce`` and ``reject`` change nothing in the regime itself:
-    they are recorded in its history (which report said what) by the service.
+    they are recorded in its history (which report said what) by the service. An extension
+    given as a length only ("extended for 48 hours") runs from the regime's current end.
 
     Examples
     --------
@@ -285,13 +288,25 @@ def apply_proposal(proposal: Proposal, regime: Regime) -> tuple[Regime | None, s
     ('2016-05-02T09:00:00+00:00', 'extended until 2016-05-02T09:00:00+00:00')
     >>> apply_proposal(p, new)[0] is None
     True
+    >>> q = Proposal("q", "extend", "extended", "rep2", (ProposalEvidence(0, 1, "x"),),
+    ...              regime_id="calm", duration_hours=48.0, at=datetime(2016, 5, 2, 6, tzinfo=UTC))
+    >>> newer, what = apply_proposal(q, new)
+    >>> what, apply_proposal(q, newer)[0] is None
+    ('extended until 2016-05-04T09:00:00+00:00', True)
     """
     src = f"report {proposal.report_id}"
     at = proposal.at
     if proposal.change == "extend":
-        if proposal.until is None:
+        if proposal.until is None and any(
+            w.kind == WindowKind.EXTENSION and w.source == src for w in regime.windows
+        ):
+            # a length counts from the current end: once this report extended the regime,
+            # counting again would extend it twice
+            return None, f"already extended by {src}"
+        until_or_none = _extended_until(proposal, regime)
+        if until_or_none is None:
             return None, "extension without an end time: recorded only"
-        until = to_utc(proposal.until)
+        until = until_or_none
         if any(w.end is not None and to_utc(w.end) == until for w in regime.validity_windows()):
             return None, f"already extended until {until.isoformat()}"
         ends = [to_utc(w.end) for w in regime.validity_windows() if w.end is not None]
@@ -326,6 +341,24 @@ def apply_proposal(proposal: Proposal, regime: Regime) -> tuple[Regime | None, s
         change = StatusChange(status, at=at, source=src)
         return dataclasses.replace(regime, status_history=(*regime.status_history, change)), status.value
     return None, f"{proposal.change} recorded in the history"
+
+
+def _extended_until(proposal: Proposal, regime: Regime) -> datetime | None:
+    """The end of an extension (UTC): the end the statement gives, else its length from the
+    regime's current end ("extended for 48 hours"; from the statement, when the regime had
+    already lapsed by then), else None (no current end: an open-ended regime, or none
+    recorded)."""
+    if proposal.until is not None:
+        return to_utc(proposal.until)
+    if proposal.duration_hours is None:
+        return None
+    ends = [to_utc(w.end) for w in regime.validity_windows() if w.end is not None]
+    if not ends:
+        return None
+    base = max(ends)
+    if proposal.at is not None and to_utc(proposal.at) > base:
+        base = to_utc(proposal.at)
+    return base + timedelta(hours=proposal.duration_hours)
 
 
 def mark(proposal: Proposal, state: ProposalState, decision: str, *, by: str | None, at: datetime) -> Proposal:

@@ -197,7 +197,9 @@ class IncidentClaim:
 class RegimeStatusClaim:
     """A statement on a truce: its status, zone, end time (``until``) and parties;
     ``stated_on``: the day the text dates the statement to ("أعلنت أمس السبت", "talks on
-    Friday"), when it gives one (else the report's publication is its time)."""
+    Friday"), when it gives one (else the report's publication is its time);
+    ``duration_hours``: the length the statement gives ("a 72-hour truce", "extended for 48
+    hours"), from which ``until`` follows when the text gives the start."""
 
     status: str
     evidence: tuple[Evidence, ...]
@@ -208,12 +210,15 @@ class RegimeStatusClaim:
     attribution: Attribution = Attribution()
     sentence: tuple[int, int] | None = None
     stated_on: date | None = None
+    duration_hours: float | None = None
 
     def __post_init__(self) -> None:
         if self.status not in REGIME_STATUSES:
             raise ValidationError(f"unknown regime status {self.status!r}", field="status")
         if self.until is not None:
             require_aware(self.until, field="until")
+        if self.duration_hours is not None and not self.duration_hours > 0:
+            raise ValidationError("a duration must be positive", field="duration_hours")
         _require_evidence(self.evidence)
 
     @property

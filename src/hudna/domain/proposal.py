@@ -83,6 +83,9 @@ class Proposal:
     regime_id: str | None = None
     until: datetime | None = None
     at: datetime | None = None
+    #: the length the statement gives ("extended for 48 hours"): an extension without an end
+    #: time runs that long from the regime's current end
+    duration_hours: float | None = None
     zone_text: str | None = None
     zone_pcodes: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
@@ -99,6 +102,8 @@ class Proposal:
             raise ValidationError(f"unknown proposal change {self.change!r}", field="change")
         if not self.evidence:
             raise ValidationError("a proposal needs evidence", field="evidence")
+        if self.duration_hours is not None and not self.duration_hours > 0:
+            raise ValidationError("a duration must be positive", field="duration_hours")
         for name in ("until", "at", "decided_at"):
             value = getattr(self, name)
             if value is not None:

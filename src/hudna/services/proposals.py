@@ -71,6 +71,7 @@ def _apply(
             detail={
                 "proposal_id": p.id, "result": what, "status": p.status,
                 "until": p.until.isoformat() if p.until else None,
+                "duration_hours": p.duration_hours,
                 "zone": p.zone_text, "originator": p.originator, "publisher": p.publisher,
                 "words": [e.text for e in p.evidence if e.role in ("status", "truce", "zone")],
             },
@@ -107,9 +108,10 @@ def propose_from_claims(store: Store, *, policy: ProposalPolicy | None = None) -
                 )
                 if p is None:
                     continue
-                if prev is not None and not p.zone_pcodes and p.until is None and prev.until:
+                if (prev is not None and not p.zone_pcodes and p.until is None and p.duration_hours is None
+                        and (prev.until or prev.duration_hours)):
                     # "the army confirmed the extension": same statement, same end time
-                    p = replace(p, until=prev.until)
+                    p = replace(p, until=prev.until, duration_hours=prev.duration_hours)
                 if p.regime_id and p.zone_pcodes:
                     inherit[p.status] = p
                 if p.id not in known:
@@ -195,6 +197,7 @@ def proposal_row(p: Proposal) -> dict[str, Any]:
     return {
         "id": p.id, "state": p.state.value, "regime_id": p.regime_id, "change": p.change,
         "status": p.status, "until": p.until.isoformat() if p.until else None,
+        "duration_hours": p.duration_hours,
         "zone": p.zone_text, "originator": p.originator, "publisher": p.publisher,
         "report_id": p.report_id, "decision": p.decision,
         "evidence": [{"start": e.start, "end": e.end, "text": e.text, "role": e.role} for e in p.evidence],

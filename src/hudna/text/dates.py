@@ -24,13 +24,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from hudna.text.lexicon import LexiconMatch, get_matcher, load_lexicon, short_key
 from hudna.text.normalize import match_key
 from hudna.text.slots import slot_builder
 
-__all__ = ["TimeExpression", "find_time_expressions", "resolve_weekday"]
+if TYPE_CHECKING:
+    from hudna.text.numbers import Quantity
+
+__all__ = ["Duration", "TimeExpression", "find_durations", "find_time_expressions", "resolve_weekday"]
 
 #: Time zone of dates and clock times that do not name one (the Syria scenario).
 DEFAULT_TZ = "Asia/Damascus"
@@ -420,6 +424,108 @@ def find_time_expressions(
         expr = _interpret(text, group, published_on, future)
         if expr is not None:
             out.append(expr)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time ``original[start:end]`` ("for 72 hours", "لمدة ثلاثة أيام", "a 48-hour
+    truce"), in hours.
+
+    ``marked``: a word says it is a length (``duration.marker``: "for", "lasting", "لمدة"), or
+    it is written as an adjective ("72-hour", "week-long"); an unmarked one ("72 ساعة" after a
+    truce word) is a length only where its place in the sentence says so (the caller's rule).
+    """
+
+    start: int
+    end: int
+    text: str
+    hours: float
+    marked: bool
+
+
+def find_durations(
+    text: str,
+    lang: str,
+    *,
+    matches: Sequence[LexiconMatch],
+    quantities: Sequence[Quantity],
+    window: tuple[int, int] | None = None,
+) -> list[Duration]:
+    """Lengths of time in ``text``: a unit word (``duration.unit``, value: hours) after a number
+    (a :class:`~hudna.text.numbers.Quantity` of ``quantities`` ending right before it, "-" or
+    spaces between), a word that carries its count (``duration.span``: "يومين", 48 hours), or a
+    singular unit alone marked as a length ("for a week", "لمدة أسبوع", "a day-long truce").
+
+    A span counted back or ahead from another moment ("the past 24 hours", "48 hours later",
+    "خلال الـ24 ساعة الماضية", "بعد 48 ساعة": ``duration.lookback`` before it,
+    ``duration.lookback_after`` after it) is no length of anything stated here and is left out.
+    ``window`` limits the search to a sentence (offsets stay absolute).
+
+    Examples
+    --------
+    >>> from hudna.text.lexicon import get_matcher
+    >>> from hudna.text.numbers import find_quantities
+    >>> def durations(t, lang):
+    ...     ms = get_matcher(lang).match(t)
+    ...     return [(d.text, d.hours, d.marked) for d in find_durations(
+    ...         t, lang, matches=ms, quantities=find_quantities(t, lang, ms))]
+    >>> durations("a 72-hour truce, then extended for another 48 hours", "en")
+    [('72-hour', 72.0, True), ('48 hours', 48.0, True)]
+    >>> durations("تمديد التهدئة لمدة يومين بعد هدنة 72 ساعة", "ar")
+    [('يومين', 48.0, True), ('72 ساعة', 72.0, False)]
+    >>> durations("killed in the past 24 hours", "en")
+    []
+    """
+    lo, hi = window if window is not None else (0, len(text))
+    units = [m for m in matches if m.entry.family == "duration" and lo <= m.start and m.end <= hi]
+    if not units:
+        return []
+    lex = load_lexicon(lang)
+    markers, skips = lex.keys_of("duration.marker"), lex.keys_of("duration.skip")
+    singular, attached = lex.keys_of("duration.singular"), lex.keys_of("duration.attached_marker")
+    before_back, after_back = lex.keys_of("duration.lookback"), lex.keys_of("duration.lookback_after")
+    out: list[Duration] = []
+    for m in units:
+        value = m.entry.value
+        if not value:
+            continue
+        start = joint = m.start  # the duration's start; the end of its number
+        hours: float | None = None
+        if m.concept == "duration.span":
+            hours = float(value)
+        else:
+            q = next((q for q in quantities if q.end <= m.start and q.best
+                      and not text[q.end:m.start].strip(" -\u2010\u2011")), None)
+            if q is not None and q.best:
+                hours, start, joint = float(q.best) * value, q.start, q.end
+        words_before = short_key(text[max(lo, start - 40):start], lang).split()
+        # a proclitic preposition on the number ("لـ72 ساعة", "لأربع وعشرين ساعة"): the marker is
+        # attached, before the digits or inside the number word's span
+        glued = bool(attached) and (
+            (start > lo and not text[start - 1].isspace()
+             and short_key(text[text.rfind(" ", lo, start) + 1:start], lang) in attached)
+            or (start < m.start and any(
+                w.startswith(a) and len(w) > len(a)
+                for w in short_key(text[start:m.start], lang).split()[:1] for a in attached)))
+        if words_before and words_before[-1] in before_back:
+            continue
+        after = short_key(text[m.end:min(hi, m.end + 30)], lang).split()
+        if after and after[0] in after_back:
+            continue
+        k = len(words_before)
+        while k > 0 and words_before[k - 1] in skips and len(words_before) - k < 2:
+            k -= 1
+        marked = (glued or (k > 0 and words_before[k - 1] in markers)
+                  or text[m.end:m.end + 5].lower().startswith(("-long", " long"))  # "a week-long truce"
+                  or "-" in text[joint:m.start])  # "a 72-hour truce", "a three-day ceasefire"
+        if hours is None:
+            # a singular unit without a number is one unit where it is marked as a length ("for a
+            # week", "لمدة أسبوع", "a day-long truce"); "hours", "the day" alone count nothing
+            if not marked or short_key(m.text, lang) not in singular:
+                continue
+            hours = float(value)
+        out.append(Duration(start, m.end, text[start:m.end], hours, marked))
     return out
 
 

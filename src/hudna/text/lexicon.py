@@ -63,7 +63,8 @@ CONTEXT_LISTS = frozenset(
      "status.announce_verb", "role.resumptive_pronoun", "clause.coordinate_subject", "place.countryside_dual", "incident.capture_word", "incident.captured_people",
      "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
-     "incident.participle", "place.spelling_stopword"}
+     "incident.participle", "place.spelling_stopword", "duration.marker", "duration.attached_marker",
+     "duration.skip", "duration.singular", "duration.lookback", "duration.lookback_after"}
 )
 
 

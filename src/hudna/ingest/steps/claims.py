@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from hudna.domain.claim import (
     INCIDENT_TYPES,
@@ -33,9 +33,10 @@ from hudna.domain.claim import (
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
 from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
-from hudna.text.dates import TimeExpression
+from hudna.text.dates import TimeExpression, find_durations
 from hudna.text.lexicon import LexiconMatch, as_concept, load_lexicon, short_key
 from hudna.text.numbers import Quantity
+from hudna.text.sentences import Sentence
 from hudna.text.slots import slot_builder
 
 __all__ = [
@@ -51,7 +52,7 @@ logger = logging.getLogger(__name__)
 RULES = {
     "incident": "incident_sentence.v8",
     "calm": "negative_observation.v3",
-    "regime": "regime_status_sentence.v7",
+    "regime": "regime_status_sentence.v8",
     "humanitarian": "humanitarian_figure.v1",
 }
 #: Digits of a day run into a year ("092015", "182016"): a date, not a count.
@@ -377,6 +378,12 @@ def extract_regime_status(doc: Doc) -> None:
         for t in doc["times"][i]:
             if t.is_until and t.at is not None:
                 until = t.at
+        duration = _truce_duration(doc, i, sent, ix, truces, statuses) if statuses else None
+        if until is None and duration is not None:
+            # "a 72-hour truce starting at 01:00 on Thursday": the end is the start plus the length
+            start = next((t.at for t in doc["times"][i] if not t.is_until and t.at is not None), None)
+            if start is not None:
+                until = start + timedelta(hours=duration)
         attribution, att_ev = doc["attributions"][i]
         zones: list[PlaceMention | None] = list(_zones(doc, i)) or [None]
         days = [t for t in doc["times"][i] if not t.is_until and t.on is not None]
@@ -404,9 +411,32 @@ def extract_regime_status(doc: Doc) -> None:
                         attribution=attribution,
                         sentence=(sent.start, sent.end),
                         stated_on=stated,
+                        duration_hours=duration if status in ("extended", "announced", "in_force") else None,
                     )
                 )
     doc["regime_claims"] = claims
+
+
+def _truce_duration(
+    doc: Doc, i: int, sent: Sentence, ix: SentenceMatches, truces: Sequence[LexiconMatch],
+    statuses: Sequence[LexiconMatch],
+) -> float | None:
+    """Hours of the first length of time the sentence gives its truce (:func:`find_durations`):
+    one a marker makes a length ("for 48 hours", "لمدة 72 ساعة", "a 72-hour truce"), or one right
+    after or before a truce or status word ("هدنة 72 ساعة", "مدد 48 ساعة") or right after the
+    truce's zone."""
+    found = find_durations(doc.text, doc["lang"], matches=ix.matches, quantities=doc["quantities"][i],
+                           window=(sent.start, sent.end))
+    words = [*truces, *statuses]
+    # (or right after the truce's zone: "تمديد الهدنة في اللاذقية 72 ساعة")
+    zone_ends = [p.end for p in _zones(doc, i)]
+    for d in found:
+        if d.marked or any(
+            (w.end <= d.start and _gap_words(doc, w.end, d.start) <= 1)
+            or (d.end <= w.start and _gap_words(doc, d.end, w.start) <= 1) for w in words
+        ) or any(e <= d.start and _gap_words(doc, e, d.start) == 0 for e in zone_ends):
+            return d.hours
+    return None
 
 
 #: Words between a negation and the status word it denies ("لم يتم تمديد": 1).
@@ -435,7 +465,11 @@ def _announcing(doc: Doc, ix: SentenceMatches, truces: Sequence[LexiconMatch]) -
         if t is None:
             continue
         gap = short_key(doc.text[v.end : t.start], doc["lang"]).split()
-        if len(gap) <= _ANNOUNCED_GAP and comps.isdisjoint(gap) and not _clause_broken(doc, v.end, t.start):
+        # the subject's name counts as one word ("أعلنت القيادة العامة للجيش عن تهدئة")
+        named = sum(len(short_key(m.text, doc["lang"]).split()) - 1 for m in ix.matches
+                    if m.entry.family in ("actor", "source") and v.end <= m.start and m.end <= t.start)
+        if (len(gap) - named <= _ANNOUNCED_GAP and comps.isdisjoint(gap)
+                and not _clause_broken(doc, v.end, t.start)):
             out.append(as_concept(v, "status.announced"))
     return out
 
@@ -1935,7 +1969,7 @@ STEPS = (
     Step(
         "extract_regime_status",
         extract_regime_status,
-        requires=("matches_by_sentence", "times", "places", "lexicon_version", "attributions"),
+        requires=("matches_by_sentence", "times", "quantities", "places", "lexicon_version", "attributions"),
         assigns=("regime_claims",),
     ),
     Step(
