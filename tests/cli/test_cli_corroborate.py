@@ -47,3 +47,21 @@ def test_sources_and_proposals_commands(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 0 and json.loads(out) == []
     code, _, err = run(capsys, "--db", db, "proposals", "accept", "prop-x", "--reviewer", "ana")
     assert code == 1 and "no proposal" in err
+
+
+def test_proposals_list_shows_an_extension_given_as_a_length(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.services.test_corroboration import DAMASCUS, regime_claim
+
+    db = str(tmp_path / "p.db")
+    store = open_store(f"sqlite:///{db}")
+    text = "The calm around Damascus was extended for 48 hours, activists said."
+    claim = regime_claim(text, "extended", zone=DAMASCUS, until=None, originator="activists")
+    claim["duration_hours"] = 48.0
+    add_report(store, "afp", text, [claim])
+    store.close()
+    assert run(capsys, "--db", db, "corroborate")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "proposals", "list")
+    assert code == 0 and "+48 h" in out
+    code, out, _ = run(capsys, "--db", db, "proposals", "list", "--format", "json")
+    (row,) = json.loads(out)
+    assert (row["change"], row["until"], row["duration_hours"]) == ("extend", None, 48.0)

@@ -216,7 +216,9 @@ def proposals_list(
         return
     table = Table("id", "state", "regime", "change", "until", "zone", "said by", "decision")
     for r in rows:
-        table.add_row(r["id"], r["state"], r["regime_id"] or "-", r["change"], r["until"] or "",
+        # an extension given as a length only ("for 48 hours"): "+48 h"
+        until = r["until"] or (f"+{r['duration_hours']:g} h" if r["duration_hours"] else "")
+        table.add_row(r["id"], r["state"], r["regime_id"] or "-", r["change"], until,
                       r["zone"] or "", r["originator"] or r["publisher"] or "?", r["decision"])
     get_ctx(ctx).console.print(table)
 
