@@ -327,3 +327,31 @@ def test_a_span_counted_from_another_moment_is_no_truce_length() -> None:
 def test_seed_extension_gives_its_length_and_its_end(seed_doc: Doc) -> None:
     (c,) = [c for c in seed_doc["regime_claims"] if c.status == "extended"]
     assert c.duration_hours == 24.0 and c.until is not None and c.until.isoformat() == "2016-05-02T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # constructed, wire style: inflections of the status verbs
+    ("Rebels accused government forces of violating the truce in northern Homs.", "en", [("violated", "SY04")]),
+    ("The Russian Defence Ministry said the cessation of hostilities was largely being observed.", "en",
+     [("holding", None)]),
+    ("أعلنت وزارة الدفاع الروسية أن نظام وقف إطلاق النار في سوريا يحترم بشكل عام.", "ar", [("holding", None)]),
+    # a participle before the truce word describes it when another status is stated
+    ("Opposition factions rejected the proposed truce in Daraya.", "en", [("rejected", "SY03")]),
+    ("Moscow proposed a 48-hour humanitarian pause in Aleppo.", "en", [("proposed", "SY02")]),
+])
+def test_status_verb_forms(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    rows = to_gold_v1(doc)["truce_statements"]
+    assert [(r["status"], r["zone_governorate"]) for r in rows] == expected
+
+
+def test_a_word_of_a_truce_name_is_no_actor() -> None:
+    # "regime" of "the regime of calm" names no perpetrator nor party
+    pipe = build_pipeline()
+    doc = pipe(Doc("Shelling hit Douma despite the regime of calm.", published_on=date(2016, 7, 3), lang_hint="en"))
+    (inc,) = [c for c in doc["claims"] if isinstance(c, IncidentClaim)]
+    assert inc.perpetrator is None
+    doc = pipe(Doc("Talks are under way to include Aleppo in the regime of calm.", published_on=date(2016, 7, 3),
+                   lang_hint="en"))
+    (st,) = doc["regime_claims"]
+    assert (st.status, st.parties) == ("negotiating", ())

@@ -50,7 +50,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 RULES = {
-    "incident": "incident_sentence.v8",
+    "incident": "incident_sentence.v9",
     "calm": "negative_observation.v3",
     "regime": "regime_status_sentence.v8",
     "humanitarian": "humanitarian_figure.v1",
@@ -333,6 +333,16 @@ def _status_words(doc: Doc, statuses: Sequence[LexiconMatch], ms: Sequence[Lexic
                     and any(e <= st.start and _gap_words(doc, e, st.start) == 0 for e in truce_ends)
                     and (other or short_key(st.text, doc["lang"]) in compounds))
         ]
+        # so does a participle right before them when the sentence states another status ("rejected
+        # the proposed truce", "violations of the agreed ceasefire")
+        truce_starts = [m.start for m in ms if m.concept == "regime.truce"]
+        if len({st.concept for st in statuses}) > 1:
+            statuses = [
+                st for st in statuses
+                if not (st.concept in ("status.announced", "status.proposed")
+                        and any(st.end <= s and _gap_words(doc, st.end, s) == 0 for s in truce_starts)
+                        and any(o.concept not in ("status.announced", "status.proposed") for o in statuses))
+            ]
     if len(statuses) < 2:
         return list(statuses)
     out = []

@@ -72,9 +72,17 @@ def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
 
 
 def match_lexicon(doc: Doc) -> None:
-    """Assign ``matches`` (all lexicon hits) and ``lexicon_version``."""
+    """Assign ``matches`` (all lexicon hits) and ``lexicon_version``.
+
+    A word of a truce's name is no actor ("regime" of "the regime of calm"): actor matches inside
+    a ``regime.truce`` match are dropped (matches of other families overlap freely)."""
     matcher = get_matcher(doc["lang"])
-    doc["matches"] = matcher.match_keyed(doc["keyed"])
+    ms = matcher.match_keyed(doc["keyed"])
+    truces = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
+    if truces:
+        ms = [m for m in ms if m.entry.family != "actor"
+              or not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in truces)]
+    doc["matches"] = ms
     doc["lexicon_version"] = matcher.lexicon.version
 
 
