@@ -355,3 +355,26 @@ def test_a_word_of_a_truce_name_is_no_actor() -> None:
                    lang_hint="en"))
     (st,) = doc["regime_claims"]
     assert (st.status, st.parties) == ("negotiating", ())
+
+
+@pytest.mark.parametrize(("text", "lang", "gov"), [
+    # constructed, wire style: an agent killing a vague number is an incident (its figure unknown)
+    ("Syrian army units killed scores of ISIS terrorists in the eastern countryside of Homs, SANA reported.", "en", "SY04"),
+    ("قتلت قوات النظام عشرات المدنيين في ريف حماة الشمالي أمس.", "ar", "SY05"),
+])
+def test_an_agent_killing_a_vague_number_is_an_incident(text: str, lang: str, gov: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    (inc,) = to_gold_v1(doc)["incidents"]
+    assert (inc["governorate"], inc["actor"], inc["killed"]) == (gov, "government", None)
+
+
+@pytest.mark.parametrize("text", [
+    # a war's toll is no incident, however it is counted
+    "Winning it would be the biggest victory so far for Assads government in a war that has killed many "
+    "hundreds of thousands of people.",
+    "Since then hundreds of thousands of people have been killed in the fighting in Aleppo.",
+    "The war has killed more than 280,000 people in Syria, the Observatory says.",
+])
+def test_a_war_toll_is_no_incident(text: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="en"))
+    assert to_gold_v1(doc)["incidents"] == []

@@ -14,6 +14,10 @@ CASES = [
     ("between 20 and 25 people", 20, 20, 25, "range"),
     ("six civilians", 6, 6, 6, "exact"),
     ("two hundred thousand", 200000, 200000, 200000, "exact"),
+    # a vague count of thousands: at least two of them ("hundreds of thousands": 200,000)
+    ("hundreds of thousands of people", 200000, None, None, "vague"),
+    ("tens of thousands of displaced", 20000, None, None, "vague"),
+    ("thousands of people", 2000, None, None, "vague"),
 ]
 
 

@@ -187,6 +187,9 @@ def find_quantities(
     # 1. glue adjacent number atoms into compounds ("أربع وعشرين", "200 ألف", "twenty-five").
     groups: list[list[_Atom]] = []
     for a in atoms:
+        if groups and _scales_vague(groups[-1], a, text, lang, matches):
+            groups[-1].append(a)  # "hundreds of thousands", "عشرات الآلاف": one vague figure
+            continue
         if groups and a.kind in _COMPOUND_KINDS:
             prev = groups[-1][-1]
             # the kinds first (no digits glued to digits or to a number word after them): the
@@ -216,7 +219,13 @@ def find_quantities(
         low: float | None = value
         best: float | None = value
         high: float | None = value
-        if g[0].kind == "vague" or (len(g) == 1 and g[0].kind == "multiplier" and value >= 100 and g[0].value == value and _is_plural_multiplier(g[0], matches)):
+        if len(g) == 2 and _scales_vague(g[:1], g[1], text, lang, matches):
+            # a vague count of thousands or millions: at least two of the first times the unit
+            # ("hundreds of thousands": 200,000; "عشرات الآلاف": 20,000)
+            first = g[0].value if g[0].kind == "vague" else 2 * g[0].value
+            unit = g[1].value / 2 if g[1].kind == "vague" else g[1].value
+            kind, low, best, high = "vague", first * unit, None, None
+        elif g[0].kind == "vague" or (len(g) == 1 and g[0].kind == "multiplier" and value >= 100 and g[0].value == value and _is_plural_multiplier(g[0], matches)):
             kind = "vague"
             low, best, high = value if g[0].kind == "vague" else 2 * value, None, None
         elif i + 1 < len(groups) and groups[i + 1][0].kind in ("digits", "word"):
@@ -264,6 +273,25 @@ def find_quantities(
 
 
 _make_quantity = slot_builder(Quantity, ("start", "end", "text", "low", "best", "high", "kind", "noun"))
+
+
+def _scales_vague(group: list[_Atom], a: _Atom, text: str, lang: str, matches: Sequence[LexiconMatch]) -> bool:
+    """Whether ``a`` is the unit a vague count counts ("hundreds of thousands", "tens of
+    thousands", "مئات الآلاف", "عشرات الآلاف"): the group is one vague word or plural multiplier,
+    ``a`` right after it a thousand or more (vague plural or multiplier)."""
+    if len(group) != 1 or a.kind not in ("vague", "multiplier"):
+        return False
+    prev = group[0]
+    if not (prev.kind == "vague" or (prev.kind == "multiplier" and _is_plural_multiplier(prev, matches))):
+        return False
+    unit = a.value / 2 if a.kind == "vague" else a.value
+    if unit < 1000 or unit <= prev.value:
+        return False
+    return short_key(text[prev.end : a.start], lang) in ("", *_OF.get(lang, ()))
+
+
+#: The word joining a vague count to its unit when the count's form does not include it.
+_OF = {"en": ("of",), "ar": ("من",)}
 
 
 def _is_plural_multiplier(atom: _Atom, matches: Sequence[LexiconMatch]) -> bool:

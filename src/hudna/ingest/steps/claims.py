@@ -782,7 +782,8 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     قوات النظام خمسة مدنيين"): its killing word, read as the trigger of an incident of type
     ``other``. Only verbs that take an agent count (``casualty.agentive``: "killed", "قتلت"; not
     "the opposition's dead", "the toll"); without a figure or an agent (on the subject side of the
-    language, or marked) a death is no incident of its own ("two people died")."""
+    language, or marked) a death is no incident of its own ("two people died"). A vague figure
+    is one ("Syrian army units killed scores of ISIS terrorists"), below a war's toll."""
     killed = ix.of("casualty.killed")
     if not killed or not ix.family("actor"):
         return None  # (most sentences: no word list is read)
@@ -792,7 +793,9 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
     if not kills:
         return None
     cas, ev = _casualties(doc, ix, qs, times)
-    if cas.killed_best is None:
+    if cas.killed_best is None and (cas.killed_low is None or cas.killed_low >= _VAGUE_TOLL):
+        # (a vague figure counts: "killed dozens of regime fighters"; in the thousands it is a
+        # war's toll, "a war that has killed hundreds of thousands")
         return None
     words = {e.start for e in ev if e.role == "casualty"}
     roles = _roles(doc, ix)
@@ -810,6 +813,16 @@ def _agent_killing(doc: Doc, ix: SentenceMatches, qs: Sequence[Quantity],
             if a in roles.marked or (a.end <= k.start) == before or _gap_words(doc, lo, hi) == 0:
                 return k
     return None
+
+
+#: A killed figure from which a sentence tells a war's toll, not an incident (no incident of the
+#: Syrian war killed that many in one place and day).
+_WAR_TOLL = 10_000
+
+
+#: Low bound of a vague killed figure ("thousands", "hundreds of thousands") from which it is a
+#: war's toll rather than an incident's.
+_VAGUE_TOLL = 1000
 
 
 #: Words between a killed figure and the place it is given for ("at least 50 Gunmen in Lattakia").
@@ -1441,6 +1454,13 @@ def build_claims(doc: Doc) -> None:
         attacks = ix.of("incident.attack")
         clash_parties = _clash_parties(ix, triggers, symmetric)
         casualties, cas_ev = _casualties(doc, ix, all_quantities[i], all_times[i])
+        if max(casualties.killed_best or 0, casualties.killed_low or 0) >= _WAR_TOLL:
+            # "Since then hundreds of thousands of people have been killed in the fighting": a
+            # war's toll, no incident
+            if syrian:
+                last_place = _most_specific(syrian)[-1]
+            prev_times, prev_air = times, False
+            continue
         new_subjects = ix.of("clause.new_subject")
         new_clauses = [m.start for m in new_subjects]
         # "قتل تسعة مدنيين في غارات على خان شيخون، فيما قتل خمسة آخرون في غارات على كفرزيتا": when
