@@ -378,3 +378,16 @@ def test_an_agent_killing_a_vague_number_is_an_incident(text: str, lang: str, go
 def test_a_war_toll_is_no_incident(text: str) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="en"))
     assert to_gold_v1(doc)["incidents"] == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # constructed, Gulf press style: aircraft "التابع لـ" an actor are that actor's; Turkish jets
+    ("استهدف الطيران الحربي التابع للتحالف الدولي مواقع لتنظيم الدولة في مدينة الرقة، ما أسفر عن مقتل 15 "
+     "عنصرا من التنظيم.", "coalition"),
+    ("ألقت الطائرات الحربية التابعة لنظام الأسد براميل متفجرة على مخيم درعا.", "government"),
+    ("شنت المقاتلات التركية غارات على مواقع وحدات حماية الشعب الكردية في ريف حلب الشمالي.", "turkey"),
+])
+def test_aircraft_of_their_owner(text: str, actor: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="ar"))
+    (inc,) = to_gold_v1(doc)["incidents"]
+    assert (inc["event_type"], inc["actor"]) == ("air_strike", actor)

@@ -64,7 +64,8 @@ CONTEXT_LISTS = frozenset(
      "place.reference_direction",
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
      "incident.participle", "place.spelling_stopword", "duration.marker", "duration.attached_marker",
-     "duration.skip", "duration.singular", "duration.lookback", "duration.lookback_after"}
+     "duration.skip", "duration.singular", "duration.lookback", "duration.lookback_after",
+     "actor.owner_link"}
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -75,13 +76,23 @@ def match_lexicon(doc: Doc) -> None:
     """Assign ``matches`` (all lexicon hits) and ``lexicon_version``.
 
     A word of a truce's name is no actor ("regime" of "the regime of calm"): actor matches inside
-    a ``regime.truce`` match are dropped (matches of other families overlap freely)."""
+    a ``regime.truce`` match are dropped (matches of other families overlap freely); so is an
+    actor owned by the next one (``actor.owner_link``: "الطيران الحربي التابع للتحالف الدولي" is the
+    coalition's)."""
     matcher = get_matcher(doc["lang"])
     ms = matcher.match_keyed(doc["keyed"])
     truces = [(m.start, m.end) for m in ms if m.concept == "regime.truce"]
     if truces:
         ms = [m for m in ms if m.entry.family != "actor"
               or not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in truces)]
+    actors = [m for m in ms if m.entry.family == "actor"]
+    if len(actors) > 1:
+        links = load_lexicon(doc["lang"]).keys_of("actor.owner_link")
+        owned = {id(a) for a, b in itertools.pairwise(actors)
+                 if a.end <= b.start and b.start - a.end <= 20
+                 and key_slice(doc, a.end, b.start).strip() in links}
+        if owned:
+            ms = [m for m in ms if id(m) not in owned]
     doc["matches"] = ms
     doc["lexicon_version"] = matcher.lexicon.version
 
