@@ -391,3 +391,10 @@ def test_aircraft_of_their_owner(text: str, actor: str) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="ar"))
     (inc,) = to_gold_v1(doc)["incidents"]
     assert (inc["event_type"], inc["actor"]) == ("air_strike", actor)
+
+
+def test_a_convoy_that_came_under_fire_is_an_attack() -> None:
+    text = "The Syrian Arab Red Crescent said four aid workers were killed when their convoy came under fire near Aleppo."
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="en"))
+    (inc,) = to_gold_v1(doc)["incidents"]
+    assert (inc["event_type"], inc["governorate"], inc["killed"]) == ("armed_clash", "SY02", 4)
