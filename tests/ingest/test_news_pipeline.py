@@ -398,3 +398,32 @@ def test_a_convoy_that_came_under_fire_is_an_attack() -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="en"))
     (inc,) = to_gold_v1(doc)["incidents"]
     assert (inc["event_type"], inc["governorate"], inc["killed"]) == ("armed_clash", "SY02", 4)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # constructed: an attack prepared, planned or threatened is no incident
+    ("وقال مصدر عسكري سوري لوكالة فرانس برس إن الجيش يستعد لشن هجوم واسع على الأحياء الشرقية لمدينة حلب.", "ar"),
+    ("The army is preparing to launch an offensive on eastern Aleppo, a military source said.", "en"),
+    ("Daesh was reportedly preparing to attack Turkey from northern Syria.", "en"),
+])
+def test_an_intended_attack_is_no_incident(text: str, lang: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    assert to_gold_v1(doc)["incidents"] == []
+
+
+def test_threatened_by_shelling_is_still_shelling() -> None:
+    doc = build_pipeline()(Doc("Residents of Douma threatened by shelling fled to the fields.",
+                               published_on=date(2016, 7, 3), lang_hint="en"))
+    assert [i["event_type"] for i in to_gold_v1(doc)["incidents"]] == ["shelling"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a regime said to go on until an end is in force until it ("will last": no "last Monday")
+    ("وأعلنت وزارة الدفاع الروسية الأحد أن نظام التهدئة في مدينة حلب سيستمر حتى منتصف ليل الاثنين.", "ar"),
+    ("The regime of calm in Aleppo will last until midnight on Monday, the Russian military said.", "en"),
+])
+def test_a_regime_going_on_until_an_end(text: str, lang: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    rows = to_gold_v1(doc)["truce_statements"]
+    assert [(r["status"], r["zone_governorate"], r["until"]) for r in rows] == [
+        ("in_force", "SY02", "2016-07-05T00:00:00+03:00")]

@@ -107,3 +107,11 @@ def test_a_start_stated_ahead_is_the_coming_weekday(text: str, on: str) -> None:
 def test_days_ago(text: str, lang: str, on: str, span: str) -> None:
     (t,) = find_time_expressions(text, lang, published_on=date(2016, 5, 1))
     assert (str(t.on), t.text) == (on, span)
+
+
+def test_the_verb_last_is_no_last_weekday() -> None:
+    pub = date(2016, 7, 3)  # a Sunday
+    (t,) = find_time_expressions("the calm will last until midnight on Monday", "en", published_on=pub)
+    assert t.is_until and t.at is not None and t.at.isoformat() == "2016-07-05T00:00:00+03:00"
+    (t,) = find_time_expressions("clashes last Monday", "en", published_on=pub)
+    assert str(t.on) == "2016-06-27"

@@ -138,7 +138,7 @@ def _atoms(
         concept = m.concept
         if concept.startswith("time."):
             name = concept[5:]
-            if name != "filler":
+            if name != "filler" and name != "not_time":
                 atoms.append(_Atom(m.start, m.end, name, m.entry.value))
         elif concept == "num.ordinal":
             atoms.append(_Atom(m.start, m.end, "ordinal", m.entry.value))

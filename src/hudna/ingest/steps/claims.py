@@ -1314,6 +1314,32 @@ def _takes_people(doc: Doc, ix: SentenceMatches, m: LexiconMatch) -> bool:
         w in people for w in key_slice(doc, max(0, m.start - 24), m.start).split()[-2:])
 
 
+#: Words an intention may have between it and the incident word it announces ("preparing to
+#: launch an offensive": 3).
+_INTENT_GAP = 3
+
+
+def _intended(doc: Doc, sent: Sentence, m: LexiconMatch, intents: frozenset[str]) -> bool:
+    """Whether the incident word is what someone intends, prepares or threatens
+    (``incident.intent``: "الجيش يستعد لشن هجوم", "preparing to launch an offensive", "threatened to
+    bomb"): a plan, not an event. The intention is at most :data:`_INTENT_GAP` words before it, in
+    its clause."""
+    lo = max(sent.start, m.start - 80)
+    tokens = [(t.start() + lo, short_key(t.group(), doc["lang"])) for t in _TOKEN.finditer(doc.text, lo, m.start)]
+    tokens = tokens[-(_INTENT_GAP + 2):]
+    for j in range(len(tokens)):
+        for n in (2, 1):
+            if j + n > len(tokens) or len(tokens) - (j + n) > _INTENT_GAP:
+                continue
+            if " ".join(k for _, k in tokens[j:j + n]) in intents:
+                return not _clause_broken(doc, tokens[j][0], m.start)
+    return False
+
+
+#: A word of the original text, for :func:`_intended`.
+_TOKEN = re.compile(r"\S+")
+
+
 def _commentary(doc: Doc) -> set[int]:
     """Indices of the sentences that give an analyst's view (``attribution.commentator``: "توقع
     الخبير العسكري ... أن", "a military analyst said"), and of those that continue that speech
@@ -1354,6 +1380,7 @@ def build_claims(doc: Doc) -> None:
     symmetric = lex.keys_of("clash.symmetric")
     devices = lex.keys_of("incident.device")
     air_dropped = lex.keys_of("incident.air_dropped")
+    intents = lex.keys_of("incident.intent")
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
@@ -1431,6 +1458,8 @@ def build_claims(doc: Doc) -> None:
                 triggers = [kill]
         had_triggers = bool(triggers)
         triggers = _drop_tallied(triggers, ix, sent_times, ref_on)
+        if triggers and intents:
+            triggers = [m for m in triggers if not _intended(doc, sent, m, intents)]
         if triggers and i in commentary:
             triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
