@@ -427,3 +427,22 @@ def test_a_regime_going_on_until_an_end(text: str, lang: str) -> None:
     rows = to_gold_v1(doc)["truce_statements"]
     assert [(r["status"], r["zone_governorate"], r["until"]) for r in rows] == [
         ("in_force", "SY02", "2016-07-05T00:00:00+03:00")]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # constructed, AFP style: a clause that names no place but refers back to one ("الأحياء
+    # الغربية", "the city") is at the sentence's place, with its own clause's toll
+    ("وأفاد المرصد بمقتل 14 مدنيا جراء غارات جوية على الجزء الشرقي من مدينة حلب، فيما قتل ستة آخرون جراء "
+     "قذائف أطلقتها الفصائل المقاتلة على الأحياء الغربية.", "ar",
+     [("air_strike", "SY02", 14), ("shelling", "SY02", 6)]),
+    ("Three children were killed in air raids on Jisr al-Shigour in Idlib province while a car bomb exploded "
+     "outside a mosque in the city.", "en", [("air_strike", "SY07", 3), ("explosion", "SY07", None)]),
+    # no reference back: no place borrowed
+    ("سيطرت الفصائل على مواقع قرب بلدة الفوعة بعد هجوم بعربة ملغمة، في حين قتل عشرات المدنيين في قصف جوي "
+     "لمناطق في جنوب سوريا وشمالها.", "ar", [("air_strike", None, None)]),
+])
+def test_a_clause_referring_back_to_a_place(text: str, lang: str, expected: list[tuple[str, str | None, int | None]]) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    got = [(c.event_type, c.place.admin1_pcode if c.place else None, c.casualties.killed_best)
+           for c in doc["claims"] if isinstance(c, IncidentClaim) and c.event_type in {e for e, _, _ in expected}]
+    assert got == expected

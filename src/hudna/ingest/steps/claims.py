@@ -1336,6 +1336,18 @@ def _intended(doc: Doc, sent: Sentence, m: LexiconMatch, intents: frozenset[str]
     return False
 
 
+def _refers_back(doc: Doc, start: int, end: int, anaphors: frozenset[str]) -> bool:
+    """Whether the words from ``start`` on, in their clause (at most to ``end``), refer back to a
+    place (``place.anaphor``: "المدينة", "الأحياء", "the city")."""
+    lang = doc["lang"]
+    tokens = [(t.start(), short_key(t.group(), lang)) for t in _TOKEN.finditer(doc.text, start, min(end, start + 150))]
+    for j, (at, k) in enumerate(tokens):
+        two = f"{k} {tokens[j + 1][1]}" if j + 1 < len(tokens) else ""
+        if k in anaphors or two in anaphors:
+            return not _clause_broken(doc, start, at)
+    return False
+
+
 #: A word of the original text, for :func:`_intended`.
 _TOKEN = re.compile(r"\S+")
 
@@ -1381,6 +1393,7 @@ def build_claims(doc: Doc) -> None:
     devices = lex.keys_of("incident.device")
     air_dropped = lex.keys_of("incident.air_dropped")
     intents = lex.keys_of("incident.intent")
+    anaphors = lex.keys_of("place.anaphor")
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
@@ -1516,6 +1529,7 @@ def build_claims(doc: Doc) -> None:
             groups.setdefault((_incident_type(m, has_air, striking_crash, air_dropped), m.start in negated),
                               []).append(k)
         group_places: dict[tuple[str, bool], list[PlaceMention]] = {}
+        referred: set[tuple[str, bool]] = set()
         for key, ks in groups.items():
             group_places[key] = [p for k in ks for p in attached.get(k, [])]
         for key, ks in groups.items():
@@ -1539,6 +1553,18 @@ def build_claims(doc: Doc) -> None:
                     if attached.get(k):
                         group_places[key] = list(attached[k])
                         break
+            if not group_places[key] and syrian and not foreign and anaphors:
+                # "... غارات على حلب، فيما قتل ستة آخرون جراء قذائف أطلقتها الفصائل على الأحياء
+                # الغربية", "a car bomb exploded outside a mosque in the city": a clause that names
+                # no place but refers back to one (``place.anaphor``), in a sentence about one
+                # governorate, is at the sentence's last place before it
+                first = triggers[ks[0]]
+                before = [p for p in syrian if p.end <= first.start]
+                if (before and len({p.place.admin1_pcode for p in syrian}) == 1
+                        and all(p.end <= first.start for p in sp)
+                        and _refers_back(doc, first.end, sent.end, anaphors)):
+                    group_places[key] = [before[-1]]
+                    referred.add(key)  # (its clause's toll is the trigger's, not the place's)
             # a sentence naming no place continues the last one only when it reports an event
             # (a figure or a day); commentary ("هجوم النصرة غير مبرر") borrows no place
             if (not group_places[key] and not syrian and not foreign and last_place is not None
@@ -1623,7 +1649,8 @@ def build_claims(doc: Doc) -> None:
             for pm in pm_options:
                 pm_casualties, pm_ev = casualties, cas_ev
                 if by_clause is not None and not negative:
-                    pm_casualties, pm_ev = by_clause[0][bisect_right(by_clause[1], pm.start if pm is not None else trig.start)]
+                    at = pm.start if pm is not None and (etype, negative) not in referred else trig.start
+                    pm_casualties, pm_ev = by_clause[0][bisect_right(by_clause[1], at)]
                     pm_cas = _counts_anyone(pm_casualties)
                 else:
                     pm_cas = with_cas and (fig_pm is None or pm is fig_pm)
