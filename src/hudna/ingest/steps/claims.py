@@ -1559,11 +1559,11 @@ def build_claims(doc: Doc) -> None:
                 # no place but refers back to one (``place.anaphor``), in a sentence about one
                 # governorate, is at the sentence's last place before it
                 first = triggers[ks[0]]
-                before = [p for p in syrian if p.end <= first.start]
-                if (before and len({p.place.admin1_pcode for p in syrian}) == 1
+                earlier = [p for p in syrian if p.end <= first.start]
+                if (earlier and len({p.place.admin1_pcode for p in syrian}) == 1
                         and all(p.end <= first.start for p in sp)
                         and _refers_back(doc, first.end, sent.end, anaphors)):
-                    group_places[key] = [before[-1]]
+                    group_places[key] = [earlier[-1]]
                     referred.add(key)  # (its clause's toll is the trigger's, not the place's)
             # a sentence naming no place continues the last one only when it reports an event
             # (a figure or a day); commentary ("هجوم النصرة غير مبرر") borrows no place
