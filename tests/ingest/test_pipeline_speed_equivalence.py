@@ -107,14 +107,14 @@ _PLAIN_PATTERNS = {
                  r"|\((?:[^()\n]{0,40}\s)?(?:[Pp]hotos?|PHOTO|\u0635\u0648\u0631\u0629)\)(?=\s|$))"),
     "digits": r"(?<![\w.])\d{1,3}(?:[,\u066c]\d{3})+(?![\d])|\d+(?:[.\u066b]\d+)?",
     "clock": r"(?<!\d)([01]?\d|2[0-3])[:.\u066b]([0-5]\d)(?!\d)",
-    "daynum": r"(?<!\d)(\d{1,2})(?!\d)",
+    "daynum": r"(?<!\d)(\d{1,2})(?:(?:st|nd|rd|th)(?![A-Za-z]))?(?!\d)",
     "year": r"(?<!\d)((?:19|20)\d\d)(?!\d)",
 }
 
 
 def _regex_samples() -> list[str]:
     rnd = random.Random(4)
-    alphabet = "0123456789٠١٢٣.,:;!?؟؛\n ()'\"”’]Pphotos PHOTOصورة٫٬-aب"
+    alphabet = "0123456789٠١٢٣.,:;!?؟؛\n ()'\"”’]Pphotos PHOTOصورة٫٬-aبndrh"
     samples = [text for _, text in TEXTS]
     samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
     return samples

@@ -90,3 +90,14 @@ def test_an_hours_ordinal_is_no_day() -> None:
 def test_the_day_before_yesterday_with_yawm() -> None:
     (t,) = find_time_expressions("قتل ثلاثة يوم أمس الأول", "ar", published_on=date(2016, 5, 3))
     assert str(t.on) == "2016-05-01"
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    # the month of writing ("الشهر الجاري") or the one before it ("الشهر الماضي"), with a day
+    ("في الثالث عشر من الشهر الجاري", "2016-07-13"),
+    ("في 2 من الشهر الجاري", "2016-07-02"),
+    ("في الأول من الشهر الماضي", "2016-06-01"),
+])
+def test_days_of_relative_months(text: str, on: str) -> None:
+    (t,) = find_time_expressions(text, "ar", published_on=date(2016, 7, 3))
+    assert str(t.on) == on

@@ -115,3 +115,19 @@ def test_the_verb_last_is_no_last_weekday() -> None:
     assert t.is_until and t.at is not None and t.at.isoformat() == "2016-07-05T00:00:00+03:00"
     (t,) = find_time_expressions("clashes last Monday", "en", published_on=pub)
     assert str(t.on) == "2016-06-27"
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    # ordinal suffixes, and the month of writing or the one before it, with a day
+    ("on the 13th of June", "2016-06-13"),
+    ("on 21st June 2016", "2016-06-21"),
+    ("on the 2nd of this month", "2016-07-02"),
+    ("on the 30th of last month", "2016-06-30"),
+])
+def test_ordinal_days_and_relative_months(text: str, on: str) -> None:
+    (t,) = find_time_expressions(text, "en", published_on=date(2016, 7, 3))
+    assert str(t.on) == on
+
+
+def test_a_relative_month_alone_dates_nothing() -> None:
+    assert find_time_expressions("fighting this month", "en", published_on=date(2016, 7, 3)) == []

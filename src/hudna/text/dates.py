@@ -42,11 +42,12 @@ DEFAULT_TZ = "Asia/Damascus"
 # before trying anything; a lookahead or a lookbehind first gives it no such prefix (about twice
 # as slow). "No digit before" is then a lookbehind over that digit and the one before it, and an
 # alternative that depends on the first digit checks it with a lookbehind. Read as:
-# _CLOCK "(?<!\d)([01]?\d|2[0-3])[:.٫]([0-5]\d)(?!\d)", _DAYNUM "(?<!\d)(\d{1,2})(?!\d)",
+# _CLOCK "(?<!\d)([01]?\d|2[0-3])[:.٫]([0-5]\d)(?!\d)", _DAYNUM "(?<!\d)(\d{1,2})(?:(?:st|nd|rd|th)(?![A-Za-z]))?(?!\d)",
 # _YEAR "(?<!\d)((?:19|20)\d\d)(?!\d)".
 _CLOCK = re.compile(r"(\d(?<!\d\d)(?:(?<=[01])\d||(?<=2)[0-3]))[:.\u066b]([0-5]\d)(?!\d)")
 _DIGIT = re.compile(r"\d")
-_DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?!\d)")
+#: (with an English ordinal suffix: "the 13th of June", "21st June")
+_DAYNUM = re.compile(r"(\d(?<!\d\d)\d?)(?:(?:st|nd|rd|th)(?![A-Za-z]))?(?!\d)")
 _YEAR = re.compile(r"([12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d\d)(?!\d)")
 #: The same patterns with ``re.ASCII``, for ASCII texts (``str.isascii()``, a flag test): on
 #: such a text ``\d`` matches the same characters either way, and the ASCII-only engine is faster.
@@ -58,7 +59,7 @@ _START_AHEAD = 3
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "day_before_yesterday": -2}
 #: Atom kinds that make a group a time expression (without one: a bare number, "next" ...).
 _SIGNALS = frozenset({
-    "weekday", "month", "yesterday", "today", "tomorrow", "day_before_yesterday", "days_ago",
+    "weekday", "month", "month_relative", "yesterday", "today", "tomorrow", "day_before_yesterday", "days_ago",
     "clock", "hour", "gmt", "midnight", *_PARTS,
 })
 #: A clock time in parentheses right after a time ("midnight (2200 GMT) on Friday", "7:00 pm
@@ -154,7 +155,7 @@ def _atoms(
         for mm in rx.finditer(text, lo, hi):
             if any(s < mm.end() and mm.start() < e for s, e in taken):
                 continue
-            raw = mm.group(0)
+            raw = mm.group(0) if kind != "daynum" else mm.group(1)
             digits = raw if raw.isascii() and raw.isdigit() else match_key(raw, "ar")
             if kind == "clock":
                 h, mi = (int(x) for x in digits.split()[:2]) if " " in digits else (int(digits[:-2]), int(digits[-2:]))
@@ -251,9 +252,19 @@ def _interpret(
     offset = (next((_OFFSETS[a.kind] for a in group if a.kind in _OFFSETS), None)
               if not kinds.isdisjoint(_OFFSETS) else None)
     weekday = next((int(a.value) for a in group if a.kind == "weekday" and a.value), None) if "weekday" in kinds else None
+    group_kinds = kinds
+    if "month_relative" in kinds and "month" not in kinds:
+        # "الشهر الجاري" / "this month" (0), "الشهر الماضي" / "last month" (-1): that month of the
+        # day of writing, read as its name ("في 13 من الشهر الجاري": 13 July)
+        rel = next(a for a in group if a.kind == "month_relative")
+        month_of = (published_on.month - 1 + int(rel.value or 0)) % 12 + 1
+        group = [_Atom(a.start, a.end, "month", float(month_of)) if a is rel else a for a in group]
+        kinds = (kinds - {"month_relative"}) | {"month"}
     month = next((int(a.value) for a in group if a.kind == "month" and a.value), None) if "month" in kinds else None
     if month is not None:
         on, earliest, latest, precision = _month_expr(group, month, published_on)
+        if on is None and "month_relative" in group_kinds:
+            return None  # "this month" alone dates nothing to the day: no expression
     if on is not None or month is not None:
         pass
     elif offset == 0 and weekday is not None and "next" not in kinds and "last" not in kinds:
