@@ -446,3 +446,14 @@ def test_a_clause_referring_back_to_a_place(text: str, lang: str, expected: list
     got = [(c.event_type, c.place.admin1_pcode if c.place else None, c.casualties.killed_best)
            for c in doc["claims"] if isinstance(c, IncidentClaim) and c.event_type in {e for e, _, _ in expected}]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # an ambush is an armed clash
+    ("قتل عنصران من قوات النظام وجرح ثالث في كمين نصبه مقاتلو المعارضة قرب بلدة خان طومان.", "ar"),
+    ("Rebels ambushed an army convoy near Khan Tuman, killing seven soldiers.", "en"),
+])
+def test_an_ambush_is_an_armed_clash(text: str, lang: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    (inc,) = to_gold_v1(doc)["incidents"]
+    assert (inc["event_type"], inc["governorate"], inc["actor"]) == ("armed_clash", "SY02", "opposition")
