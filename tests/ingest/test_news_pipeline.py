@@ -457,3 +457,17 @@ def test_an_ambush_is_an_armed_clash(text: str, lang: str) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
     (inc,) = to_gold_v1(doc)["incidents"]
     assert (inc["event_type"], inc["governorate"], inc["actor"]) == ("armed_clash", "SY02", "opposition")
+
+
+@pytest.mark.parametrize(("text", "status", "parties"), [
+    # constructed, AFP Arabic style: sponsors named by adjectives, dual verbs, commitment
+    ("ويسري منذ 27 شباط/فبراير اتفاق لوقف الأعمال القتالية تم التوصل إليه برعاية أميركية روسية.", "in_force",
+     ["United States", "Russia"]),
+    ("وقالت الخارجية الأميركية إن واشنطن وموسكو اتفقتا على إعادة فرض وقف إطلاق النار في حلب.", "announced",
+     ["United States", "Russia"]),
+    ("وأكدت فصائل المعارضة التزامها بالهدنة في الغوطة الشرقية.", "holding", ["opposition"]),
+])
+def test_arabic_truce_parties_and_verbs(text: str, status: str, parties: list[str]) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="ar"))
+    rows = to_gold_v1(doc)["truce_statements"]
+    assert (rows[0]["status"], rows[0]["parties"]) == (status, parties)
