@@ -471,3 +471,17 @@ def test_arabic_truce_parties_and_verbs(text: str, status: str, parties: list[st
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint="ar"))
     rows = to_gold_v1(doc)["truce_statements"]
     assert (rows[0]["status"], rows[0]["parties"]) == (status, parties)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "pcode", "gov"), [
+    # a press name the gazetteer now knows (curated alternates) stays as credible as its alias
+    # was: no cue word needed, and in the alias's governorate (not the sentence's other one)
+    ("Regime forces were attacking the opposition-controlled Qaboun neighborhood of the capital Damascus.", "en",
+     "Qaboun", "C10011012", "SY01"),
+    ("وسيطر مقاتلو داعش القادمون من الرقة على أجزاء واسعة في مخيم اليرموك.", "ar", "مخيم اليرموك", "C1002", "SY01"),
+    ("Fighting raged in Tabqa on Sunday.", "en", "Tabqa", "C5929", "SY11"),
+])
+def test_press_names_of_the_gazetteer_keep_their_governorate(text: str, lang: str, surface: str, pcode: str, gov: str) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    (pm,) = [m for m in doc["places"] if text[m.start:m.end] == surface]
+    assert (pm.place.pcode, pm.place.admin1_pcode) == (pcode, gov)

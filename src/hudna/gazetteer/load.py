@@ -9,6 +9,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from hudna.errors import DataError, NotFound
+from hudna.gazetteer.alternates import alternates_layer, bundled_alternates
 from hudna.gazetteer.build import BuiltGazetteer, apply_layer, read_gazetteer_db
 from hudna.gazetteer.core import Gazetteer
 from hudna.gazetteer.regions import bundled_regions, regions_layer
@@ -66,6 +67,8 @@ def _built(name_or_path: str, depth: int = 0) -> tuple[BuiltGazetteer, bool]:
         built = _read_bundled(_BUNDLED_FILE)
         meta, defs, path = bundled_regions()
         built = apply_layer(built, regions_layer(built, defs, meta=meta, path=path))
+        alt_meta, alt_rows, alt_path = bundled_alternates()
+        built = apply_layer(built, alternates_layer(built, alt_rows, meta=alt_meta, path=alt_path))
         for layer in _BUNDLED_LAYERS:
             built = apply_layer(built, _read_bundled(layer))
         return built, True

@@ -508,6 +508,9 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
     # spellings the gazetteer misses (place.in.syNN): a hit strictly inside one gives way to it;
     # a hit of the same span wins when one of its places lies in the alias's governorate, else
     # it is a namesake elsewhere ("Golan", half of a joined village name in Aleppo) and gives way
+    # (a hit that wins over an alias is a press name: credible without a cue word, and in the
+    # alias's governorate, as the alias)
+    alias_backed: dict[tuple[int, int], str] = {}
     if aliases:
         hit_at = {(h.start, h.end): h for h in hits}
         kept_aliases, namesakes = [], set()
@@ -518,6 +521,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
                 (p := gazetteer.find(pid)) is not None and (p.admin1_pcode or p.place_id) == gov
                 for pid in same.place_ids
             ):
+                alias_backed[(same.start, same.end)] = gov
                 continue
             kept_aliases.append(m)
             if same is not None:
@@ -555,7 +559,7 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
         # attach to any noun, and many common nouns are also village names
         # ... and a cue before a name carrying its own preposition governs another word
         # ("على لسان", "in" + "bX"): two prepositions do not stack on one name
-        cued = prev in w.cues and prefix not in w.preps
+        cued = (prev in w.cues and prefix not in w.preps) or (hit.start, hit.end) in alias_backed
         if (
             not cued
             and prefix in w.conjunctions
@@ -603,6 +607,8 @@ def extract_places(doc: Doc, gazetteer: Any) -> None:
 
     out: list[PlaceMention] = []
     within = _qualified_by(doc, kept, w)
+    if alias_backed:
+        within = [alias_backed.get((k.hit.start, k.hit.end), g) if g is None else g for k, g in zip(kept, within, strict=True)]
     _sentence_governorate(doc, kept, within)
     for n, k in enumerate(kept):
         hit, countryside = k.hit, k.countryside
