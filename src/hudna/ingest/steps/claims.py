@@ -1325,6 +1325,12 @@ def _intended(doc: Doc, sent: Sentence, m: LexiconMatch, intents: frozenset[str]
     bomb"): a plan, not an event. The intention is at most :data:`_INTENT_GAP` words before it, in
     its clause."""
     lo = max(sent.start, m.start - 80)
+    # (the words before the trigger, cut from the text's key: most triggers have no intention
+    # before them, and only then are the words' offsets needed, for the clause test)
+    if _INTENT_FIRSTS.get(intents) is None:
+        _INTENT_FIRSTS[intents] = frozenset(k.split()[0] for k in intents)
+    if _INTENT_FIRSTS[intents].isdisjoint(key_slice(doc, lo, m.start).split()[-(_INTENT_GAP + 2):]):
+        return False
     tokens = [(t.start() + lo, short_key(t.group(), doc["lang"])) for t in _TOKEN.finditer(doc.text, lo, m.start)]
     tokens = tokens[-(_INTENT_GAP + 2):]
     for j in range(len(tokens)):
@@ -1346,6 +1352,10 @@ def _refers_back(doc: Doc, start: int, end: int, anaphors: frozenset[str]) -> bo
         if k in anaphors or two in anaphors:
             return not _clause_broken(doc, start, at)
     return False
+
+
+#: The first words of each language's intention phrases (by their key set).
+_INTENT_FIRSTS: dict[frozenset[str], frozenset[str]] = {}
 
 
 #: A word of the original text, for :func:`_intended`.
