@@ -494,6 +494,7 @@ def find_durations(
         return []
     lex = load_lexicon(lang)
     markers, skips = lex.keys_of("duration.marker"), lex.keys_of("duration.skip")
+    adjective_after = lex.keys_of("duration.adjective_after")
     singular, attached = lex.keys_of("duration.singular"), lex.keys_of("duration.attached_marker")
     before_back, after_back = lex.keys_of("duration.lookback"), lex.keys_of("duration.lookback_after")
     out: list[Duration] = []
@@ -528,7 +529,7 @@ def find_durations(
         while k > 0 and words_before[k - 1] in skips and len(words_before) - k < 2:
             k -= 1
         marked = (glued or (k > 0 and words_before[k - 1] in markers)
-                  or text[m.end:m.end + 5].lower().startswith(("-long", " long"))  # "a week-long truce"
+                  or (bool(after) and after[0] in adjective_after)  # "a week-long truce"
                   or "-" in text[joint:m.start])  # "a 72-hour truce", "a three-day ceasefire"
         if hours is None:
             # a singular unit without a number is one unit where it is marked as a length ("for a

@@ -287,11 +287,8 @@ def _scales_vague(group: list[_Atom], a: _Atom, text: str, lang: str, matches: S
     unit = a.value / 2 if a.kind == "vague" else a.value
     if unit < 1000 or unit <= prev.value:
         return False
-    return short_key(text[prev.end : a.start], lang) in ("", *_OF.get(lang, ()))
-
-
-#: The word joining a vague count to its unit when the count's form does not include it.
-_OF = {"en": ("of",), "ar": ("من",)}
+    gap = short_key(text[prev.end : a.start], lang)
+    return gap == "" or gap in load_lexicon(lang).keys_of("num.unit_link")
 
 
 def _is_plural_multiplier(atom: _Atom, matches: Sequence[LexiconMatch]) -> bool:

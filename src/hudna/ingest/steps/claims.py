@@ -1327,9 +1327,7 @@ def _intended(doc: Doc, sent: Sentence, m: LexiconMatch, intents: frozenset[str]
     lo = max(sent.start, m.start - 80)
     # (the words before the trigger, cut from the text's key: most triggers have no intention
     # before them, and only then are the words' offsets needed, for the clause test)
-    if _INTENT_FIRSTS.get(intents) is None:
-        _INTENT_FIRSTS[intents] = frozenset(k.split()[0] for k in intents)
-    if _INTENT_FIRSTS[intents].isdisjoint(key_slice(doc, lo, m.start).split()[-(_INTENT_GAP + 2):]):
+    if _first_words(intents).isdisjoint(key_slice(doc, lo, m.start).split()[-(_INTENT_GAP + 2):]):
         return False
     tokens = [(t.start() + lo, short_key(t.group(), doc["lang"])) for t in _TOKEN.finditer(doc.text, lo, m.start)]
     tokens = tokens[-(_INTENT_GAP + 2):]
@@ -1354,11 +1352,13 @@ def _refers_back(doc: Doc, start: int, end: int, anaphors: frozenset[str]) -> bo
     return False
 
 
-#: The first words of each language's intention phrases (by their key set).
-_INTENT_FIRSTS: dict[frozenset[str], frozenset[str]] = {}
+@functools.cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of a set of phrase keys."""
+    return frozenset(k.split()[0] for k in phrases)
 
 
-#: A word of the original text, for :func:`_intended`.
+#: A word of the original text, for :func:`_intended` and :func:`_refers_back`.
 _TOKEN = re.compile(r"\S+")
 
 
