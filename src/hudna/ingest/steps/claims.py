@@ -1352,6 +1352,16 @@ def _refers_back(doc: Doc, start: int, end: int, anaphors: frozenset[str]) -> bo
     return False
 
 
+def _present(doc: Doc, phrases: frozenset[str]) -> frozenset[str]:
+    """``phrases``, or none when the text's key has none of their first words as a word."""
+    padded = doc.fields.get("_padded_key")
+    if padded is None:
+        padded = doc.fields["_padded_key"] = f" {doc['keyed'].key} "
+    if any(f" {w} " in padded for w in _first_words(phrases)):
+        return phrases
+    return frozenset()
+
+
 @functools.cache
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     """The first words of a set of phrase keys."""
@@ -1402,8 +1412,9 @@ def build_claims(doc: Doc) -> None:
     symmetric = lex.keys_of("clash.symmetric")
     devices = lex.keys_of("incident.device")
     air_dropped = lex.keys_of("incident.air_dropped")
-    intents = lex.keys_of("incident.intent")
-    anaphors = lex.keys_of("place.anaphor")
+    # (read only when the text has one of their words: most texts have none)
+    intents = _present(doc, lex.keys_of("incident.intent"))
+    anaphors = _present(doc, lex.keys_of("place.anaphor"))
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])

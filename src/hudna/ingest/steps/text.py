@@ -86,8 +86,9 @@ def match_lexicon(doc: Doc) -> None:
         ms = [m for m in ms if m.entry.family != "actor"
               or not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in truces)]
     actors = [m for m in ms if m.entry.family == "actor"]
-    if len(actors) > 1:
-        links = load_lexicon(doc["lang"]).keys_of("actor.owner_link")
+    links = load_lexicon(doc["lang"]).keys_of("actor.owner_link") if len(actors) > 1 else frozenset()
+    padded = f" {doc['keyed'].key} " if links else ""
+    if links and any(f" {w.split()[0]} " in padded for w in links):  # (most texts have no owner word)
         owned = {id(a) for a, b in itertools.pairwise(actors)
                  if a.end <= b.start and b.start - a.end <= 20
                  and key_slice(doc, a.end, b.start).strip() in links}
