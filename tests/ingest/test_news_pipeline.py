@@ -485,3 +485,15 @@ def test_press_names_of_the_gazetteer_keep_their_governorate(text: str, lang: st
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
     (pm,) = [m for m in doc["places"] if text[m.start:m.end] == surface]
     assert (pm.place.pcode, pm.place.admin1_pcode) == (pcode, gov)
+
+
+@pytest.mark.parametrize(("text", "lang", "govs"), [
+    # a road named by its two ends: one incident, not one at each end
+    ("قتل ثلاثة أشخاص بينهم طفل جراء استهداف سيارتهم بصاروخ موجه على طريق حلب - دمشق الدولي.", "ar", ["SY02"]),
+    ("Gunmen attacked a bus on the Homs-Salamiyah road, killing five people.", "en", ["SY04"]),
+    # a dash alone joins no road: two places
+    ("Shelling hit Aleppo - and rebels shelled Damascus.", "en", ["SY02", "SY01"]),
+])
+def test_a_road_between_two_places_is_one_incident(text: str, lang: str, govs: list[str]) -> None:
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
+    assert [i["governorate"] for i in to_gold_v1(doc)["incidents"]] == govs

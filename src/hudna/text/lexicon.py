@@ -65,7 +65,8 @@ CONTEXT_LISTS = frozenset(
      "text.related_marker", "place.name_continuation", "place.name_head", "place.feature_link", "regime.compound_noun",
      "incident.participle", "place.spelling_stopword", "duration.marker", "duration.attached_marker",
      "duration.skip", "duration.singular", "duration.lookback", "duration.lookback_after",
-     "actor.owner_link", "incident.intent", "place.anaphor", "num.unit_link", "duration.adjective_after"}
+     "actor.owner_link", "incident.intent", "place.anaphor", "num.unit_link", "duration.adjective_after",
+     "place.road_word"}
 )
 
 

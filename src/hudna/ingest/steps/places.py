@@ -205,6 +205,8 @@ class _Words:
     #: (:func:`_direction_before`).
     direction_fillers: frozenset[str]
     direction_firsts: frozenset[str]
+    #: words naming a road between two places ("طريق حلب - دمشق", "the Aleppo-Damascus highway")
+    roads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -252,6 +254,7 @@ def _words(lang: str) -> _Words:
         heads=lex.keys_of("place.name_head"),
         direction_fillers=features | sites | common | cues,
         direction_firsts=frozenset(d.split(" ")[0] for d in directions),
+        roads=attached(lex.keys_of("place.road_word")),
     )
 
 
@@ -1226,6 +1229,26 @@ def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> b
 
 
 
+#: Characters joining the two ends of a road ("حلب - دمشق", "Aleppo-Damascus").
+_ROAD_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+
+
+def _road_end(doc: Doc, prev: PlaceMention, cur: PlaceMention, w: _Words) -> bool:
+    """Whether ``cur`` is the far end of a road named from ``prev`` ("طريق حلب - دمشق", "the
+    Aleppo-Damascus highway", "Homs–Salamiyah road"): the two joined by a dash only, and a road
+    word right before the first or right after the second."""
+    if prev.foreign or prev.sentence != cur.sentence:
+        return False
+    gap = doc.text[prev.end : cur.start]
+    if not gap.strip() or gap.strip(" " + _ROAD_DASHES) or not any(c in _ROAD_DASHES for c in gap):
+        return False
+    # (the road word before the first end, or opening its mention: "طريق حلب" is a site)
+    before = key_slice(doc, max(0, prev.start - 30), prev.start).split()[-1:]
+    before += key_slice(doc, prev.start, prev.end).split()[:1]
+    after = key_slice(doc, cur.end, min(len(doc.text), cur.end + 30)).split()[:1]
+    return not w.roads.isdisjoint(before) or not w.roads.isdisjoint(after)
+
+
 def _mark_qualifiers(
     doc: Doc, places: list[PlaceMention], w: _Words, triggers: list[int],
     capitals: frozenset[str] = frozenset(),
@@ -1237,6 +1260,11 @@ def _mark_qualifiers(
     for i in range(len(out)):
         cur = out[i]
         if cur.foreign or cur.qualifier:
+            continue
+        if i > 0 and w.roads and _road_end(doc, out[i - 1], cur, w):
+            # "طريق حلب - دمشق الدولي", "the Aleppo-Damascus highway": the road's other end, not a
+            # second place of the incident
+            out[i] = _new_mention(cur.start, cur.end, cur.place, cur.sentence, True, False)
             continue
         before = key_slice(doc, max(0, cur.start - 60), cur.start).split()[-5:]
         if not w.references.isdisjoint(before):
