@@ -298,6 +298,11 @@ def test_ingest_news_is_idempotent_and_needs_a_date(tmp_path: Path) -> None:
     ("The Russian military announced a 72-hour ceasefire in Aleppo starting at 01:00 on Tuesday.", "en",
      "announced", 72.0, "2016-05-06T01:00:00+03:00"),
     ("The truce in Eastern Ghouta was extended for 48 hours.", "en", "extended", 48.0, None),
+    # an extension counts from a time only when the text marks it as its start
+    ("The truce in Aleppo, which began at 00:01 on Thursday, was extended for another 72 hours.", "en",
+     "extended", 72.0, None),
+    ("The Syrian army declared a three-day nationwide truce in Aleppo starting at 1 a.m. on Tuesday.", "en",
+     "announced", 72.0, "2016-05-06T01:00:00+03:00"),
     ("وقالت وزارة الدفاع الروسية إن نظام التهدئة في الغوطة الشرقية مدد لمدة 48 ساعة اعتبارا من الساعة "
      "00:01 يوم الأحد.", "ar", "extended", 48.0, "2016-05-03T00:01:00+03:00"),
     ("أعلنت روسيا هدنة إنسانية في حلب لمدة ثلاثة أيام.", "ar", "announced", 72.0, None),

@@ -131,3 +131,9 @@ def test_ordinal_days_and_relative_months(text: str, on: str) -> None:
 
 def test_a_relative_month_alone_dates_nothing() -> None:
     assert find_time_expressions("fighting this month", "en", published_on=date(2016, 7, 3)) == []
+
+
+def test_a_clock_time_in_p_m_restated_in_gmt() -> None:
+    (t,) = find_time_expressions("at 7 p.m. (1600 GMT) on Monday", "en", published_on=date(2016, 7, 3))
+    assert t.at is not None and t.at.isoformat() == "2016-06-27T19:00:00+03:00"
+    assert find_time_expressions("the PM said", "en", published_on=date(2016, 7, 3)) == []

@@ -62,3 +62,14 @@ def test_script_shares_count_exactly_the_script_letters() -> None:
 )
 def test_abbreviation_before_dot(text: str, n: int) -> None:
     assert len(split_sentences(text, abbreviations={"gen"})) == n
+
+
+def test_a_time_abbreviation_ends_no_sentence_before_a_lower_case_word() -> None:
+    from hudna.text.sentences import split_sentences
+
+    cont = {"a.m", "p.m"}
+    assert [s.text for s in split_sentences("A truce starting at 1 a.m. on Friday. Talks went on.", continued=cont)] == [
+        "A truce starting at 1 a.m. on Friday.", "Talks went on."]
+    assert len(split_sentences("It came into effect at 7 p.m. (1600 GMT) on Monday.", continued=cont)) == 1
+    # before a capital it may end one
+    assert len(split_sentences("Shelling stopped at 5 p.m. The army said it would resume.", continued=cont)) == 2

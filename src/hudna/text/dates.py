@@ -65,7 +65,7 @@ _SIGNALS = frozenset({
 #: A clock time in parentheses right after a time ("midnight (2200 GMT) on Friday", "7:00 pm
 #: (1600 GMT)"): when its words name GMT (``time.gmt``), the same instant restated, skipped when
 #: grouping so that the day after it still belongs to the time before it.
-_RESTATED = re.compile(r"\s*\(\s*\d{1,2}[:.]?\d{2}\s*([^()\d]{1,25})\)")
+_RESTATED = re.compile(r"\.?\s*\(\s*\d{1,2}[:.]?\d{2}\s*([^()\d]{1,25})\)")  # (after "p.m": its dot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +239,8 @@ def _interpret(
     text: str, group: list[_Atom], published_on: date, future: bool
 ) -> TimeExpression | None:
     kinds = {a.kind for a in group}
-    if kinds.isdisjoint(_SIGNALS):
-        return None
+    if kinds.isdisjoint(_SIGNALS) and not (not kinds.isdisjoint(("am", "pm")) and "daynum" in kinds):
+        return None  # (a number with "a.m." / "p.m." is a clock time: "at 7 p.m. (1600 GMT)")
     on: date | None = None
     earliest: date | None = None
     latest: date | None = None

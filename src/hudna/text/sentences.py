@@ -68,6 +68,7 @@ def _is_abbreviation(before: str, abbreviations: Collection[str]) -> bool:
 def split_sentences(
     text: str, *, abbreviations: Collection[str] = (), tag_markers: Collection[str] = (),
     openers: Collection[str] = (), credits: Collection[str] = (), related: Collection[str] = (),
+    continued: Collection[str] = (),
 ) -> list[Sentence]:
     """Split ``text`` into sentences with offsets into ``text``.
 
@@ -77,6 +78,10 @@ def split_sentences(
         The original text (never modified).
     abbreviations
         Case-folded words (without the final dot) after which a dot does not end a sentence.
+    continued
+        Case-folded words (without the final dot) after which a dot ends no sentence when what
+        follows starts with a lower-case letter, a digit or a bracket ("at 7 p.m. (1600 GMT) on
+        Monday", "at 1 a.m. on Friday"); before a capital it may ("... at 5 p.m. The army said").
     tag_markers, openers
         A web page's keyword list ("Tags Syria Idlib Russia A hospital funded by ...") runs into
         the next sentence when the page lost its layout: a sentence opening with a tag marker
@@ -123,6 +128,15 @@ def split_sentences(
             m.group(0)[0] == "."
             and "\n" not in m.group(0)
             and _is_abbreviation(text[max(pos, m.start() - _ABBR_WINDOW) : m.start()], abbreviations)
+        ):
+            continue
+        if (
+            continued
+            and m.group(0)[0] == "."
+            and "\n" not in m.group(0)
+            and (nxt := text[m.end() : m.end() + 3].lstrip()[:1])
+            and (nxt.islower() or nxt.isdigit() or nxt in "([")
+            and _is_abbreviation(text[max(pos, m.start() - _ABBR_WINDOW) : m.start()], continued)
         ):
             continue
         end = m.end() if m.group(0)[0] != "\n" else m.start()

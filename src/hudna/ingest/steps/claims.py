@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from hudna.domain.claim import (
     INCIDENT_TYPES,
@@ -389,11 +389,21 @@ def extract_regime_status(doc: Doc) -> None:
             if t.is_until and t.at is not None:
                 until = t.at
         duration = _truce_duration(doc, i, sent, ix, truces, statuses) if statuses else None
+        # "a 72-hour truce starting at 01:00 on Thursday": the end is the start plus the length;
+        # an extension counts from a start only when the text marks it as the extension's
+        # ("extended for 48 hours starting from 00:01 Sunday"; in "the truce, which began at 00:01
+        # on Thursday, was extended for 72 hours" the time is the truce's own start)
+        from_start: dict[bool, datetime | None] = {False: None, True: None}
         if until is None and duration is not None:
-            # "a 72-hour truce starting at 01:00 on Thursday": the end is the start plus the length
-            start = next((t.at for t in doc["times"][i] if not t.is_until and t.at is not None), None)
-            if start is not None:
-                until = start + timedelta(hours=duration)
+            starting = _keys(doc["lang"], "time.starting")
+            for t in doc["times"][i]:
+                if t.is_until or t.at is None:
+                    continue
+                if from_start[False] is None:
+                    from_start[False] = t.at + timedelta(hours=duration)
+                if from_start[True] is None and any(
+                        k in starting for k in _phrases(key_slice(doc, t.start, t.end).split())):
+                    from_start[True] = t.at + timedelta(hours=duration)
         attribution, att_ev = doc["attributions"][i]
         zones: list[PlaceMention | None] = list(_zones(doc, i)) or [None]
         days = [t for t in doc["times"][i] if not t.is_until and t.on is not None]
@@ -416,7 +426,8 @@ def extract_regime_status(doc: Doc) -> None:
                         evidence=tuple(ev + att_ev),
                         provenance=prov,
                         zone=zone,
-                        until=until if status in ("extended", "announced", "in_force") else None,
+                        until=(until or from_start[status == "extended"])
+                        if status in ("extended", "announced", "in_force") else None,
                         parties=parties,
                         attribution=attribution,
                         sentence=(sent.start, sent.end),
@@ -425,6 +436,11 @@ def extract_regime_status(doc: Doc) -> None:
                     )
                 )
     doc["regime_claims"] = claims
+
+
+def _phrases(words: Sequence[str]) -> list[str]:
+    """The words of a key and their two-word phrases ("اعتبارا من")."""
+    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
 
 
 def _truce_duration(

@@ -64,7 +64,14 @@ def split_sentences_step(doc: Doc) -> None:
                                        tag_markers=lex.keys_of("text.tag_marker"),
                                        openers=lex.keys_of("text.sentence_opener"),
                                        credits=lex.keys_of("text.caption_credit"),
-                                       related=lex.keys_of("text.related_marker"))
+                                       related=lex.keys_of("text.related_marker"),
+                                       continued=_forms(lex, "text.abbreviation_continued"))
+
+
+@functools.lru_cache(maxsize=16)
+def _forms(lexicon: Lexicon, concept: str) -> frozenset[str]:
+    """The case-folded forms of a concept as written (dots kept: "p.m")."""
+    return frozenset(e.form.casefold() for e in lexicon.forms_of(concept))
 
 
 @functools.lru_cache(maxsize=8)
