@@ -21,10 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from hudna.errors import DataError
-from hudna.gazetteer.build import BuiltGazetteer, finish
+from hudna.gazetteer.build import BuiltGazetteer
+from hudna.gazetteer.curated import curated_layer, read_curated
 from hudna.gazetteer.model import PlaceName
 from hudna.text.normalize import LANGS, match_key, script_of
 
@@ -53,16 +52,10 @@ def read_alternates(text: str, *, path: str) -> tuple[dict[str, str], list[Alter
     >>> rows[0].pcode, rows[0].names["ar"]
     ('C1', ('القابون',))
     """
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", path=path) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("places"), list):
-        raise DataError("expected a mapping with a 'places' list", path=path)
-    meta = {str(k): str(v) for k, v in (data.get("meta") or {}).items()}
+    meta, rows = read_curated(text, path=path, key="places")
     out: list[AlternateNames] = []
     seen: set[str] = set()
-    for i, row in enumerate(data["places"]):
+    for i, row in enumerate(rows):
         where = f"places[{i}]"
         if not isinstance(row, dict) or not isinstance(row.get("pcode"), str) or not row["pcode"].strip():
             raise DataError("expected a mapping with a 'pcode'", path=path, field=where)
@@ -117,16 +110,4 @@ def alternates_layer(
                 if key and (row.pcode, lang, key) not in have:
                     have.add((row.pcode, lang, key))
                     names.append(PlaceName(row.pcode, name, lang, script_of(name), "alternate", key, source))
-    layer_meta = {
-        "name": LAYER_NAME,
-        "source": " ".join(meta.get("source", "").split()),
-        "source_version": meta.get("version", ""),
-        "licence": meta.get("licence", ""),
-        "layer_of": base.meta.get("name", ""),
-        "country_pcode": base.meta.get("country_pcode", ""),
-        "country_iso3": base.meta.get("country_iso3", ""),
-    }
-    built = finish(layer_meta, [], names, [], {})
-    # the layer is rebuilt at every load: its date is the data file's, not the load's
-    built.meta["built_at"] = meta.get("updated_on", built.meta["built_at"])
-    return built
+    return curated_layer(LAYER_NAME, base, meta, [], names)

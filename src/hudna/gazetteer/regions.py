@@ -26,11 +26,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from hudna.domain.place import Level
 from hudna.errors import DataError
-from hudna.gazetteer.build import BuiltGazetteer, finish
+from hudna.gazetteer.build import BuiltGazetteer
+from hudna.gazetteer.curated import curated_layer, read_curated
 from hudna.gazetteer.model import Place, PlaceName
 from hudna.geo.admin import distance_m
 from hudna.text.normalize import match_key, script_of
@@ -63,16 +62,10 @@ class RegionDef:
 
 def read_regions(text: str, *, path: str) -> tuple[dict[str, str], list[RegionDef]]:
     """The ``meta`` block and the entries of a regions file (YAML text read from ``path``)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", path=path) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
-        raise DataError("expected a mapping with a 'regions' list", path=path)
-    meta = {str(k): str(v) for k, v in (data.get("meta") or {}).items()}
+    meta, rows = read_curated(text, path=path, key="regions")
     defs: list[RegionDef] = []
     seen: set[str] = set()
-    for i, row in enumerate(data["regions"]):
+    for i, row in enumerate(rows):
         where = f"regions[{i}]"
         if not isinstance(row, dict):
             raise DataError("expected a mapping", path=path, field=where)
@@ -178,19 +171,7 @@ def regions_layer(
             if key and (lang, key) not in keys:
                 keys.add((lang, key))
                 names.append(PlaceName(d.region_id, name, lang, script_of(name), "region", key, source))
-    layer_meta = {
-        "name": LAYER_NAME,
-        "source": " ".join(meta.get("source", "").split()),
-        "source_version": meta.get("version", ""),
-        "licence": meta.get("licence", ""),
-        "layer_of": base.meta.get("name", ""),
-        "country_pcode": base.meta.get("country_pcode", ""),
-        "country_iso3": base.meta.get("country_iso3", ""),
-    }
-    built = finish(layer_meta, places, names, [], {})
-    # the layer is rebuilt at every load: its date is the data file's, not the load's
-    built.meta["built_at"] = meta.get("updated_on", built.meta["built_at"])
-    return built
+    return curated_layer(LAYER_NAME, base, meta, places, names)
 
 
 def _shared(codes: Any) -> str | None:
