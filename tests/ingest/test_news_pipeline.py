@@ -502,3 +502,17 @@ def test_press_names_of_the_gazetteer_keep_their_governorate(text: str, lang: st
 def test_a_road_between_two_places_is_one_incident(text: str, lang: str, govs: list[str]) -> None:
     doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 3), lang_hint=lang))
     assert [i["governorate"] for i in to_gold_v1(doc)["incidents"]] == govs
+
+
+def test_a_frame_city_gives_way_to_its_neighbourhood_and_these_strikes_are_no_new_incident() -> None:
+    # constructed, AFP Arabic style: "وفي حلب، ... على حي الميدان" is one incident, at the
+    # neighbourhood; "وتأتي هذه الغارات ..." refers back to the strikes told before
+    text = ("قتل 18 مدنيا الاثنين في غارات جوية استهدفت مدينة دوما في الغوطة الشرقية، وفق المرصد السوري.\n\n"
+            "وفي حلب، قتل ثلاثة مدنيين جراء قذائف أطلقتها الفصائل المعارضة على حي الميدان في غرب المدينة.\n\n"
+            "وتأتي هذه الغارات رغم إعلان موسكو وواشنطن تمديد نظام التهدئة في الغوطة الشرقية.")
+    doc = build_pipeline()(Doc(text, published_on=date(2016, 7, 5), lang_hint="ar"))
+    rows = [(i["event_type"], i["governorate"], i["place_text"]) for i in to_gold_v1(doc)["incidents"]]
+    assert rows == [("air_strike", "SY03", "دوما"), ("shelling", "SY02", "حي الميدان")]
+    doc = build_pipeline()(Doc("Those raids hit three residential buildings in Idlib, residents said.",
+                               published_on=date(2016, 7, 5), lang_hint="en"))
+    assert to_gold_v1(doc)["incidents"] == []

@@ -66,7 +66,7 @@ CONTEXT_LISTS = frozenset(
      "incident.participle", "place.spelling_stopword", "duration.marker", "duration.attached_marker",
      "duration.skip", "duration.singular", "duration.lookback", "duration.lookback_after",
      "actor.owner_link", "incident.intent", "place.anaphor", "num.unit_link", "duration.adjective_after",
-     "place.road_word", "text.abbreviation_continued"}
+     "place.road_word", "text.abbreviation_continued", "incident.reference_word"}
 )
 
 

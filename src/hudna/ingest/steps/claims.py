@@ -1109,7 +1109,9 @@ def _claim_time(t: TimeExpression | None) -> ClaimTime | None:
 
 def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop a place when a place inside it is also named (keep "الليرمون", drop "حلب"); a
-    governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب")."""
+    governorate's countryside ("ريف إدلب") does not contain its capital ("مدينة إدلب"); a
+    governorate's capital contains the sites named in its governorate ("وفي حلب، ... قذائف على حي
+    الميدان": the neighbourhood, not the city)."""
     if len(places) <= 1:
         return list(places)  # nothing to drop, no duplicate
     out = []
@@ -1117,7 +1119,9 @@ def _most_specific(places: list[PlaceMention]) -> list[PlaceMention]:
         inner = [
             q for q in places
             if q is not p and q.place.pcode != p.place.pcode
-            and (q.place.admin1_pcode == p.place.pcode or q.place.admin2_pcode == p.place.pcode)
+            and (q.place.admin1_pcode == p.place.pcode or q.place.admin2_pcode == p.place.pcode
+                 or (p.place.reason == "governorate capital" and q.place.reason == "site"
+                     and q.place.admin1_pcode == p.place.admin1_pcode))
             and not (p.place.reason == "countryside" and q.place.reason == "governorate capital")
         ]
         if not inner:
@@ -1431,6 +1435,7 @@ def build_claims(doc: Doc) -> None:
     # (read only when the text has one of their words: most texts have none)
     intents = _present(doc, lex.keys_of("incident.intent"))
     anaphors = _present(doc, lex.keys_of("place.anaphor"))
+    pointers = lex.keys_of("incident.reference_word")
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (
         doc["times"], doc["quantities"], doc["attributions"], doc["negated"])
@@ -1510,6 +1515,11 @@ def build_claims(doc: Doc) -> None:
         triggers = _drop_tallied(triggers, ix, sent_times, ref_on)
         if triggers and intents:
             triggers = [m for m in triggers if not _intended(doc, sent, m, intents)]
+        if triggers and pointers:
+            # "وتأتي هذه الغارات رغم ...", "these strikes come as ...": the incident told before,
+            # not a new one
+            triggers = [m for m in triggers if pointers.isdisjoint(
+                key_slice(doc, max(sent.start, m.start - 12), m.start).split()[-1:])]
         if triggers and i in commentary:
             triggers = []  # an analyst's view ("سبق للنظام أنه قرر وخطط القيام بهجوم ...")
         if not triggers:
