@@ -516,3 +516,11 @@ def test_a_frame_city_gives_way_to_its_neighbourhood_and_these_strikes_are_no_ne
     doc = build_pipeline()(Doc("Those raids hit three residential buildings in Idlib, residents said.",
                                published_on=date(2016, 7, 5), lang_hint="en"))
     assert to_gold_v1(doc)["incidents"] == []
+
+
+def test_a_member_killed_is_the_victim_not_the_author() -> None:
+    # "قتل قيادي في حركة أحرار الشام": the group after the killed member is the victim's
+    doc = build_pipeline()(Doc("وقتل قيادي في حركة أحرار الشام بانفجار عبوة ناسفة زرعها مجهولون في سيارته بمدينة إدلب.",
+                               published_on=date(2016, 7, 5), lang_hint="ar"))
+    (inc,) = to_gold_v1(doc)["incidents"]
+    assert (inc["event_type"], inc["governorate"], inc["actor"]) == ("explosion", "SY07", "unknown")
