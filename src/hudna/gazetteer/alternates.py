@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from hudna.errors import DataError
 from hudna.gazetteer.build import BuiltGazetteer
-from hudna.gazetteer.curated import curated_layer, read_curated
+from hudna.gazetteer.curated import bundled_text, curated_layer, read_curated
 from hudna.gazetteer.model import PlaceName
 from hudna.text.normalize import LANGS, match_key, script_of
 
@@ -80,8 +79,7 @@ def read_alternates(text: str, *, path: str) -> tuple[dict[str, str], list[Alter
 
 def bundled_alternates() -> tuple[dict[str, str], list[AlternateNames], str]:
     """The bundled Syria alternate-names file: meta, entries and its resource name."""
-    res = resources.files("hudna.data").joinpath(_FILE)
-    meta, rows = read_alternates(res.read_text(encoding="utf-8"), path=_FILE)
+    meta, rows = read_alternates(bundled_text(_FILE), path=_FILE)
     return meta, rows, _FILE
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -12,7 +13,12 @@ from hudna.errors import DataError
 from hudna.gazetteer.build import BuiltGazetteer, finish
 from hudna.gazetteer.model import Place, PlaceName
 
-__all__ = ["curated_layer", "read_curated"]
+__all__ = ["bundled_text", "curated_layer", "read_curated"]
+
+
+def bundled_text(name: str) -> str:
+    """The text of a curated file bundled in ``hudna/data``."""
+    return resources.files("hudna.data").joinpath(name).read_text(encoding="utf-8")
 
 
 def read_curated(text: str, *, path: str, key: str) -> tuple[dict[str, str], list[Any]]:

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from hudna.domain.place import Level
 from hudna.errors import DataError
 from hudna.gazetteer.build import BuiltGazetteer
-from hudna.gazetteer.curated import curated_layer, read_curated
+from hudna.gazetteer.curated import bundled_text, curated_layer, read_curated
 from hudna.gazetteer.model import Place, PlaceName
 from hudna.geo.admin import distance_m
 from hudna.text.normalize import match_key, script_of
@@ -102,8 +101,7 @@ def _text(row: Mapping[str, Any], key: str, path: str, where: str) -> str:
 
 def bundled_regions() -> tuple[dict[str, str], list[RegionDef], str]:
     """The bundled Syria regions file: meta, entries and its resource name."""
-    res = resources.files("hudna.data").joinpath(_FILE)
-    meta, defs = read_regions(res.read_text(encoding="utf-8"), path=_FILE)
+    meta, defs = read_regions(bundled_text(_FILE), path=_FILE)
     return meta, defs, _FILE
 
 

@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from hudna.text.normalize import match_key
+from hudna.text.normalize import lang_module, match_key
 
 __all__ = ["PlaceWords", "load_name_heads", "load_place_words", "with_compound_spellings"]
 
@@ -83,8 +83,6 @@ def load_name_heads(lang: str, concept: str = "gazetteer.name_head") -> frozense
     >>> "مركز" in load_name_heads("ar", "gazetteer.area_prefix")
     True
     """
-    from hudna.text.normalize import lang_module
-
     res = resources.files("hudna.lexicons").joinpath(lang, "gazetteer_name_heads.yaml")
     if not res.is_file():
         return frozenset()
@@ -103,8 +101,6 @@ def with_compound_spellings(keys: list[str], lang: str) -> list[str]:
     >>> with_compound_spellings(["كفر نبل"], "ar"), with_compound_spellings(["kafr nabl"], "en")
     (['كفر نبل', 'كفرنبل'], ['kafr nabl'])
     """
-    from hudna.text.normalize import lang_module
-
     heads = load_name_heads(lang, "gazetteer.glued_head")
     mod = lang_module(lang)
     return keys + [v for k in keys for v in mod.compound_variants(k, heads) if v not in keys]

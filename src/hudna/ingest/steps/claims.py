@@ -1953,13 +1953,12 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]\s")
 _DATELINE_SPAN = 60
 
 
-def _dateline_times(doc: Doc, sent: object, times: Sequence[TimeExpression]) -> set[int]:
+def _dateline_times(doc: Doc, sent: Sentence, times: Sequence[TimeExpression]) -> set[int]:
     """Starts of the time expressions of a wire dateline at the sentence's start ("BEIRUT, June 10
     (Reuters) - Air strikes ... on Thursday night"): the day the story was filed, which gives
     way to a day the sentence names for its event."""
-    start = getattr(sent, "start", 0)
     return {t.start for t in times
-            if t.end - start <= _DATELINE_SPAN and _DATELINE_END.match(doc.text, t.end) is not None}
+            if t.end - sent.start <= _DATELINE_SPAN and _DATELINE_END.match(doc.text, t.end) is not None}
 
 
 def _reports_event(doc: Doc, i: int, ix: SentenceMatches) -> bool:

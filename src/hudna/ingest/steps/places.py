@@ -1117,7 +1117,7 @@ def _shortened(gazetteer: Any, sure: ClaimPlace, surface: str, lang: str) -> boo
     if place is None or sure.score >= 100.0:  # an exact name of the place ("Kobane")
         return False
     words = len(short_key(surface, lang).split())
-    names = [n.match_key for n in gazetteer.names_of(place.place_id)] if hasattr(gazetteer, "names_of") else []
+    names = [n.match_key for n in gazetteer.names_of(place.place_id)]
     return bool(names) and all(len(n.split()) > words for n in names)
 
 
@@ -1210,23 +1210,22 @@ def _capitals(gazetteer: Any) -> frozenset[str]:
 
 #: Commas of both scripts.
 _COMMAS = frozenset({",", "،"})
-#: Match keys of the words between two places of a list (a comma is no key character).
-_LIST_GAPS: tuple[list[str], ...] = (["and"], ["و"], [])
 
 
-def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention) -> bool:
+def _apposed(doc: Doc, out: list[PlaceMention], i: int, prev: PlaceMention, w: _Words) -> bool:
     """Whether ``out[i]`` follows ``prev`` after a comma alone ("Khan Sheikhoun, Idlib") and is
-    not one of a list of places ("Saraqeb, Idlib and Ariha")."""
+    not one of a list of places ("Saraqeb, Idlib and Ariha": a comma, a conjunction or nothing
+    before the next place)."""
     cur = out[i]
     if doc.text[prev.end : cur.start].strip() not in _COMMAS:
         return False
     if i + 1 < len(out) and out[i + 1].sentence == cur.sentence:
         nxt = out[i + 1]
         gap = doc.text[cur.end : nxt.start]
-        if gap.strip() in _COMMAS or short_key(gap, doc["lang"]).split() in _LIST_GAPS:
+        words = short_key(gap, doc["lang"]).split()
+        if gap.strip() in _COMMAS or not words or (len(words) == 1 and words[0] in w.conjunctions):
             return False
     return True
-
 
 
 #: Characters joining the two ends of a road ("حلب - دمشق", "Aleppo-Damascus").
@@ -1309,7 +1308,7 @@ def _mark_qualifiers(
             and prev.place.level not in ("governorate", "region")
             and (cur.place.level in ("governorate", "region") or cur.place.pcode in capitals)
             and cur.place.pcode != prev.place.pcode
-            and _apposed(doc, out, i, prev)
+            and _apposed(doc, out, i, prev, w)
         ):
             # "Khan Sheikhoun, Idlib", "Kafr Nabl, Idlib province", "Douma, Eastern Ghouta": the
             # governorate (or a region of it) after a comma locates the place before it

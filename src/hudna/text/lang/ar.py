@@ -23,6 +23,7 @@ __all__ = [
     "arabic_digits_to_ascii",
     "article_assimilated_forms",
     "compound_variants",
+    "possessive_base",
     "prefix_has_article",
     "fold_persian_letters",
     "fold_name",
