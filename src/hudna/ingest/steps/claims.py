@@ -32,7 +32,13 @@ from hudna.domain.claim import (
 )
 from hudna.ingest.pipeline import Doc, Step
 from hudna.ingest.steps.places import PlaceMention
-from hudna.ingest.steps.text import SentenceMatches, key_slice, sentence_matches
+from hudna.ingest.steps.text import (
+    SentenceMatches,
+    first_words,
+    key_slice,
+    present_phrases,
+    sentence_matches,
+)
 from hudna.text.dates import TimeExpression, find_durations
 from hudna.text.lexicon import LexiconMatch, as_concept, load_lexicon, short_key
 from hudna.text.numbers import Quantity
@@ -1347,7 +1353,7 @@ def _intended(doc: Doc, sent: Sentence, m: LexiconMatch, intents: frozenset[str]
     lo = max(sent.start, m.start - 80)
     # (the words before the trigger, cut from the text's key: most triggers have no intention
     # before them, and only then are the words' offsets needed, for the clause test)
-    if _first_words(intents).isdisjoint(key_slice(doc, lo, m.start).split()[-(_INTENT_GAP + 2):]):
+    if first_words(intents).isdisjoint(key_slice(doc, lo, m.start).split()[-(_INTENT_GAP + 2):]):
         return False
     tokens = [(t.start() + lo, short_key(t.group(), doc["lang"])) for t in _TOKEN.finditer(doc.text, lo, m.start)]
     tokens = tokens[-(_INTENT_GAP + 2):]
@@ -1370,22 +1376,6 @@ def _refers_back(doc: Doc, start: int, end: int, anaphors: frozenset[str]) -> bo
         if k in anaphors or two in anaphors:
             return not _clause_broken(doc, start, at)
     return False
-
-
-def _present(doc: Doc, phrases: frozenset[str]) -> frozenset[str]:
-    """``phrases``, or none when the text's key has none of their first words as a word."""
-    padded = doc.fields.get("_padded_key")
-    if padded is None:
-        padded = doc.fields["_padded_key"] = f" {doc['keyed'].key} "
-    if any(f" {w} " in padded for w in _first_words(phrases)):
-        return phrases
-    return frozenset()
-
-
-@functools.cache
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The first words of a set of phrase keys."""
-    return frozenset(k.split()[0] for k in phrases)
 
 
 #: A word of the original text, for :func:`_intended` and :func:`_refers_back`.
@@ -1433,8 +1423,8 @@ def build_claims(doc: Doc) -> None:
     devices = lex.keys_of("incident.device")
     air_dropped = lex.keys_of("incident.air_dropped")
     # (read only when the text has one of their words: most texts have none)
-    intents = _present(doc, lex.keys_of("incident.intent"))
-    anaphors = _present(doc, lex.keys_of("place.anaphor"))
+    intents = present_phrases(doc, lex.keys_of("incident.intent"))
+    anaphors = present_phrases(doc, lex.keys_of("place.anaphor"))
     pointers = lex.keys_of("incident.reference_word")
     # the doc's fields read per sentence, looked up once
     all_times, all_quantities, attributions, negated = (

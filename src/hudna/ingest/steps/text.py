@@ -93,9 +93,9 @@ def match_lexicon(doc: Doc) -> None:
         ms = [m for m in ms if m.entry.family != "actor"
               or not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in truces)]
     actors = [m for m in ms if m.entry.family == "actor"]
-    links = load_lexicon(doc["lang"]).keys_of("actor.owner_link") if len(actors) > 1 else frozenset()
-    padded = f" {doc['keyed'].key} " if links else ""
-    if links and any(f" {w.split()[0]} " in padded for w in links):  # (most texts have no owner word)
+    # (most texts have no owner word)
+    links = present_phrases(doc, load_lexicon(doc["lang"]).keys_of("actor.owner_link")) if len(actors) > 1 else frozenset()
+    if links:
         owned = {id(a) for a, b in itertools.pairwise(actors)
                  if a.end <= b.start and b.start - a.end <= 20
                  and key_slice(doc, a.end, b.start).strip() in links}
@@ -103,6 +103,23 @@ def match_lexicon(doc: Doc) -> None:
             ms = [m for m in ms if id(m) not in owned]
     doc["matches"] = ms
     doc["lexicon_version"] = matcher.lexicon.version
+
+
+def present_phrases(doc: Doc, phrases: frozenset[str]) -> frozenset[str]:
+    """``phrases``, or none when the text's key has none of their first words as a word (rules
+    whose words most texts lack skip their work)."""
+    padded = doc.fields.get("_padded_key")
+    if padded is None:
+        padded = doc.fields["_padded_key"] = f" {doc['keyed'].key} "
+    if any(f" {w} " in padded for w in first_words(phrases)):
+        return phrases
+    return frozenset()
+
+
+@functools.cache
+def first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of a set of phrase keys."""
+    return frozenset(k.split()[0] for k in phrases)
 
 
 def sentence_index(doc: Doc, offset: int) -> int:
